@@ -1,0 +1,24 @@
+using Sagas.Definitions.Model;
+using Sagas.Definitions.Source;
+
+namespace Sagas.Definitions.Building;
+
+// What the builder could read of a file, even when parts of it are wrong, so the graph and
+// reference rules can still run and report their errors in the same pass.
+
+internal sealed record WorkflowDraft(
+    string? Id,
+    int? Version,
+    string? Description,
+    IReadOnlyList<InputField> Input,
+    IReadOnlyList<StepDraft> Steps,
+    ValueMapping Output);
+
+internal sealed record StepDraft(
+    string? Id,
+    string? Service,
+    IReadOnlyList<DependencyDraft> DependsOn,
+    ValueMapping Input,
+    SourcePosition Position);
+
+internal sealed record DependencyDraft(string StepId, SourcePosition Position);

@@ -1,0 +1,29 @@
+namespace Sagas.Definitions.Building;
+
+/// <summary>Stable codes of definition errors, for tests, tooling and searching the docs.</summary>
+public static class ErrorCodes
+{
+    public const string FileNotFound = "file-not-found";
+    public const string UnknownKey = "unknown-key";
+    public const string DuplicateKey = "duplicate-key";
+    public const string WrongType = "wrong-type";
+    public const string MissingKey = "missing-key";
+    public const string InvalidName = "invalid-name";
+    public const string InvalidVersion = "invalid-version";
+    public const string InvalidInputType = "invalid-input-type";
+    public const string EmptyWorkflow = "empty-workflow";
+    public const string TooManySteps = "too-many-steps";
+    public const string MissingStepId = "missing-step-id";
+    public const string MissingService = "missing-service";
+    public const string DuplicateStepId = "duplicate-step-id";
+    public const string UnknownDependency = "unknown-dependency";
+    public const string SelfDependency = "self-dependency";
+    public const string DuplicateDependency = "duplicate-dependency";
+    public const string Cycle = "cycle";
+    public const string InvalidReference = "invalid-reference";
+    public const string UnknownStepReference = "unknown-step-reference";
+    public const string SelfReference = "self-reference";
+    public const string ReferenceNotUpstream = "reference-not-upstream";
+    public const string UnknownInputField = "unknown-input-field";
+    public const string DuplicateDefinition = "duplicate-definition";
+}

@@ -1,0 +1,91 @@
+using Sagas.Definitions.Model;
+
+namespace Sagas.Definitions.Building;
+
+/// <summary>
+/// Checks that every reference can be resolved when it is needed: input fields are declared,
+/// and a step reads only the outputs of steps upstream of it (so they are done by then).
+/// </summary>
+internal static class ReferenceRules
+{
+    public static void Check(WorkflowDraft draft, ErrorSink errors)
+    {
+        var steps = draft.Steps.Where(s => s.Id is not null).DistinctBy(s => s.Id).ToDictionary(s => s.Id!, StringComparer.Ordinal);
+        var inputFields = draft.Input.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+
+        foreach (var step in steps.Values)
+        {
+            var upstream = Upstream(step, steps);
+            foreach (var reference in step.Input.References())
+            {
+                CheckInputField(reference, step.Id, inputFields, errors);
+                CheckStepOutput(reference, step.Id, steps, upstream, errors);
+            }
+        }
+
+        foreach (var reference in draft.Output.References())
+        {
+            CheckInputField(reference, null, inputFields, errors);
+            CheckStepOutput(reference, null, steps, upstream: null, errors);
+        }
+    }
+
+    private static void CheckInputField(ReferenceExpression expression, string? stepId, HashSet<string> fields, ErrorSink errors)
+    {
+        var reference = expression.Reference;
+        if (reference.Source != ReferenceSource.Input || reference.Path.Count == 0 || fields.Contains(reference.Path[0]))
+        {
+            return;
+        }
+
+        var declared = fields.Count == 0 ? "the workflow declares no input fields" : $"declared: {string.Join(", ", fields)}";
+        errors.Add(expression.Line, stepId, ErrorCodes.UnknownInputField,
+            $"'{reference.Text}' reads unknown input field '{reference.Path[0]}'{Suggestion.DidYouMean(reference.Path[0], fields)}; {declared}");
+    }
+
+    // upstream is null for the workflow's output, which is resolved after every step is done.
+    private static void CheckStepOutput(
+        ReferenceExpression expression, string? stepId, Dictionary<string, StepDraft> steps, HashSet<string>? upstream, ErrorSink errors)
+    {
+        var reference = expression.Reference;
+        if (reference.Source != ReferenceSource.StepOutput)
+        {
+            return;
+        }
+
+        var target = reference.StepId!;
+        if (!steps.ContainsKey(target))
+        {
+            errors.Add(expression.Line, stepId, ErrorCodes.UnknownStepReference,
+                $"'{reference.Text}' reads the output of unknown step '{target}'{Suggestion.DidYouMean(target, steps.Keys)}");
+        }
+        else if (target == stepId)
+        {
+            errors.Add(expression.Line, stepId, ErrorCodes.SelfReference, $"'{reference.Text}' reads the step's own output, which does not exist yet");
+        }
+        else if (upstream is not null && !upstream.Contains(target))
+        {
+            errors.Add(expression.Line, stepId, ErrorCodes.ReferenceNotUpstream,
+                $"'{reference.Text}' reads the output of '{target}', which is not upstream of this step; add '{target}' to depends_on");
+        }
+    }
+
+    /// <summary>Every step this one waits for, directly or through its dependencies.</summary>
+    private static HashSet<string> Upstream(StepDraft step, Dictionary<string, StepDraft> steps)
+    {
+        var upstream = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(step.DependsOn.Select(d => d.StepId));
+        while (pending.TryPop(out var id))
+        {
+            if (id != step.Id && steps.TryGetValue(id, out var dependency) && upstream.Add(id))
+            {
+                foreach (var next in dependency.DependsOn)
+                {
+                    pending.Push(next.StepId);
+                }
+            }
+        }
+
+        return upstream;
+    }
+}

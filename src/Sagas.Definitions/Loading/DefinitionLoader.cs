@@ -1,0 +1,90 @@
+using Sagas.Definitions.Building;
+using Sagas.Definitions.Model;
+using Sagas.Definitions.Source;
+
+namespace Sagas.Definitions.Loading;
+
+/// <summary>
+/// Loads definition files and validates them completely, with no broker or database:
+/// decode (refusing binary and oversized files), parse (refusing YAML anchors and aliases),
+/// read the shape, then check the graph and the references, collecting every error.
+/// </summary>
+public sealed class DefinitionLoader(DefinitionLimits? limits = null)
+{
+    /// <summary>File extensions read as definitions; .json is parsed as JSON, the rest as YAML.</summary>
+    public static readonly IReadOnlyList<string> Extensions = [".yaml", ".yml", ".json"];
+
+    private readonly DefinitionLimits _limits = limits ?? DefinitionLimits.Default;
+
+    public DefinitionLoadResult LoadFile(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            return Failed(path, SourcePosition.Start, ErrorCodes.FileNotFound, "no such file");
+        }
+
+        // Check the size before reading, so a huge file is refused without being read.
+        if (info.Length > _limits.MaxFileBytes)
+        {
+            return Failed(path, SourcePosition.Start, "file-too-large",
+                $"file is {info.Length:N0} bytes, over the limit of {_limits.MaxFileBytes:N0} (setting Sagas:Definitions:MaxFileBytes)");
+        }
+
+        return Load(path, File.ReadAllBytes(path));
+    }
+
+    /// <summary>Loads content under a display name; the extension of <paramref name="file"/> picks the format.</summary>
+    public DefinitionLoadResult Load(string file, ReadOnlySpan<byte> content)
+    {
+        var errors = new ErrorSink(file);
+        SourceNode root;
+        try
+        {
+            var text = SourceTextDecoder.Decode(content, _limits);
+            root = IsJson(file) ? JsonSourceReader.Read(text, _limits) : YamlSourceReader.Read(text, _limits);
+        }
+        catch (SourceRejectedException e)
+        {
+            return Failed(file, e.Position, e.Code, e.Message);
+        }
+
+        var draft = new DraftReader(errors, _limits).Read(root);
+        if (draft is null)
+        {
+            return new DefinitionLoadResult(file, null, errors.Errors);
+        }
+
+        GraphRules.Check(draft, errors);
+        ReferenceRules.Check(draft, errors);
+        if (errors.HasErrors)
+        {
+            return new DefinitionLoadResult(file, null, errors.Errors);
+        }
+
+        return new DefinitionLoadResult(file, Complete(draft, new DefinitionSource(file, ContentHash.Of(content))), []);
+    }
+
+    private static bool IsJson(string file) => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+
+    private static WorkflowDefinition Complete(WorkflowDraft draft, DefinitionSource source) => new()
+    {
+        Id = draft.Id!,
+        Version = draft.Version!.Value,
+        Description = draft.Description,
+        Input = draft.Input,
+        Steps = [.. draft.Steps.Select(s => new StepDefinition
+        {
+            Id = s.Id!,
+            Service = s.Service!,
+            DependsOn = [.. s.DependsOn.Select(d => d.StepId)],
+            Input = s.Input,
+            Line = s.Position.Line,
+        })],
+        Output = draft.Output,
+        Source = source,
+    };
+
+    private static DefinitionLoadResult Failed(string file, SourcePosition position, string code, string message) =>
+        new(file, null, [new DefinitionError(file, position.Line, position.Column, null, code, message)]);
+}

@@ -1,0 +1,57 @@
+using Sagas.Definitions.Building;
+
+namespace Sagas.Definitions.Loading;
+
+/// <summary>
+/// Loads a set of definition files into one catalog: a folder's files (not its subfolders),
+/// or the files a person named. Two files declaring the same id and version with different
+/// content are an error naming both.
+/// </summary>
+public static class DefinitionSet
+{
+    /// <summary>The definition files directly inside a folder, in name order.</summary>
+    public static IReadOnlyList<string> FilesIn(string folder) =>
+        [.. Directory.EnumerateFiles(folder)
+            .Where(f => DefinitionLoader.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Order(StringComparer.Ordinal)];
+
+    public static DefinitionSetLoad LoadFolder(string folder, DefinitionLoader loader)
+    {
+        if (!Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"definitions folder '{folder}' does not exist (setting Sagas:Definitions:Path)");
+        }
+
+        return Load(FilesIn(folder), loader);
+    }
+
+    public static DefinitionSetLoad Load(IEnumerable<string> files, DefinitionLoader loader)
+    {
+        var catalog = new DefinitionCatalog();
+        var results = new List<DefinitionLoadResult>();
+        foreach (var file in files)
+        {
+            var result = loader.LoadFile(file);
+            if (result.Definition is { } definition
+                && catalog.Find(definition.Id, definition.Version) is { } earlier
+                && earlier.Source.ContentHash != definition.Source.ContentHash)
+            {
+                result = result with
+                {
+                    Definition = null,
+                    Errors = [new DefinitionError(file, 1, 0, null, ErrorCodes.DuplicateDefinition,
+                        $"'{definition.Id}' version {definition.Version} is also defined, differently, in {earlier.Source.File}; give one of them a new version")],
+                };
+            }
+
+            if (result.Definition is not null)
+            {
+                catalog.Register(result.Definition);
+            }
+
+            results.Add(result);
+        }
+
+        return new DefinitionSetLoad(results, catalog);
+    }
+}

@@ -1,0 +1,57 @@
+namespace Sagas.Definitions.Model;
+
+/// <summary>
+/// A parsed <c>$.</c> path: <c>$.input[.field…]</c>, <c>$.steps.STEP.output[.field…]</c> or
+/// <c>$.workflow.id</c>. Numeric path segments index into lists.
+/// </summary>
+public sealed record ValueReference(ReferenceSource Source, string? StepId, IReadOnlyList<string> Path, string Text)
+{
+    /// <summary>The prefix that marks a mapping value as a reference.</summary>
+    public const string Prefix = "$.";
+
+    /// <summary>A value starting with this is a literal that starts with <c>$.</c>.</summary>
+    public const string EscapedPrefix = "$$.";
+
+    public const string AcceptedForms = "$.input.FIELD, $.steps.STEP.output.FIELD or $.workflow.id";
+
+    public static bool TryParse(string text, out ValueReference? reference, out string? error)
+    {
+        reference = null;
+        error = null;
+        var segments = text[Prefix.Length..].Split('.');
+        if (segments.Any(string.IsNullOrWhiteSpace))
+        {
+            error = $"reference '{text}' has an empty segment; write {AcceptedForms}";
+            return false;
+        }
+
+        switch (segments[0])
+        {
+            case "input":
+                reference = new ValueReference(ReferenceSource.Input, null, segments[1..], text);
+                return true;
+            case "steps" when segments.Length >= 3 && segments[2] == "output":
+                reference = new ValueReference(ReferenceSource.StepOutput, segments[1], segments[3..], text);
+                return true;
+            case "steps":
+                error = $"reference '{text}' must name a step's output: $.steps.STEP.output[.FIELD]";
+                return false;
+            case "workflow" when segments is [_, "id"]:
+                reference = new ValueReference(ReferenceSource.WorkflowId, null, [], text);
+                return true;
+            default:
+                error = $"reference '{text}' is not one of {AcceptedForms}";
+                return false;
+        }
+    }
+
+    public override string ToString() => Text;
+}
+
+/// <summary>What a reference reads from.</summary>
+public enum ReferenceSource
+{
+    Input,
+    StepOutput,
+    WorkflowId,
+}

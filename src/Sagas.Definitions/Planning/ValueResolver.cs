@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Sagas.Definitions.Model;
+
+namespace Sagas.Definitions.Planning;
+
+/// <summary>
+/// Computes a mapping's values from a workflow's input and its completed steps' outputs.
+/// Every value is a fresh copy, so a step's input never aliases the state it came from.
+/// </summary>
+public static class ValueResolver
+{
+    public static Resolution Resolve(ValueMapping mapping, WorkflowProgress progress)
+    {
+        try
+        {
+            var result = new JsonObject();
+            foreach (var field in mapping.Fields)
+            {
+                result[field.Name] = Evaluate(field.Value, progress);
+            }
+
+            return Resolution.Of(result);
+        }
+        catch (UnresolvableReferenceException e)
+        {
+            return Resolution.Failed(e.Message);
+        }
+    }
+
+    private static JsonNode? Evaluate(ValueExpression expression, WorkflowProgress progress) => expression switch
+    {
+        LiteralExpression literal => literal.Value?.DeepClone(),
+        ReferenceExpression reference => Read(reference.Reference, progress)?.DeepClone(),
+        ObjectExpression obj => new JsonObject(obj.Fields.Select(f => KeyValuePair.Create(f.Name, Evaluate(f.Value, progress)))),
+        ArrayExpression array => new JsonArray([.. array.Items.Select(i => Evaluate(i, progress))]),
+        _ => throw new InvalidOperationException($"Unknown expression {expression.GetType().Name}"),
+    };
+
+    private static JsonNode? Read(ValueReference reference, WorkflowProgress progress)
+    {
+        switch (reference.Source)
+        {
+            case ReferenceSource.WorkflowId:
+                return JsonValue.Create(progress.WorkflowId);
+            case ReferenceSource.Input:
+                return Walk(progress.Input, reference, "the workflow input");
+            default:
+                if (!progress.CompletedOutputs.TryGetValue(reference.StepId!, out var output))
+                {
+                    throw new UnresolvableReferenceException($"'{reference.Text}': step '{reference.StepId}' has not completed");
+                }
+
+                return Walk(output, reference, $"the output of step '{reference.StepId}'");
+        }
+    }
+
+    private static JsonNode? Walk(JsonNode? node, ValueReference reference, string origin)
+    {
+        foreach (var segment in reference.Path)
+        {
+            node = node switch
+            {
+                JsonObject obj when obj.TryGetPropertyValue(segment, out var child) => child,
+                JsonArray array when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count => array[index],
+                _ => throw new UnresolvableReferenceException($"'{reference.Text}': {origin} has no '{segment}'"),
+            };
+        }
+
+        return node;
+    }
+
+    private sealed class UnresolvableReferenceException(string message) : Exception(message);
+}
