@@ -50,16 +50,16 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
         }
 
         var draft = new DraftReader(errors, _limits).Read(root);
-        if (draft is null)
+        if (draft is not null)
         {
-            return new DefinitionLoadResult(file, null, errors.Errors);
+            GraphRules.Check(draft, errors);
+            ReferenceRules.Check(draft, errors);
         }
 
-        GraphRules.Check(draft, errors);
-        ReferenceRules.Check(draft, errors);
-        if (errors.HasErrors)
+        if (draft is null || errors.HasErrors)
         {
-            return new DefinitionLoadResult(file, null, errors.Errors);
+            // In file order, as a person reads them; OrderBy is stable for errors on one line.
+            return new DefinitionLoadResult(file, null, [.. errors.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
         }
 
         return new DefinitionLoadResult(file, Complete(draft, new DefinitionSource(file, ContentHash.Of(content))), []);

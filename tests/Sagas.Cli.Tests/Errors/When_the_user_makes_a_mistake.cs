@@ -1,0 +1,60 @@
+namespace Sagas.Cli.Tests.Errors;
+
+public sealed class When_the_user_makes_a_mistake
+{
+    [Theory]
+    [InlineData("definitions", "valdate", "x")]
+    [InlineData("definitions", "list", "--jsn")]
+    [InlineData("bogus")]
+    [InlineData]
+    public async Task Prints_one_line_and_exits_non_zero(params string[] args)
+    {
+        var run = await CliRun.Of(args);
+
+        Assert.Equal(ExitCodes.UserError, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+        Assert.StartsWith("sagas: ", run.Error);
+        Assert.Contains("--help", run.Error);
+    }
+
+    [Fact]
+    public async Task Suggests_the_command_that_was_probably_meant()
+    {
+        var run = await CliRun.Of("definitions", "valdate", "x");
+
+        Assert.Contains("did you mean 'validate'?", run.Error);
+    }
+
+    [Fact]
+    public async Task Names_a_setting_that_cannot_be_read()
+    {
+        var run = await CliRun.Of(new Dictionary<string, string?> { ["Sagas:RabbitMq:Port"] = "not-a-port" }, "setup");
+
+        Assert.Equal(ExitCodes.UserError, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+        Assert.Contains("Sagas:RabbitMq:Port", run.Error);
+    }
+
+    [Fact]
+    public async Task Names_the_broker_it_cannot_reach_and_how_to_start_it()
+    {
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        var settings = new Dictionary<string, string?> { ["Sagas:RabbitMq:Host"] = "127.0.0.1", ["Sagas:RabbitMq:Port"] = "1" };
+
+        var run = await CliRun.Of(settings, "setup");
+
+        Assert.Equal(ExitCodes.UserError, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+        Assert.Contains("cannot reach RabbitMQ at amqp://guest@127.0.0.1:1/", run.Error);
+        Assert.Contains("scripts/services up", run.Error);
+    }
+
+    [Fact]
+    public async Task Names_a_definitions_folder_that_does_not_exist()
+    {
+        var run = await CliRun.Of("definitions", "list", "--path", "/no/such/folder");
+
+        Assert.Equal(ExitCodes.UserError, run.ExitCode);
+        Assert.Equal("sagas: definitions folder '/no/such/folder' does not exist (set --path or Sagas:Definitions:Path)", run.ErrorLines.Single());
+    }
+}

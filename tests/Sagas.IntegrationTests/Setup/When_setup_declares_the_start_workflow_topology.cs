@@ -1,0 +1,91 @@
+using System.Text;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+using Sagas.Cli;
+using Sagas.Contracts;
+
+namespace Sagas.IntegrationTests.Setup;
+
+/// <summary>
+/// `sagas setup` on a real broker: afterwards a start published to the exchange, before any
+/// node runs, waits in the queue.
+/// </summary>
+public sealed class When_setup_declares_the_start_workflow_topology : IAsyncLifetime
+{
+    private IConnection _connection = null!;
+    private IChannel _channel = null!;
+
+    // Wipe before, not after: a failed run leaves its state to look at.
+    public async Task InitializeAsync()
+    {
+        _connection = await TestBroker.ConnectAsync();
+        // With confirms tracked, a publish returns once the broker has routed and stored the
+        // message (and throws if a mandatory one had no queue), so no test waits or polls.
+        _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(
+            publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
+        await _channel.QueueDeleteAsync(BrokerNames.StartWorkflow);
+        await _channel.ExchangeDeleteAsync(BrokerNames.StartWorkflow);
+    }
+
+    [Fact]
+    public async Task A_start_published_before_any_node_runs_waits_in_the_queue()
+    {
+        Assert.Equal(ExitCodes.Success, await RunSetup());
+
+        var body = Encoding.UTF8.GetBytes("""{"definition":"order-fulfilment","input":{"orderId":"o-1","amount":10}}""");
+        var properties = new BasicProperties { ContentType = "application/json", Persistent = true };
+        await _channel.BasicPublishAsync(BrokerNames.StartWorkflow, routingKey: string.Empty, mandatory: true, properties, body);
+
+        var waiting = await _channel.BasicGetAsync(BrokerNames.StartWorkflow, autoAck: true);
+        Assert.NotNull(waiting);
+        Assert.Equal(body, waiting.Body.ToArray());
+    }
+
+    [Fact]
+    public async Task Declares_a_durable_fanout_exchange_and_a_durable_queue()
+    {
+        Assert.Equal(ExitCodes.Success, await RunSetup());
+
+        // Redeclaring with other properties fails on a real broker, so these pass only if the
+        // exchange and queue exist with exactly these.
+        await _channel.ExchangeDeclareAsync(BrokerNames.StartWorkflow, ExchangeType.Fanout, durable: true, autoDelete: false);
+        var queue = await _channel.QueueDeclareAsync(BrokerNames.StartWorkflow, durable: true, exclusive: false, autoDelete: false);
+        Assert.Equal(0u, queue.MessageCount);
+    }
+
+    [Fact]
+    public async Task Running_it_twice_keeps_what_is_waiting()
+    {
+        Assert.Equal(ExitCodes.Success, await RunSetup());
+        await _channel.BasicPublishAsync(BrokerNames.StartWorkflow, string.Empty, mandatory: true, Encoding.UTF8.GetBytes("{}"));
+
+        Assert.Equal(ExitCodes.Success, await RunSetup());
+
+        var queue = await _channel.QueueDeclarePassiveAsync(BrokerNames.StartWorkflow);
+        Assert.Equal(1u, queue.MessageCount);
+    }
+
+    [Fact]
+    public async Task Without_setup_the_exchange_does_not_exist()
+    {
+        // The control for the tests above: the wipe really removed the exchange.
+        var missing = await Assert.ThrowsAsync<OperationInterruptedException>(
+            () => _channel.ExchangeDeclarePassiveAsync(BrokerNames.StartWorkflow));
+        Assert.Equal(404, missing.ShutdownReason!.ReplyCode);
+    }
+
+    private static async Task<int> RunSetup()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await SagasCli.RunAsync(["setup"], output, error);
+        Assert.Equal(string.Empty, error.ToString());
+        return exitCode;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _channel.DisposeAsync();
+        await _connection.DisposeAsync();
+    }
+}
