@@ -4,6 +4,18 @@ namespace Sagas.Definitions.Building;
 public static class ErrorCodes
 {
     public const string FileNotFound = "file-not-found";
+    public const string FileTooLarge = "file-too-large";
+    public const string BinaryContent = "binary-content";
+    public const string EmptyFile = "empty-file";
+    public const string InvalidYaml = "invalid-yaml";
+    public const string InvalidJson = "invalid-json";
+    public const string MultipleDocuments = "multiple-documents";
+    public const string YamlAnchor = "yaml-anchor";
+    public const string YamlAlias = "yaml-alias";
+    public const string YamlTag = "yaml-tag";
+    public const string TooDeep = "too-deep";
+    public const string InvalidKey = "invalid-key";
+    public const string InvalidNumber = "invalid-number";
     public const string UnknownKey = "unknown-key";
     public const string DuplicateKey = "duplicate-key";
     public const string WrongType = "wrong-type";

@@ -56,6 +56,12 @@ internal static class ValueMappingBuilder
     private static ValueExpression Scalar(SourceScalar scalar, string? stepId, ErrorSink errors)
     {
         var line = scalar.Position.Line;
+        if (scalar.Kind == ScalarKind.Number && !IsRepresentable(scalar.Text))
+        {
+            errors.Add(scalar.Position, stepId, ErrorCodes.InvalidNumber, $"number {scalar.Text} is out of the range JSON messages can carry");
+            return new LiteralExpression(line, null);
+        }
+
         if (scalar.Kind != ScalarKind.String)
         {
             return new LiteralExpression(line, Literal(scalar));
@@ -79,6 +85,10 @@ internal static class ValueMappingBuilder
         errors.Add(scalar.Position, stepId, ErrorCodes.InvalidReference, error!);
         return new LiteralExpression(line, null);
     }
+
+    private static bool IsRepresentable(string number) =>
+        decimal.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+        || double.IsFinite(double.Parse(number, NumberStyles.Float, CultureInfo.InvariantCulture));
 
     /// <summary>The JSON value of a non-string scalar; YAML number spellings are normalised.</summary>
     public static JsonNode? Literal(SourceScalar scalar) => scalar.Kind switch

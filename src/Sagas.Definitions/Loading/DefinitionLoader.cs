@@ -27,7 +27,7 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
         // Check the size before reading, so a huge file is refused without being read.
         if (info.Length > _limits.MaxFileBytes)
         {
-            return Failed(path, SourcePosition.Start, "file-too-large",
+            return Failed(path, SourcePosition.Start, ErrorCodes.FileTooLarge,
                 $"file is {info.Length:N0} bytes, over the limit of {_limits.MaxFileBytes:N0} (setting Sagas:Definitions:MaxFileBytes)");
         }
 

@@ -55,5 +55,10 @@ public static class WorkflowInputValidator
     private static bool IsWhole(JsonNode value) => decimal.TryParse(value.ToJsonString(), System.Globalization.NumberStyles.Float,
         System.Globalization.CultureInfo.InvariantCulture, out var number) && decimal.Truncate(number) == number;
 
-    private static string Kind(JsonNode? node) => node is null ? "null" : node.GetValueKind().ToString().ToLowerInvariant();
+    private static string Kind(JsonNode? node) => node?.GetValueKind() switch
+    {
+        null or JsonValueKind.Null => "null",
+        JsonValueKind.True or JsonValueKind.False => "boolean",
+        var kind => kind.Value.ToString().ToLowerInvariant(),
+    };
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Sagas.Definitions.Building;
 using Sagas.Definitions.Loading;
 
 namespace Sagas.Definitions.Source;
@@ -18,20 +19,17 @@ public static class JsonSourceReader
         {
             CommentHandling = JsonCommentHandling.Skip,
             AllowTrailingCommas = true,
+            // One more than ours, so the reader's own limit never fires before ours does.
             MaxDepth = limits.MaxDepth + 1,
         });
 
         try
         {
-            if (!reader.Read())
-            {
-                throw new SourceRejectedException("empty-file", "file is empty", SourcePosition.Start);
-            }
-
-            var root = ReadValue(ref reader, lines);
+            reader.Read();
+            var root = ReadValue(ref reader, lines, depth: 1, limits);
             if (reader.Read())
             {
-                throw new SourceRejectedException("invalid-json", "invalid JSON: text after the end of the document", lines.PositionOf(reader.TokenStartIndex));
+                throw new SourceRejectedException(ErrorCodes.InvalidJson, "invalid JSON: text after the end of the document", lines.PositionOf(reader.TokenStartIndex));
             }
 
             return root;
@@ -39,22 +37,28 @@ public static class JsonSourceReader
         catch (JsonException e)
         {
             var position = new SourcePosition((int)(e.LineNumber ?? 0) + 1, (int)(e.BytePositionInLine ?? 0) + 1);
-            throw new SourceRejectedException("invalid-json", $"invalid JSON: {FirstSentence(e.Message)}", position);
+            throw new SourceRejectedException(ErrorCodes.InvalidJson, $"invalid JSON: {FirstSentence(e.Message)}", position);
         }
     }
 
-    private static SourceNode ReadValue(ref Utf8JsonReader reader, LineIndex lines)
+    private static SourceNode ReadValue(ref Utf8JsonReader reader, LineIndex lines, int depth, DefinitionLimits limits)
     {
         var position = lines.PositionOf(reader.TokenStartIndex);
+        if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && depth > limits.MaxDepth)
+        {
+            throw new SourceRejectedException(ErrorCodes.TooDeep, $"nesting is deeper than {limits.MaxDepth} levels", position);
+        }
+
         switch (reader.TokenType)
         {
             case JsonTokenType.StartObject:
                 var entries = new List<SourceEntry>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
                 {
-                    var key = new SourceScalar(lines.PositionOf(reader.TokenStartIndex), reader.GetString()!, ScalarKind.String);
+                    var keyPosition = lines.PositionOf(reader.TokenStartIndex);
+                    var key = new SourceScalar(keyPosition, ReadString(ref reader, keyPosition), ScalarKind.String);
                     reader.Read();
-                    entries.Add(new SourceEntry(key, ReadValue(ref reader, lines)));
+                    entries.Add(new SourceEntry(key, ReadValue(ref reader, lines, depth + 1, limits)));
                 }
 
                 return new SourceMapping(position, entries);
@@ -62,12 +66,12 @@ public static class JsonSourceReader
                 var items = new List<SourceNode>();
                 while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
                 {
-                    items.Add(ReadValue(ref reader, lines));
+                    items.Add(ReadValue(ref reader, lines, depth + 1, limits));
                 }
 
                 return new SourceSequence(position, items);
             case JsonTokenType.String:
-                return new SourceScalar(position, reader.GetString()!, ScalarKind.String);
+                return new SourceScalar(position, ReadString(ref reader, position), ScalarKind.String);
             case JsonTokenType.Number:
                 return new SourceScalar(position, Encoding.UTF8.GetString(reader.ValueSpan), ScalarKind.Number);
             case JsonTokenType.True:
@@ -75,6 +79,19 @@ public static class JsonSourceReader
                 return new SourceScalar(position, reader.GetBoolean() ? "true" : "false", ScalarKind.Boolean);
             default:
                 return new SourceScalar(position, "null", ScalarKind.Null);
+        }
+    }
+
+    private static string ReadString(ref Utf8JsonReader reader, SourcePosition position)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException e)
+        {
+            // Valid JSON syntax can still escape text .NET cannot hold, such as a lone surrogate.
+            throw new SourceRejectedException(ErrorCodes.InvalidJson, $"invalid JSON: {e.Message.TrimEnd('.')}", position);
         }
     }
 

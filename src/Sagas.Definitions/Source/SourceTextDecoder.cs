@@ -1,4 +1,5 @@
 using System.Text;
+using Sagas.Definitions.Building;
 using Sagas.Definitions.Loading;
 
 namespace Sagas.Definitions.Source;
@@ -16,7 +17,7 @@ public static class SourceTextDecoder
         if (content.Length > limits.MaxFileBytes)
         {
             throw new SourceRejectedException(
-                "file-too-large",
+                ErrorCodes.FileTooLarge,
                 $"file is {content.Length:N0} bytes, over the limit of {limits.MaxFileBytes:N0} (setting Sagas:Definitions:MaxFileBytes)",
                 SourcePosition.Start);
         }
@@ -34,10 +35,15 @@ public static class SourceTextDecoder
         }
         catch (DecoderFallbackException)
         {
-            throw new SourceRejectedException("binary-content", "file is not UTF-8 text", SourcePosition.Start);
+            throw new SourceRejectedException(ErrorCodes.BinaryContent, "file is not UTF-8 text", SourcePosition.Start);
         }
 
         RejectControlCharacters(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new SourceRejectedException(ErrorCodes.EmptyFile, "file is empty", SourcePosition.Start);
+        }
+
         return text;
     }
 
@@ -57,7 +63,7 @@ public static class SourceTextDecoder
             if (char.IsControl(c) && c is not '\t' and not '\r')
             {
                 throw new SourceRejectedException(
-                    "binary-content",
+                    ErrorCodes.BinaryContent,
                     $"file holds the control character U+{(int)c:X4}; definitions are text",
                     new SourcePosition(line, column));
             }

@@ -1,3 +1,4 @@
+using Sagas.Definitions.Building;
 using Sagas.Definitions.Loading;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -13,6 +14,19 @@ public static class YamlSourceReader
 {
     private const string CoreTagPrefix = "tag:yaml.org,2002:";
 
+    // The core schema's tags, and the JSON kind each gives a scalar. Any other tag asks a
+    // loader to construct something (!!python/object, !custom), which a definition never needs.
+    private static readonly Dictionary<string, ScalarKind?> CoreTags = new(StringComparer.Ordinal)
+    {
+        [CoreTagPrefix + "str"] = ScalarKind.String,
+        [CoreTagPrefix + "int"] = ScalarKind.Number,
+        [CoreTagPrefix + "float"] = ScalarKind.Number,
+        [CoreTagPrefix + "bool"] = ScalarKind.Boolean,
+        [CoreTagPrefix + "null"] = ScalarKind.Null,
+        [CoreTagPrefix + "map"] = null,
+        [CoreTagPrefix + "seq"] = null,
+    };
+
     public static SourceNode Read(string text, DefinitionLimits limits)
     {
         var parser = new Parser(new StringReader(text));
@@ -21,7 +35,7 @@ public static class YamlSourceReader
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out var end))
             {
-                throw new SourceRejectedException("empty-file", "file is empty", Position(end.Start));
+                throw new SourceRejectedException(ErrorCodes.EmptyFile, "file is empty", Position(end.Start));
             }
 
             parser.Consume<DocumentStart>();
@@ -30,14 +44,21 @@ public static class YamlSourceReader
             if (parser.Accept<DocumentStart>(out var second))
             {
                 throw new SourceRejectedException(
-                    "multiple-documents", "file holds more than one YAML document; put one workflow in each file", Position(second.Start));
+                    ErrorCodes.MultipleDocuments, "file holds more than one YAML document; put one workflow in each file", Position(second.Start));
             }
 
             return root;
         }
         catch (YamlException e)
         {
-            throw new SourceRejectedException("invalid-yaml", $"invalid YAML: {Describe(e)}", Position(e.Start));
+            throw new SourceRejectedException(ErrorCodes.InvalidYaml, $"invalid YAML: {Describe(e)}", Position(e.Start));
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed input (an unclosed flow list
+            // followed by a key) instead of a YamlException; it is still a malformed file.
+            var at = parser.Current is { } current ? Position(current.End) : SourcePosition.Start;
+            throw new SourceRejectedException(ErrorCodes.InvalidYaml, "invalid YAML: the file could not be parsed past this point", at);
         }
     }
 
@@ -46,20 +67,20 @@ public static class YamlSourceReader
         if (parser.Accept<AnchorAlias>(out var alias))
         {
             throw new SourceRejectedException(
-                "yaml-alias", $"YAML aliases (*{alias.Value}) are not allowed in definitions; write the value out", Position(alias.Start));
+                ErrorCodes.YamlAlias, $"YAML aliases (*{alias.Value}) are not allowed in definitions; write the value out", Position(alias.Start));
         }
 
         var node = parser.Consume<NodeEvent>();
         if (!node.Anchor.IsEmpty)
         {
             throw new SourceRejectedException(
-                "yaml-anchor", $"YAML anchors (&{node.Anchor.Value}) are not allowed in definitions; write the value out", Position(node.Start));
+                ErrorCodes.YamlAnchor, $"YAML anchors (&{node.Anchor.Value}) are not allowed in definitions; write the value out", Position(node.Start));
         }
 
         RejectForeignTag(node);
-        if (depth > limits.MaxDepth)
+        if (node is not Scalar && depth > limits.MaxDepth)
         {
-            throw new SourceRejectedException("too-deep", $"nesting is deeper than {limits.MaxDepth} levels", Position(node.Start));
+            throw new SourceRejectedException(ErrorCodes.TooDeep, $"nesting is deeper than {limits.MaxDepth} levels", Position(node.Start));
         }
 
         return node switch
@@ -67,16 +88,26 @@ public static class YamlSourceReader
             Scalar scalar => ReadScalar(scalar),
             SequenceStart => ReadSequence(parser, node, depth, limits),
             MappingStart => ReadMapping(parser, node, depth, limits),
-            _ => throw new SourceRejectedException("invalid-yaml", $"unexpected {node.GetType().Name}", Position(node.Start)),
+            _ => throw new SourceRejectedException(ErrorCodes.InvalidYaml, $"unexpected {node.GetType().Name}", Position(node.Start)),
         };
     }
 
     private static SourceScalar ReadScalar(Scalar scalar)
     {
-        var kind = scalar.Style == ScalarStyle.Plain && scalar.Tag.IsEmpty
-            ? YamlScalarResolver.Resolve(scalar.Value)
-            : ScalarKind.String;
-        return new SourceScalar(Position(scalar.Start), scalar.Value, kind);
+        var position = Position(scalar.Start);
+        if (scalar.Tag.IsEmpty)
+        {
+            var kind = scalar.Style == ScalarStyle.Plain ? YamlScalarResolver.Resolve(scalar.Value) : ScalarKind.String;
+            return new SourceScalar(position, scalar.Value, kind);
+        }
+
+        var tagged = CoreTags[scalar.Tag.Value];
+        if (tagged is null || (tagged != ScalarKind.String && YamlScalarResolver.Resolve(scalar.Value) != tagged))
+        {
+            throw new SourceRejectedException(ErrorCodes.YamlTag, $"'{scalar.Value}' is not a valid {scalar.Tag.Value[CoreTagPrefix.Length..]}", position);
+        }
+
+        return new SourceScalar(position, scalar.Value, tagged.Value);
     }
 
     private static SourceSequence ReadSequence(IParser parser, NodeEvent start, int depth, DefinitionLimits limits)
@@ -98,7 +129,7 @@ public static class YamlSourceReader
             var key = ReadNode(parser, depth + 1, limits);
             if (key is not SourceScalar scalarKey)
             {
-                throw new SourceRejectedException("invalid-key", "mapping keys must be plain text", key.Position);
+                throw new SourceRejectedException(ErrorCodes.InvalidKey, "mapping keys must be plain text", key.Position);
             }
 
             entries.Add(new SourceEntry(scalarKey, ReadNode(parser, depth + 1, limits)));
@@ -109,12 +140,10 @@ public static class YamlSourceReader
 
     private static void RejectForeignTag(NodeEvent node)
     {
-        // Only the core schema's own tags (!!str, !!int, !!map …) are meaningful here; any other
-        // tag asks a loader to construct something, which a definition never needs.
-        if (!node.Tag.IsEmpty && !node.Tag.Value.StartsWith(CoreTagPrefix, StringComparison.Ordinal))
+        if (!node.Tag.IsEmpty && !CoreTags.ContainsKey(node.Tag.Value))
         {
             throw new SourceRejectedException(
-                "yaml-tag", $"YAML tag '{node.Tag.Value}' is not allowed in definitions", Position(node.Start));
+                ErrorCodes.YamlTag, $"YAML tag '{node.Tag.Value}' is not allowed in definitions", Position(node.Start));
         }
     }
 

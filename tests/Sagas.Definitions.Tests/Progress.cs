@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+using Sagas.Definitions.Model;
+using Sagas.Definitions.Planning;
+
+namespace Sagas.Definitions.Tests;
+
+/// <summary>Builds the progress of a running instance step by step.</summary>
+internal static class Progress
+{
+    public static WorkflowProgress Start(JsonObject? input = null, string workflowId = "wf-1") =>
+        WorkflowProgress.Starting(workflowId, input ?? []);
+
+    /// <summary>The instance after <paramref name="stepId"/> finished with an empty object as its output.</summary>
+    public static WorkflowProgress Completed(this WorkflowProgress progress, string stepId) => progress.Completed(stepId, new JsonObject());
+
+    public static WorkflowProgress Completed(this WorkflowProgress progress, string stepId, JsonNode? output) => progress with
+    {
+        CompletedOutputs = new Dictionary<string, JsonNode?>(progress.CompletedOutputs) { [stepId] = output },
+        InFlight = progress.InFlight.Where(id => id != stepId).ToHashSet(),
+    };
+
+    public static WorkflowProgress Dispatched(this WorkflowProgress progress, params string[] stepIds) =>
+        progress with { InFlight = progress.InFlight.Concat(stepIds).ToHashSet() };
+
+    /// <summary>The ids of the steps the planner would dispatch now, in file order.</summary>
+    public static IReadOnlyList<string> ReadySteps(this WorkflowProgress progress, WorkflowDefinition definition) =>
+        [.. ReadyStepPlanner.Plan(definition, progress).Select(p => p.Step.Id)];
+}

@@ -1,0 +1,81 @@
+using Sagas.Definitions.Building;
+
+namespace Sagas.Definitions.Tests.Validation;
+
+public class When_a_key_is_unknown
+{
+    [Fact]
+    public void Reports_a_misspelt_step_key_with_the_key_it_resembles()
+    {
+        var result = Load.Yaml("""
+            id: w
+            version: 1
+            steps:
+              - id: a
+                service: s
+              - id: b
+                service: s
+                depend_on: [a]
+            """);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((ErrorCodes.UnknownKey, 8, 5, "b"), (error.Code, error.Line, error.Column, error.StepId));
+        Assert.Equal(
+            "unknown key 'depend_on' (did you mean 'depends_on'?); expected one of: id, service, description, depends_on, input",
+            error.Message);
+    }
+
+    [Fact]
+    public void Reports_a_misspelt_workflow_key_without_a_step()
+    {
+        var result = Load.Yaml("""
+            id: w
+            version: 1
+            descripton: typo
+            steps:
+              - id: a
+                service: s
+            """);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((ErrorCodes.UnknownKey, 3, null), (error.Code, error.Line, error.StepId));
+        Assert.Contains("(did you mean 'description'?)", error.Message);
+    }
+
+    [Fact]
+    public void Reports_a_misspelt_key_of_an_input_field()
+    {
+        var result = Load.Yaml("""
+            id: w
+            version: 1
+            input:
+              note:
+                type: string
+                requried: false
+            steps:
+              - id: a
+                service: s
+            """);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((ErrorCodes.UnknownKey, 6, null), (error.Code, error.Line, error.StepId));
+        Assert.Contains("(did you mean 'required'?)", error.Message);
+    }
+
+    [Fact]
+    public void Suggests_nothing_for_a_key_unlike_any_known_one()
+    {
+        var result = Load.Yaml("""
+            id: w
+            version: 1
+            timeout_seconds: 30
+            steps:
+              - id: a
+                service: s
+            """);
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((ErrorCodes.UnknownKey, 3, null), (error.Code, error.Line, error.StepId));
+        Assert.DoesNotContain("did you mean", error.Message);
+    }
+}
