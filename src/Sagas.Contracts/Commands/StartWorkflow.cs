@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+
+namespace Sagas.Contracts.Commands;
+
+/// <summary>Starts a workflow instance of a definition. A second start with the same id starts nothing.</summary>
+public sealed record StartWorkflow
+{
+    public required Guid WorkflowId { get; init; }
+
+    /// <summary>The definition id, e.g. <c>order-fulfilment</c>.</summary>
+    public required string Definition { get; init; }
+
+    /// <summary>A specific version; null means the latest the orchestrator knows.</summary>
+    public int? Version { get; init; }
+
+    public JsonObject? Input { get; init; }
+
+    public required DateTimeOffset RequestedAt { get; init; }
+}

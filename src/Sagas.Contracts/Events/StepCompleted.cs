@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+
+namespace Sagas.Contracts.Events;
+
+/// <summary>A service finished an attempt of a step and produced its output.</summary>
+public sealed record StepCompleted
+{
+    public required Guid WorkflowId { get; init; }
+
+    public required string StepId { get; init; }
+
+    public required int Attempt { get; init; }
+
+    public JsonNode? Output { get; init; }
+
+    public required DateTimeOffset CompletedAt { get; init; }
+}

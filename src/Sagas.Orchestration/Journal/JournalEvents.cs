@@ -1,0 +1,22 @@
+using Sagas.Contracts.Events;
+
+namespace Sagas.Orchestration.Journal;
+
+/// <summary>
+/// Every event type a workflow's stream holds. The contract events that others also consume
+/// (<see cref="StepCompleted"/>, <see cref="WorkflowCompleted"/> …) are stored as they are, so
+/// what was published and what was recorded are the same record.
+/// </summary>
+public static class JournalEvents
+{
+    public static readonly IReadOnlyList<Type> All =
+    [
+        typeof(WorkflowStarted),
+        typeof(StepDispatched),
+        typeof(StepCompleted),
+        typeof(StepFailed),
+        typeof(WorkflowCompleted),
+        typeof(WorkflowFailed),
+        typeof(WorkflowRejected),
+    ];
+}

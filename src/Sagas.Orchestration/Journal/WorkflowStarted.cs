@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+
+namespace Sagas.Orchestration.Journal;
+
+/// <summary>A workflow began: which definition (pinned by content hash) and with what input.</summary>
+public sealed record WorkflowStarted
+{
+    public required Guid WorkflowId { get; init; }
+
+    public required string Definition { get; init; }
+
+    public required int Version { get; init; }
+
+    public required string DefinitionHash { get; init; }
+
+    public required JsonObject Input { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+}

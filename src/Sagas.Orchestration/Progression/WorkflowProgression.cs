@@ -1,0 +1,180 @@
+using System.Text;
+using Sagas.Contracts.Commands;
+using Sagas.Contracts.Events;
+using Sagas.Definitions.Loading;
+using Sagas.Definitions.Model;
+using Sagas.Definitions.Planning;
+using Sagas.Orchestration.Journal;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Orchestration.Progression;
+
+/// <summary>
+/// Decides what a message means for a workflow and records it as events on the state: no bus,
+/// no database. The state machine turns the recorded events into effects (commands sent,
+/// outcomes published); the repository appends them to the stream.
+/// </summary>
+public sealed class WorkflowProgression(DefinitionCatalog catalog, OrchestrationOptions options, TimeProvider clock)
+{
+    public void Start(WorkflowState state, StartWorkflow command)
+    {
+        var definition = command.Version is { } version ? catalog.Find(command.Definition, version) : catalog.Latest(command.Definition);
+        var reason = definition is null ? UnknownDefinition(command) : InvalidInput(definition, command);
+        if (reason is not null)
+        {
+            state.Record(new WorkflowRejected
+            {
+                WorkflowId = command.WorkflowId,
+                Definition = command.Definition,
+                Reason = reason,
+                RejectedAt = clock.GetUtcNow(),
+            });
+            return;
+        }
+
+        state.Record(new WorkflowStarted
+        {
+            WorkflowId = command.WorkflowId,
+            Definition = definition!.Id,
+            Version = definition.Version,
+            DefinitionHash = definition.Source.ContentHash,
+            Input = (System.Text.Json.Nodes.JsonObject?)command.Input?.DeepClone() ?? [],
+            StartedAt = clock.GetUtcNow(),
+        });
+        Advance(state, definition);
+    }
+
+    public void Complete(WorkflowState state, StepCompleted result)
+    {
+        if (!IsCurrent(state, result.StepId, result.Attempt) || DefinitionOf(state) is not { } definition)
+        {
+            return;
+        }
+
+        state.Record(result);
+        Advance(state, definition);
+    }
+
+    public void Fail(WorkflowState state, StepFailed failure)
+    {
+        if (!IsCurrent(state, failure.StepId, failure.Attempt))
+        {
+            return;
+        }
+
+        state.Record(failure);
+        FailWorkflow(state, failure.StepId, $"step '{failure.StepId}' failed: {failure.Reason}");
+    }
+
+    /// <summary>A step's command faulted in the worker past its retries and sits in an error queue.</summary>
+    public void Fault(WorkflowState state, ExecuteStep command, string reason) =>
+        Fail(state, new StepFailed
+        {
+            WorkflowId = command.WorkflowId,
+            StepId = command.StepId,
+            Attempt = command.Attempt,
+            Reason = $"the {command.Service} service faulted on the command ({reason}); it is in the '{command.Service}_error' queue",
+            Retryable = false,
+            FailedAt = clock.GetUtcNow(),
+        });
+
+    // Late (terminal workflow), duplicate (step already finished) and stale (older attempt)
+    // results change nothing.
+    private static bool IsCurrent(WorkflowState state, string stepId, int attempt) =>
+        !state.IsTerminal
+        && state.InFlight.Contains(stepId)
+        && state.Attempts.TryGetValue(stepId, out var current)
+        && current == attempt;
+
+    private WorkflowDefinition? DefinitionOf(WorkflowState state)
+    {
+        if (catalog.ByHash(state.DefinitionHash) is { } definition)
+        {
+            return definition;
+        }
+
+        FailWorkflow(state, null,
+            $"definition '{state.Definition}' v{state.DefinitionVersion} (hash {state.DefinitionHash[..12]}) is not loaded on this node; restore that version of the file");
+        return null;
+    }
+
+    private void Advance(WorkflowState state, WorkflowDefinition definition)
+    {
+        var progress = new WorkflowProgress(state.CorrelationId.ToString(), state.Input, state.Outputs, state.InFlight);
+        if (ReadyStepPlanner.IsComplete(definition, progress))
+        {
+            var output = ValueResolver.Resolve(definition.Output, progress);
+            if (!output.Succeeded)
+            {
+                FailWorkflow(state, null, $"the workflow output could not be resolved: {output.Error}");
+                return;
+            }
+
+            state.Record(new WorkflowCompleted
+            {
+                WorkflowId = state.CorrelationId,
+                Definition = state.Definition,
+                Version = state.DefinitionVersion,
+                Output = output.Value,
+                CompletedAt = clock.GetUtcNow(),
+            });
+            return;
+        }
+
+        // Resolve every ready step before dispatching any, so a workflow that fails here sends nothing.
+        var ready = ReadyStepPlanner.Plan(definition, progress);
+        if (ready.FirstOrDefault(p => !p.Input.Succeeded) is { } unresolvable)
+        {
+            FailWorkflow(state, unresolvable.Step.Id, $"the input of step '{unresolvable.Step.Id}' could not be resolved: {unresolvable.Input.Error}");
+            return;
+        }
+
+        foreach (var planned in ready)
+        {
+            state.Record(new StepDispatched
+            {
+                WorkflowId = state.CorrelationId,
+                StepId = planned.Step.Id,
+                Attempt = state.Attempts.GetValueOrDefault(planned.Step.Id) + 1,
+                Service = planned.Step.Service,
+                Input = planned.Input.Value!,
+                DispatchedAt = clock.GetUtcNow(),
+            });
+        }
+    }
+
+    private void FailWorkflow(WorkflowState state, string? stepId, string reason) =>
+        state.Record(new WorkflowFailed
+        {
+            WorkflowId = state.CorrelationId,
+            Definition = state.Definition,
+            StepId = stepId,
+            Reason = reason,
+            FailedAt = clock.GetUtcNow(),
+        });
+
+    private string UnknownDefinition(StartWorkflow command)
+    {
+        if (string.IsNullOrWhiteSpace(command.Definition))
+        {
+            return "the start names no definition";
+        }
+
+        var known = catalog.LatestVersions().Select(d => d.Id).ToList();
+        var versionText = command.Version is { } version ? $" version {version}" : string.Empty;
+        return $"no definition '{command.Definition}'{versionText} is loaded (known: {(known.Count == 0 ? "none" : string.Join(", ", known))})";
+    }
+
+    private string? InvalidInput(WorkflowDefinition definition, StartWorkflow command)
+    {
+        var input = command.Input ?? [];
+        var bytes = Encoding.UTF8.GetByteCount(input.ToJsonString());
+        if (bytes > options.MaxInputBytes)
+        {
+            return $"the input is {bytes:N0} bytes, over the limit of {options.MaxInputBytes:N0} (setting Sagas:Orchestration:MaxInputBytes)";
+        }
+
+        var problems = WorkflowInputValidator.Validate(definition, input);
+        return problems.Count == 0 ? null : $"invalid input for '{definition.Id}' v{definition.Version}: {string.Join("; ", problems)}";
+    }
+}

@@ -1,0 +1,139 @@
+using MassTransit;
+using Sagas.Contracts.Commands;
+using Sagas.Contracts.Events;
+using Sagas.Orchestration.Journal;
+using Sagas.Orchestration.Progression;
+
+namespace Sagas.Orchestration.Workflows;
+
+/// <summary>
+/// Runs any workflow definition. Each message is handed to <see cref="WorkflowProgression"/>,
+/// which records what it means as events; every event recorded turns into its effect here
+/// (a dispatch becomes an <see cref="ExecuteStep"/> sent to the service's queue, an outcome is
+/// published), and the machine settles in the state the events left.
+/// </summary>
+public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState>
+{
+    private readonly WorkflowProgression _progression;
+
+    public WorkflowStateMachine(WorkflowProgression progression)
+    {
+        _progression = progression;
+
+        InstanceState(x => x.CurrentState);
+
+        Event(() => StartRequested, x => x.CorrelateById(m => m.Message.WorkflowId));
+        Event(() => StepSucceeded, x =>
+        {
+            x.CorrelateById(m => m.Message.WorkflowId);
+            x.OnMissingInstance(m => m.Fault());
+        });
+        Event(() => StepFailed, x =>
+        {
+            x.CorrelateById(m => m.Message.WorkflowId);
+            x.OnMissingInstance(m => m.Fault());
+        });
+        Event(() => StepFaulted, x =>
+        {
+            x.CorrelateById(m => m.Message.Message.WorkflowId);
+            x.OnMissingInstance(m => m.Fault());
+        });
+
+        Initially(
+            When(StartRequested)
+                .ThenAsync(context => ProgressAsync(context, state => _progression.Start(state, context.Message)))
+                .IfElse(context => context.Saga.Status == WorkflowStatus.Rejected,
+                    rejected => rejected.TransitionTo(Rejected),
+                    started => Settle(started)));
+
+        During(Running,
+            When(StepSucceeded)
+                .ThenAsync(context => ProgressAsync(context, state => _progression.Complete(state, context.Message)))
+                .IfElse(context => context.Saga.IsTerminal, ended => Settle(ended), running => running),
+            When(StepFailed)
+                .ThenAsync(context => ProgressAsync(context, state => _progression.Fail(state, context.Message)))
+                .IfElse(context => context.Saga.IsTerminal, ended => Settle(ended), running => running),
+            When(StepFaulted)
+                .ThenAsync(context => ProgressAsync(context, state => _progression.Fault(state, context.Message.Message, Describe(context.Message))))
+                .IfElse(context => context.Saga.IsTerminal, ended => Settle(ended), running => running));
+
+        // Terminal states are kept: late or duplicate results of a finished workflow are consumed and change nothing.
+        During(Completed, Failed, Rejected,
+            Ignore(StepSucceeded),
+            Ignore(StepFailed),
+            Ignore(StepFaulted));
+
+        // A start for an id that exists starts nothing, whether the first run is running or finished.
+        DuringAny(Ignore(StartRequested));
+    }
+
+    public State Running { get; private set; } = null!;
+
+    public State Completed { get; private set; } = null!;
+
+    public State Failed { get; private set; } = null!;
+
+    public State Rejected { get; private set; } = null!;
+
+    public Event<StartWorkflow> StartRequested { get; private set; } = null!;
+
+    public Event<StepCompleted> StepSucceeded { get; private set; } = null!;
+
+    public Event<StepFailed> StepFailed { get; private set; } = null!;
+
+    public Event<Fault<ExecuteStep>> StepFaulted { get; private set; } = null!;
+
+    private EventActivityBinder<WorkflowState, T> Settle<T>(EventActivityBinder<WorkflowState, T> binder)
+        where T : class =>
+        binder.IfElse(context => context.Saga.Status == WorkflowStatus.Running,
+            running => running.TransitionTo(Running),
+            ended => ended.IfElse(context => context.Saga.Status == WorkflowStatus.Completed,
+                completed => completed.TransitionTo(Completed),
+                failed => failed.TransitionTo(Failed)));
+
+    private static async Task ProgressAsync<T>(BehaviorContext<WorkflowState, T> context, Action<WorkflowState> decide)
+        where T : class
+    {
+        var recordedBefore = context.Saga.PendingEvents.Count;
+        decide(context.Saga);
+        foreach (var recorded in context.Saga.PendingEvents.Skip(recordedBefore).ToList())
+        {
+            await EffectAsync(context, recorded);
+        }
+    }
+
+    private static async Task EffectAsync<T>(BehaviorContext<WorkflowState, T> context, object recorded)
+        where T : class
+    {
+        switch (recorded)
+        {
+            case StepDispatched dispatched:
+                var endpoint = await context.GetSendEndpoint(ServiceQueue.Address(dispatched.Service));
+                await endpoint.Send(new ExecuteStep
+                {
+                    WorkflowId = dispatched.WorkflowId,
+                    StepId = dispatched.StepId,
+                    Attempt = dispatched.Attempt,
+                    Service = dispatched.Service,
+                    Input = dispatched.Input,
+                    Definition = context.Saga.Definition,
+                    DispatchedAt = dispatched.DispatchedAt,
+                });
+                break;
+            case WorkflowCompleted completed:
+                await context.Publish(completed);
+                break;
+            case WorkflowFailed failed:
+                await context.Publish(failed);
+                break;
+            case WorkflowRejected rejected:
+                await context.Publish(rejected);
+                break;
+        }
+    }
+
+    private static string Describe(Fault<ExecuteStep> fault) =>
+        fault.Exceptions.FirstOrDefault() is { } exception
+            ? $"{exception.ExceptionType}: {exception.Message}"
+            : "no exception was reported";
+}

@@ -1,0 +1,127 @@
+using System.Linq.Expressions;
+using System.Text;
+using System.Text.Json.Nodes;
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Sagas.Contracts.Commands;
+using Sagas.Contracts.Events;
+using Sagas.Definitions.Loading;
+using Sagas.Orchestration.Progression;
+using Sagas.Orchestration.Workflows;
+using Sagas.Samples;
+
+namespace Sagas.Orchestration.Tests;
+
+/// <summary>
+/// The state machine on MassTransit's in-memory harness, with the sample definitions loaded.
+/// The test plays the services: it reads the commands sent and publishes their results.
+/// </summary>
+internal sealed class OrchestratorHarness : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    private OrchestratorHarness(ServiceProvider provider, ITestHarness harness)
+    {
+        _provider = provider;
+        Bus = harness;
+        Saga = harness.GetSagaStateMachineHarness<WorkflowStateMachine, WorkflowState>();
+    }
+
+    public ITestHarness Bus { get; }
+
+    public ISagaStateMachineTestHarness<WorkflowStateMachine, WorkflowState> Saga { get; }
+
+    public WorkflowStateMachine Machine => Saga.StateMachine;
+
+    public static async Task<OrchestratorHarness> StartAsync(
+        Action<IBusRegistrationConfigurator>? configure = null, OrchestrationOptions? options = null, params string[] extraDefinitions)
+    {
+        var catalog = DefinitionSet.LoadFolder(SampleDefinitions.Folder, new DefinitionLoader()).Catalog;
+        foreach (var (yaml, index) in extraDefinitions.Select((yaml, index) => (yaml, index)))
+        {
+            var loaded = new DefinitionLoader().Load($"extra-{index}.yaml", Encoding.UTF8.GetBytes(yaml));
+            catalog.Register(loaded.Definition ?? throw new InvalidOperationException(string.Join("\n", loaded.Errors)));
+        }
+
+        var provider = new ServiceCollection()
+            .AddSingleton(catalog)
+            .AddSingleton(options ?? new OrchestrationOptions())
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<WorkflowProgression>()
+            .AddMassTransitTestHarness(x =>
+            {
+                x.AddSagaStateMachine<WorkflowStateMachine, WorkflowState>();
+                configure?.Invoke(x);
+            })
+            .BuildServiceProvider(validateScopes: true);
+        var harness = provider.GetRequiredService<ITestHarness>();
+        await harness.Start();
+        return new OrchestratorHarness(provider, harness);
+    }
+
+    public async Task<Guid> StartAsync(string definition, JsonObject input, Guid? workflowId = null)
+    {
+        var id = workflowId ?? NewId.NextGuid();
+        await Bus.Bus.Publish(new StartWorkflow { WorkflowId = id, Definition = definition, Input = input, RequestedAt = DateTimeOffset.UtcNow });
+        return id;
+    }
+
+    /// <summary>The command sent for a step's attempt, waiting for it within the harness timeout.</summary>
+    public async Task<ExecuteStep> DispatchedAsync(Guid workflowId, string stepId, int attempt = 1)
+    {
+        var sent = await Bus.Sent.SelectAsync<ExecuteStep>(m =>
+                m.Context.Message.WorkflowId == workflowId && m.Context.Message.StepId == stepId && m.Context.Message.Attempt == attempt)
+            .FirstOrDefault();
+        return sent?.Context.Message ?? throw new Xunit.Sdk.XunitException($"step '{stepId}' attempt {attempt} was never dispatched");
+    }
+
+    /// <summary>
+    /// Waits until the instance matches the condition. The harness's inactivity wait is one-shot
+    /// (once the bus has been quiet, later waits end at once), so tests never wait on inactivity.
+    /// </summary>
+    public async Task<WorkflowState> WhenAsync(Guid workflowId, Expression<Func<WorkflowState, bool>> condition)
+    {
+        var parameter = condition.Parameters[0];
+        var sameId = Expression.Equal(Expression.Property(parameter, nameof(WorkflowState.CorrelationId)), Expression.Constant(workflowId));
+        var filter = Expression.Lambda<Func<WorkflowState, bool>>(Expression.AndAlso(sameId, condition.Body), parameter);
+        var found = await Saga.Match(filter);
+        Assert.True(found.Count == 1, $"workflow {workflowId} never reached {condition}");
+        return Saga.Sagas.Contains(workflowId)!;
+    }
+
+    public Task CompleteAsync(ExecuteStep command, JsonNode? output = null) =>
+        Bus.Bus.Publish(new StepCompleted
+        {
+            WorkflowId = command.WorkflowId,
+            StepId = command.StepId,
+            Attempt = command.Attempt,
+            Output = output ?? new JsonObject(),
+            CompletedAt = DateTimeOffset.UtcNow,
+        });
+
+    public Task FailAsync(ExecuteStep command, string reason) =>
+        Bus.Bus.Publish(new StepFailed
+        {
+            WorkflowId = command.WorkflowId,
+            StepId = command.StepId,
+            Attempt = command.Attempt,
+            Reason = reason,
+            FailedAt = DateTimeOffset.UtcNow,
+        });
+
+    /// <summary>Waits until the instance is in the state, failing with its actual state otherwise.</summary>
+    public async Task<WorkflowState> InStateAsync(Guid workflowId, Func<WorkflowStateMachine, State> state)
+    {
+        var found = await Saga.Exists(workflowId, state);
+        var instance = Saga.Sagas.Contains(workflowId);
+        Assert.True(found.HasValue, $"workflow {workflowId} is in state '{instance?.CurrentState ?? "(none)"}', not '{state(Machine).Name}'");
+        return instance!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bus.Stop();
+        await _provider.DisposeAsync();
+    }
+}
