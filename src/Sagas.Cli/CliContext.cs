@@ -12,5 +12,7 @@ internal sealed class CliContext(TextWriter output, TextWriter error, IConfigura
 
     public TextWriter Error { get; } = error;
 
-    public SagasSettings Settings => _settings ??= SettingsLoader.Load(configuration);
+    public IConfiguration Configuration { get; } = configuration;
+
+    public SagasSettings Settings => _settings ??= SettingsLoader.Load(Configuration);
 }

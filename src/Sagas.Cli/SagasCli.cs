@@ -58,6 +58,10 @@ public static class SagasCli
         {
             definitions,
             SetupCommand.Create(context),
+            Node.RunCommand.Create(context),
+            Workflows.StartCommand.Create(context),
+            Workflows.StatusCommand.Create(context),
+            Workflows.HistoryCommand.Create(context),
         };
     }
 

@@ -43,6 +43,10 @@ public static class ValueResolver
         {
             case ReferenceSource.WorkflowId:
                 return JsonValue.Create(progress.WorkflowId);
+            case ReferenceSource.Input when reference.Path is [var field] && !progress.Input.ContainsKey(field):
+                // An optional input field that was left out reads as null; the start was validated
+                // against the required ones. Reading into it (a deeper path) still fails.
+                return null;
             case ReferenceSource.Input:
                 return Walk(progress.Input, reference, "the workflow input");
             default:

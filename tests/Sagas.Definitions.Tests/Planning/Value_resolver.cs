@@ -112,6 +112,26 @@ public class Value_resolver
     }
 
     [Fact]
+    public void Reads_an_absent_optional_input_field_as_null()
+    {
+        var definition = Load.ValidYaml("""
+            id: w
+            version: 1
+            input:
+              note: { type: string, required: false }
+            steps:
+              - id: a
+                service: s
+                input:
+                  note: $.input.note
+            """);
+
+        var resolution = ValueResolver.Resolve(definition.FindStep("a")!.Input, Progress.Start([]));
+
+        Assert.Equal("""{"note":null}""", resolution.Value!.ToJsonString());
+    }
+
+    [Fact]
     public void Fails_when_an_optional_input_field_is_absent_and_a_step_reads_it()
     {
         var input = Input();

@@ -1,0 +1,61 @@
+using System.Net.Sockets;
+using Marten;
+using Npgsql;
+using Sagas.Cli.Settings;
+using Sagas.Orchestration.Persistence;
+using Sagas.Orchestration.Status;
+
+namespace Sagas.Cli.Infrastructure;
+
+/// <summary>Reads workflow views and streams from PostgreSQL for the CLI, turning an unreachable database into one clear line.</summary>
+internal sealed class WorkflowReader : IDisposable
+{
+    private readonly DocumentStore _store;
+    private readonly PostgresSettings _settings;
+
+    public WorkflowReader(PostgresSettings settings)
+    {
+        _settings = settings;
+        _store = DocumentStore.For(options => WorkflowStore.Configure(options, settings.ConnectionString));
+    }
+
+    public Task<WorkflowStatusView?> StatusAsync(Guid workflowId, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await using var session = _store.QuerySession();
+            return await session.LoadAsync<WorkflowStatusView>(workflowId, cancellationToken);
+        });
+
+    public Task<IReadOnlyList<JasperFx.Events.IEvent>> HistoryAsync(Guid workflowId, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await using var session = _store.QuerySession();
+            return await session.Events.FetchStreamAsync(workflowId, token: cancellationToken);
+        });
+
+    private async Task<T> GuardAsync<T>(Func<Task<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (Exception e) when (e is NpgsqlException or SocketException || e.InnerException is NpgsqlException or SocketException)
+        {
+            var connection = new NpgsqlConnectionStringBuilder(_settings.ConnectionString);
+            throw new UserErrorException(
+                $"cannot reach PostgreSQL at {connection.Host}:{connection.Port} (database '{connection.Database}'): {Innermost(e)}; start it with 'scripts/services up'", e);
+        }
+    }
+
+    private static string Innermost(Exception e)
+    {
+        while (e.InnerException is not null)
+        {
+            e = e.InnerException;
+        }
+
+        return e.Message;
+    }
+
+    public void Dispose() => _store.Dispose();
+}

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Sagas.Samples.Services;
+
+namespace Sagas.Cli.Node;
+
+/// <summary><c>sagas run [--orchestrator] [--worker SERVICE,…]</c>: runs a node until stopped (Ctrl+C, SIGTERM).</summary>
+internal static class RunCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var orchestrator = new Option<bool>("--orchestrator") { Description = "Run the orchestrator" };
+        var worker = new Option<string?>("--worker") { Description = "Comma-separated services to host, e.g. payment,inventory; 'samples' for all sample services" };
+        var command = new Command("run", "Run a node; with no flags, the orchestrator and every sample service") { orchestrator, worker };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var roles = Roles(parse.GetValue(orchestrator), parse.GetValue(worker));
+            using var host = NodeHost.Build(context.Configuration, roles);
+            await host.StartAsync(cancellationToken);
+            await context.Output.WriteLineAsync($"sagas node running: {roles} (Ctrl+C to stop)");
+            await host.WaitForShutdownAsync(cancellationToken);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    internal static NodeRoles Roles(bool orchestrator, string? worker)
+    {
+        if (!orchestrator && worker is null)
+        {
+            return new NodeRoles(true, SampleServiceRegistration.Names);
+        }
+
+        var services = worker is null ? [] : worker.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (services is ["samples"])
+        {
+            services = [.. SampleServiceRegistration.Names];
+        }
+
+        var unknown = services.Except(SampleServiceRegistration.Names).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new UserErrorException($"no service named {string.Join(", ", unknown.Select(u => $"'{u}'"))}; this node can host: {string.Join(", ", SampleServiceRegistration.Names)}");
+        }
+
+        return new NodeRoles(orchestrator, services);
+    }
+}

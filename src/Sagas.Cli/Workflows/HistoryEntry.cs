@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using JasperFx.Events;
+
+namespace Sagas.Cli.Workflows;
+
+/// <summary>One event of a workflow's stream as <c>sagas history --json</c> writes it.</summary>
+internal sealed record HistoryEntry(long Version, string Type, string? StepId, int? Attempt, DateTimeOffset Timestamp, JsonNode? Data)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static HistoryEntry Of(IEvent @event)
+    {
+        var data = JsonSerializer.SerializeToNode(@event.Data, @event.Data.GetType(), Json);
+        return new HistoryEntry(
+            @event.Version,
+            @event.Data.GetType().Name,
+            data?["stepId"]?.GetValue<string>(),
+            data?["attempt"]?.GetValue<int>(),
+            @event.Timestamp,
+            data);
+    }
+
+    /// <summary>The event's own fields, minus those already shown in their columns.</summary>
+    public string Details()
+    {
+        if (Data is not JsonObject fields)
+        {
+            return string.Empty;
+        }
+
+        var shown = new HashSet<string> { "workflowId", "stepId", "attempt" };
+        return string.Join(" ", fields.Where(f => !shown.Contains(f.Key) && !f.Key.EndsWith("At", StringComparison.Ordinal))
+            .Select(f => $"{f.Key}={f.Value?.ToJsonString(Json)}"));
+    }
+}

@@ -1,0 +1,116 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Sagas.Cli.Infrastructure;
+using Sagas.Orchestration.Starting;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Cli.Workflows;
+
+/// <summary>
+/// <c>sagas start DEFINITION [--input JSON|@FILE] [--id ID] [--wait [--timeout S]] [--json]</c>:
+/// publishes a start like any client and prints the workflow id; with <c>--wait</c>, the outcome.
+/// </summary>
+internal static class StartCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var definition = new Argument<string>("definition") { Description = "The definition id, e.g. order-fulfilment" };
+        var input = new Option<string?>("--input") { Description = "The input: a JSON object, or @FILE to read one" };
+        var id = new Option<string?>("--id") { Description = "The workflow id (a UUID); a new one by default" };
+        var version = new Option<int?>("--version") { Description = "A specific definition version; the latest by default" };
+        var wait = new Option<bool>("--wait") { Description = "Wait for the outcome; exit 0 only when Completed" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait with --wait", DefaultValueFactory = _ => 60 };
+        var json = new Option<bool>("--json") { Description = "Write one JSON object, whatever the outcome" };
+        var command = new Command("start", "Start a workflow") { definition, input, id, version, wait, timeout, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var workflowId = parse.GetValue(id) is { } given ? WorkflowIdArgument.Parse(given) : Guid.CreateVersion7();
+            var request = new StartWorkflowRequest
+            {
+                WorkflowId = workflowId.ToString(),
+                Definition = parse.GetValue(definition),
+                Version = parse.GetValue(version),
+                Input = ReadInput(parse.GetValue(input)),
+            };
+            await StartPublisher.PublishAsync(context.Settings.RabbitMq, request, cancellationToken);
+
+            if (!parse.GetValue(wait))
+            {
+                if (parse.GetValue(json))
+                {
+                    JsonOutput.Write(context.Output, new { workflowId });
+                }
+                else
+                {
+                    await context.Output.WriteLineAsync(workflowId.ToString());
+                }
+
+                return ExitCodes.Success;
+            }
+
+            var report = await WaitForOutcomeAsync(context, workflowId, TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Output, report);
+            }
+            else
+            {
+                report.WriteText(context.Output);
+            }
+
+            return report.Status == nameof(WorkflowStatus.Completed) ? ExitCodes.Success : ExitCodes.Invalid;
+        });
+        return command;
+    }
+
+    private static JsonObject ReadInput(string? input)
+    {
+        if (input is null)
+        {
+            return [];
+        }
+
+        var text = input;
+        if (input.StartsWith('@'))
+        {
+            var file = input[1..];
+            text = File.Exists(file) ? File.ReadAllText(file) : throw new UserErrorException($"--input file '{file}' does not exist");
+        }
+
+        try
+        {
+            return JsonNode.Parse(text) as JsonObject ?? throw new UserErrorException("--input must be a JSON object, e.g. '{\"orderId\": \"o-1\"}'");
+        }
+        catch (JsonException e)
+        {
+            throw new UserErrorException($"--input is not valid JSON: {e.Message}");
+        }
+    }
+
+    // A person waiting at a terminal: poll the status view until the workflow ends or time runs out.
+    private static async Task<StatusReport> WaitForOutcomeAsync(CliContext context, Guid workflowId, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var reader = new WorkflowReader(context.Settings.Postgres);
+        var clock = Stopwatch.StartNew();
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        do
+        {
+            if (await reader.StatusAsync(workflowId, cancellationToken) is { Status: not WorkflowStatus.Running } view)
+            {
+                return StatusReport.Of(view);
+            }
+
+            if (clock.Elapsed > timeout)
+            {
+                var last = await reader.StatusAsync(workflowId, cancellationToken);
+                var reason = $"still not finished after {timeout.TotalSeconds:F0}s; is a node running? ('sagas run')";
+                return last is null ? StatusReport.Pending(workflowId, reason) : StatusReport.Of(last) with { Error = reason };
+            }
+        }
+        while (await poll.WaitForNextTickAsync(cancellationToken));
+
+        throw new OperationCanceledException(cancellationToken);
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Sagas.Orchestration.Status;
+
+namespace Sagas.Cli.Workflows;
+
+/// <summary>What <c>sagas status --json</c> and <c>sagas start --wait --json</c> write.</summary>
+internal sealed record StatusReport(
+    Guid WorkflowId,
+    string? Definition,
+    int? Version,
+    string Status,
+    IReadOnlyList<string>? CurrentSteps,
+    IReadOnlyList<string>? CompletedSteps,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt,
+    double? DurationMs,
+    JsonObject? Output,
+    string? FailedStep,
+    string? Error)
+{
+    public static StatusReport Of(WorkflowStatusView view) => new(
+        view.Id, view.Definition, view.DefinitionVersion, view.Status.ToString(), view.CurrentSteps, view.CompletedSteps,
+        view.StartedAt, view.EndedAt, view.DurationMs, view.Output, view.FailedStep, view.Error);
+
+    public static StatusReport Pending(Guid workflowId, string message) =>
+        new(workflowId, null, null, "Pending", null, null, null, null, null, null, null, message);
+
+    public void WriteText(TextWriter output)
+    {
+        output.WriteLine($"workflow   {WorkflowId}");
+        output.WriteLine($"definition {Definition} v{Version}");
+        output.WriteLine($"status     {Status}");
+        if (CurrentSteps is { Count: > 0 })
+        {
+            output.WriteLine($"running    {string.Join(", ", CurrentSteps)}");
+        }
+
+        if (CompletedSteps is { Count: > 0 })
+        {
+            output.WriteLine($"completed  {string.Join(", ", CompletedSteps)}");
+        }
+
+        if (DurationMs is { } duration)
+        {
+            output.WriteLine($"duration   {duration:F0} ms");
+        }
+
+        if (Output is not null)
+        {
+            output.WriteLine($"output     {Output.ToJsonString()}");
+        }
+
+        if (Error is not null)
+        {
+            output.WriteLine($"error      {(FailedStep is null ? string.Empty : $"[{FailedStep}] ")}{Error}");
+        }
+    }
+}

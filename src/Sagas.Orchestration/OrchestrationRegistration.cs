@@ -1,0 +1,58 @@
+using Marten;
+using MassTransit;
+using MassTransit.Configuration;
+using MassTransit.Saga;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Sagas.Definitions.Loading;
+using Sagas.Orchestration.Persistence;
+using Sagas.Orchestration.Progression;
+using Sagas.Orchestration.Starting;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Orchestration;
+
+/// <summary>Wires the orchestrator into a host; hosts and tests call the same methods.</summary>
+public static class OrchestrationRegistration
+{
+    /// <summary>
+    /// The orchestrator's services: the definition catalog (validated before anything starts),
+    /// the progression rules and the Marten store.
+    /// </summary>
+    public static IHostApplicationBuilder AddSagasOrchestration(
+        this IHostApplicationBuilder builder, DefinitionCatalog catalog, string postgresConnectionString)
+    {
+        var options = builder.Configuration.GetSection(OrchestrationOptions.SectionName).Get<OrchestrationOptions>() ?? new OrchestrationOptions();
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<WorkflowProgression>();
+        builder.Services.AddSagasStore(postgresConnectionString);
+        return builder;
+    }
+
+    /// <summary>The Marten store alone, for tools that only read (the CLI's status and history).</summary>
+    public static IServiceCollection AddSagasStore(this IServiceCollection services, string postgresConnectionString)
+    {
+        services.AddMarten(options => WorkflowStore.Configure(options, postgresConnectionString))
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+        return services;
+    }
+
+    /// <summary>The workflow saga on its Marten repository, and the raw-JSON start endpoint.</summary>
+    public static IBusRegistrationConfigurator AddWorkflowOrchestrator(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddSagaStateMachine<WorkflowStateMachine, WorkflowState>(typeof(WorkflowStateMachineDefinition))
+            .Repository(repository =>
+            {
+                repository.RegisterLoadSagaRepository<WorkflowState, WorkflowRepositoryContextFactory>();
+                repository.RegisterQuerySagaRepository<WorkflowState, WorkflowRepositoryContextFactory>();
+                repository.RegisterSagaRepository<WorkflowState, IDocumentSession,
+                    SagaConsumeContextFactory<IDocumentSession, WorkflowState>, WorkflowRepositoryContextFactory>();
+            });
+        bus.AddConsumer<StartWorkflowRequestConsumer>(typeof(StartWorkflowRequestConsumerDefinition));
+        return bus;
+    }
+}

@@ -1,0 +1,51 @@
+using Marten;
+using MassTransit;
+using MassTransit.Saga;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Orchestration.Persistence;
+
+/// <summary>
+/// The workflow saga repository on Marten (MassTransit.Marten is not used; this is ours).
+/// One lightweight session per message; correlation is always by id, so queries are rare.
+/// </summary>
+internal sealed class WorkflowRepositoryContextFactory(
+    IDocumentStore store,
+    ISagaConsumeContextFactory<IDocumentSession, WorkflowState> factory)
+    : ISagaRepositoryContextFactory<WorkflowState>,
+      ILoadSagaRepositoryContextFactory<WorkflowState>,
+      IQuerySagaRepositoryContextFactory<WorkflowState>
+{
+    public async Task Send<T>(ConsumeContext<T> context, IPipe<SagaRepositoryContext<WorkflowState, T>> next)
+        where T : class
+    {
+        await using var session = store.LightweightSession();
+        var repositoryContext = new WorkflowRepositoryContext<T>(session, context, factory);
+        await next.Send(repositoryContext);
+    }
+
+    public async Task SendQuery<T>(ConsumeContext<T> context, ISagaQuery<WorkflowState> query, IPipe<SagaRepositoryQueryContext<WorkflowState, T>> next)
+        where T : class
+    {
+        await using var session = store.LightweightSession();
+        var repositoryContext = new WorkflowRepositoryContext<T>(session, context, factory);
+        var instances = await session.Query<WorkflowState>().Where(query.FilterExpression).ToListAsync(context.CancellationToken);
+        await next.Send(new LoadedSagaRepositoryQueryContext<WorkflowState, T>(repositoryContext, instances));
+    }
+
+    public async Task<T> Execute<T>(Func<LoadSagaRepositoryContext<WorkflowState>, Task<T>> asyncMethod, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        await using var session = store.QuerySession();
+        return await asyncMethod(new WorkflowQueryContext(session, cancellationToken));
+    }
+
+    public async Task<T> Execute<T>(Func<QuerySagaRepositoryContext<WorkflowState>, Task<T>> asyncMethod, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        await using var session = store.QuerySession();
+        return await asyncMethod(new WorkflowQueryContext(session, cancellationToken));
+    }
+
+    public void Probe(ProbeContext context) => context.Add("persistence", "marten");
+}

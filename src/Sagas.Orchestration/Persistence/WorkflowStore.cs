@@ -1,0 +1,36 @@
+using JasperFx;
+using Weasel.Core;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Schema.Identity;
+using Sagas.Orchestration.Journal;
+using Sagas.Orchestration.Status;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Orchestration.Persistence;
+
+/// <summary>How Sagas lays out its PostgreSQL schema in Marten: one place, used by nodes, CLI and tests.</summary>
+public static class WorkflowStore
+{
+    public const string SchemaName = "sagas";
+
+    public static void Configure(StoreOptions options, string connectionString)
+    {
+        options.Connection(connectionString);
+        options.DatabaseSchemaName = SchemaName;
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+
+        options.Schema.For<WorkflowState>()
+            .Identity(x => x.CorrelationId)
+            .IdStrategy(new NoOpIdGeneration())
+            .UseOptimisticConcurrency(true);
+
+        foreach (var type in JournalEvents.All)
+        {
+            options.Events.AddEventType(type);
+        }
+
+        options.Projections.Add<WorkflowStatusProjection>(ProjectionLifecycle.Inline);
+    }
+}

@@ -1,0 +1,67 @@
+using Marten.Events.Aggregation;
+using Sagas.Contracts.Events;
+using Sagas.Orchestration.Journal;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Orchestration.Status;
+
+/// <summary>Builds <see cref="WorkflowStatusView"/> from a workflow's stream, in the same transaction (inline).</summary>
+public sealed class WorkflowStatusProjection : SingleStreamProjection<WorkflowStatusView, Guid>
+{
+    public static WorkflowStatusView Create(WorkflowStarted e) => new()
+    {
+        Id = e.WorkflowId,
+        Definition = e.Definition,
+        DefinitionVersion = e.Version,
+        Status = WorkflowStatus.Running,
+        StartedAt = e.StartedAt,
+    };
+
+    public static WorkflowStatusView Create(WorkflowRejected e) => new()
+    {
+        Id = e.WorkflowId,
+        Definition = e.Definition,
+        Status = WorkflowStatus.Rejected,
+        StartedAt = e.RejectedAt,
+        EndedAt = e.RejectedAt,
+        DurationMs = 0,
+        Error = e.Reason,
+    };
+
+    public static void Apply(StepDispatched e, WorkflowStatusView view)
+    {
+        if (!view.CurrentSteps.Contains(e.StepId))
+        {
+            view.CurrentSteps.Add(e.StepId);
+        }
+    }
+
+    public static void Apply(StepCompleted e, WorkflowStatusView view)
+    {
+        view.CurrentSteps.Remove(e.StepId);
+        view.CompletedSteps.Add(e.StepId);
+    }
+
+    public static void Apply(StepFailed e, WorkflowStatusView view) => view.CurrentSteps.Remove(e.StepId);
+
+    public static void Apply(WorkflowCompleted e, WorkflowStatusView view)
+    {
+        view.Status = WorkflowStatus.Completed;
+        view.Output = e.Output;
+        End(view, e.CompletedAt);
+    }
+
+    public static void Apply(WorkflowFailed e, WorkflowStatusView view)
+    {
+        view.Status = WorkflowStatus.Failed;
+        view.FailedStep = e.StepId;
+        view.Error = e.Reason;
+        End(view, e.FailedAt);
+    }
+
+    private static void End(WorkflowStatusView view, DateTimeOffset at)
+    {
+        view.EndedAt = at;
+        view.DurationMs = (at - view.StartedAt).TotalMilliseconds;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Nodes;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Orchestration.Status;
+
+/// <summary>What <c>sagas status</c> shows of one workflow instance; projected inline from its stream.</summary>
+public sealed class WorkflowStatusView
+{
+    public Guid Id { get; set; }
+
+    public string Definition { get; set; } = string.Empty;
+
+    /// <summary>The definition's version. (A property named Version would hold Marten's stream version.)</summary>
+    public int DefinitionVersion { get; set; }
+
+    public WorkflowStatus Status { get; set; }
+
+    /// <summary>Steps dispatched and not finished.</summary>
+    public List<string> CurrentSteps { get; set; } = [];
+
+    public List<string> CompletedSteps { get; set; } = [];
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    public double? DurationMs { get; set; }
+
+    public JsonObject? Output { get; set; }
+
+    public string? FailedStep { get; set; }
+
+    public string? Error { get; set; }
+}

@@ -1,0 +1,27 @@
+using MassTransit;
+
+namespace Sagas.Orchestration.Workflows;
+
+/// <summary>
+/// The orchestrator's endpoint: lost optimistic-concurrency races are retried from a fresh
+/// load, and commands are held in the in-memory outbox until the saga's transaction commits,
+/// so a retried attempt never leaves its sends behind.
+/// </summary>
+public sealed class WorkflowStateMachineDefinition : SagaDefinition<WorkflowState>
+{
+    public const string QueueName = "workflow-orchestrator";
+
+    public WorkflowStateMachineDefinition() => EndpointName = QueueName;
+
+    protected override void ConfigureSaga(
+        IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<WorkflowState> sagaConfigurator, IRegistrationContext context)
+    {
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            retry.Handle<JasperFx.ConcurrencyException>();
+            retry.Handle<JasperFx.DocumentAlreadyExistsException>();
+            retry.Intervals(10, 25, 50, 100, 200, 400, 800, 1600);
+        });
+        endpointConfigurator.UseInMemoryOutbox(context);
+    }
+}

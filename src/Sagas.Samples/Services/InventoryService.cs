@@ -1,0 +1,12 @@
+using System.Text.Json.Nodes;
+using Sagas.Workers;
+
+namespace Sagas.Samples.Services;
+
+/// <summary>Reserves stock for an order.</summary>
+public sealed class InventoryService(SampleOptions options, TimeProvider clock) : SampleService(options, clock)
+{
+    public override string Service => "inventory";
+
+    protected override JsonObject Produce(StepRequest request) => new() { ["reservationId"] = $"res-{Text(request, "orderId")}" };
+}

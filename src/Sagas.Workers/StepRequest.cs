@@ -1,0 +1,6 @@
+using System.Text.Json.Nodes;
+
+namespace Sagas.Workers;
+
+/// <summary>What a handler gets: the step's resolved input and where it belongs.</summary>
+public sealed record StepRequest(Guid WorkflowId, string Definition, string StepId, int Attempt, JsonObject Input);
