@@ -11,14 +11,30 @@ internal static class TestBroker
 {
     public static RabbitMqSettings Settings => SettingsLoader.Load(SettingsLoader.BuildConfiguration()).RabbitMq;
 
-    public static async Task<IConnection> ConnectAsync()
+    /// <summary>
+    /// Creates (idempotently) a vhost of a test's own through the management API, so a test that
+    /// deletes broker objects never pulls them from under another test.
+    /// </summary>
+    public static async Task EnsureVirtualHostAsync(string virtualHost)
+    {
+        var settings = Settings;
+        using var http = new HttpClient { BaseAddress = new Uri(settings.ManagementUrl) };
+        var credentials = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{settings.Username}:{settings.Password}"));
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", credentials);
+        var vhost = Uri.EscapeDataString(virtualHost);
+        (await http.PutAsync($"api/vhosts/{vhost}", null)).EnsureSuccessStatusCode();
+        var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", System.Text.Encoding.UTF8, "application/json");
+        (await http.PutAsync($"api/permissions/{vhost}/{Uri.EscapeDataString(settings.Username)}", permissions)).EnsureSuccessStatusCode();
+    }
+
+    public static async Task<IConnection> ConnectAsync(string? virtualHost = null)
     {
         var settings = Settings;
         var factory = new ConnectionFactory
         {
             HostName = settings.Host,
             Port = settings.Port,
-            VirtualHost = settings.VirtualHost,
+            VirtualHost = virtualHost ?? settings.VirtualHost,
             UserName = settings.Username,
             Password = settings.Password,
             ClientProvidedName = "sagas integration tests",

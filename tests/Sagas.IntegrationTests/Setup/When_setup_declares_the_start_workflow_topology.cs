@@ -1,7 +1,9 @@
 using System.Text;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
+using Microsoft.Extensions.Configuration;
 using Sagas.Cli;
+using Sagas.Cli.Settings;
 using Sagas.Contracts;
 
 namespace Sagas.IntegrationTests.Setup;
@@ -12,13 +14,17 @@ namespace Sagas.IntegrationTests.Setup;
 /// </summary>
 public sealed class When_setup_declares_the_start_workflow_topology : IAsyncLifetime
 {
+    // A vhost of its own: these tests delete the exchange and queue a running node relies on.
+    private const string VirtualHost = "sagas-test-setup";
+
     private IConnection _connection = null!;
     private IChannel _channel = null!;
 
     // Wipe before, not after: a failed run leaves its state to look at.
     public async Task InitializeAsync()
     {
-        _connection = await TestBroker.ConnectAsync();
+        await TestBroker.EnsureVirtualHostAsync(VirtualHost);
+        _connection = await TestBroker.ConnectAsync(VirtualHost);
         // With confirms tracked, a publish returns once the broker has routed and stored the
         // message (and throws if a mandatory one had no queue), so no test waits or polls.
         _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(
@@ -78,7 +84,11 @@ public sealed class When_setup_declares_the_start_workflow_topology : IAsyncLife
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await SagasCli.RunAsync(["setup"], output, error);
+        var configuration = new ConfigurationBuilder()
+            .AddConfiguration(SettingsLoader.BuildConfiguration())
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Sagas:RabbitMq:VirtualHost"] = VirtualHost })
+            .Build();
+        var exitCode = await SagasCli.RunAsync(["setup"], output, error, configuration);
         Assert.Equal(string.Empty, error.ToString());
         return exitCode;
     }

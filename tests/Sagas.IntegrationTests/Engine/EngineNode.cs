@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Sagas.Cli.Node;
+using Sagas.Cli.Settings;
+using Sagas.Orchestration.Status;
+using Sagas.Orchestration.Workflows;
+using Sagas.Samples.Services;
+
+namespace Sagas.IntegrationTests.Engine;
+
+/// <summary>
+/// A real node (orchestrator and every sample service) on the test vhost and database, built by
+/// the same code as <c>sagas run</c>. Shared by the engine tests; each test wipes the data first.
+/// </summary>
+public sealed class EngineNode : IAsyncLifetime
+{
+    private IHost _host = null!;
+
+    public IDocumentStore Store => _host.Services.GetRequiredService<IDocumentStore>();
+
+    public SagasSettings Settings { get; } = SettingsLoader.Load(SettingsLoader.BuildConfiguration());
+
+    public async Task InitializeAsync()
+    {
+        _host = NodeHost.Build(SettingsLoader.BuildConfiguration(), new NodeRoles(true, SampleServiceRegistration.Names));
+        await _host.StartAsync();
+    }
+
+    /// <summary>Removes every workflow document, view and stream; called before each test.</summary>
+    public async Task WipeAsync()
+    {
+        await Store.Advanced.Clean.DeleteAllEventDataAsync();
+        await Store.Advanced.Clean.DeleteAllDocumentsAsync();
+    }
+
+    /// <summary>Waits for the workflow's status view to leave Running, polling the database until a deadline.</summary>
+    public async Task<WorkflowStatusView> FinishedAsync(Guid workflowId, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        WorkflowStatusView? view = null;
+        while (DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync())
+        {
+            await using var session = Store.QuerySession();
+            view = await session.LoadAsync<WorkflowStatusView>(workflowId);
+            if (view is { Status: not WorkflowStatus.Running })
+            {
+                return view;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"workflow {workflowId} did not finish in time; last status: {view?.Status.ToString() ?? "not recorded"}");
+    }
+
+    public async Task<IReadOnlyList<object>> EventsAsync(Guid workflowId)
+    {
+        await using var session = Store.QuerySession();
+        return [.. (await session.Events.FetchStreamAsync(workflowId)).Select(e => e.Data)];
+    }
+
+    public static JsonObject Order(string orderId, decimal amount = 10, JsonObject? simulate = null)
+    {
+        var input = new JsonObject { ["orderId"] = orderId, ["amount"] = amount };
+        if (simulate is not null)
+        {
+            input["simulate"] = simulate;
+        }
+
+        return input;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EngineCollection : ICollectionFixture<EngineNode>
+{
+    public const string Name = "engine";
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Sagas.Cli;
+using Sagas.Cli.Settings;
+
+namespace Sagas.IntegrationTests.Engine;
+
+/// <summary>`sagas start --wait`, `status` and `history` against a running node, as a user runs them.</summary>
+[Collection(EngineCollection.Name)]
+public sealed class When_the_cli_drives_a_running_node(EngineNode node) : IAsyncLifetime
+{
+    public Task InitializeAsync() => node.WipeAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Start_with_wait_prints_the_completed_output_and_exits_zero()
+    {
+        var (exitCode, output) = await Sagas("start", "order-fulfilment", "--input", """{"orderId":"cli-1","amount":7}""", "--wait", "--json");
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        using var result = JsonDocument.Parse(output);
+        Assert.Equal("Completed", result.RootElement.GetProperty("status").GetString());
+        Assert.Equal("trk-cli-1", result.RootElement.GetProperty("output").GetProperty("trackingNumber").GetString());
+    }
+
+    [Fact]
+    public async Task Start_with_wait_exits_non_zero_when_the_workflow_fails_and_history_explains_it()
+    {
+        var (exitCode, output) = await Sagas("start", "order-fulfilment", "--input", """{"orderId":"cli-2","amount":7,"simulate":{"payment":"fail"}}""", "--wait", "--json");
+
+        Assert.Equal(ExitCodes.Invalid, exitCode);
+        using var result = JsonDocument.Parse(output);
+        var id = result.RootElement.GetProperty("workflowId").GetString()!;
+        Assert.Equal("Failed", result.RootElement.GetProperty("status").GetString());
+
+        var (historyExit, history) = await Sagas("history", id, "--json");
+        Assert.Equal(ExitCodes.Success, historyExit);
+        using var events = JsonDocument.Parse(history);
+        var failed = events.RootElement.EnumerateArray().Single(e => e.GetProperty("type").GetString() == "StepFailed");
+        Assert.Equal(("charge-payment", 1), (failed.GetProperty("stepId").GetString(), failed.GetProperty("attempt").GetInt32()));
+        Assert.Equal("simulated failure of payment", failed.GetProperty("data").GetProperty("reason").GetString());
+        Assert.Equal("WorkflowStarted", events.RootElement[0].GetProperty("type").GetString());
+
+        var (statusExit, status) = await Sagas("status", id, "--json");
+        Assert.Equal(ExitCodes.Success, statusExit);
+        using var view = JsonDocument.Parse(status);
+        Assert.Equal(("Failed", "order-fulfilment", 1), (view.RootElement.GetProperty("status").GetString(), view.RootElement.GetProperty("definition").GetString(), view.RootElement.GetProperty("version").GetInt32()));
+        Assert.Contains("simulated failure of payment", view.RootElement.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task Status_of_an_unknown_workflow_says_so_and_exits_non_zero()
+    {
+        var (exitCode, _) = await Sagas("status", Guid.NewGuid().ToString());
+
+        Assert.Equal(ExitCodes.Invalid, exitCode);
+    }
+
+    private static async Task<(int ExitCode, string Output)> Sagas(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = await SagasCli.RunAsync(args, output, error, SettingsLoader.BuildConfiguration());
+        return (exitCode, output.ToString());
+    }
+}

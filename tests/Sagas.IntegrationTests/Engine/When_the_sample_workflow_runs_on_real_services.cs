@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using Sagas.Contracts.Events;
+using Sagas.Orchestration.Journal;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.IntegrationTests.Engine;
+
+[Collection(EngineCollection.Name)]
+public sealed class When_the_sample_workflow_runs_on_real_services(EngineNode node) : IAsyncLifetime
+{
+    private StartClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        await node.WipeAsync();
+        _client = await StartClient.ConnectAsync();
+    }
+
+    [Fact]
+    public async Task Completes_with_outputs_flowing_from_step_to_step()
+    {
+        var id = await _client.StartAsync("order-fulfilment", EngineNode.Order("o-100", 25));
+
+        var view = await node.FinishedAsync(id);
+
+        Assert.Equal(WorkflowStatus.Completed, view.Status);
+        Assert.Equal("""{"orderId":"o-100","paymentId":"pay-o-100","trackingNumber":"trk-o-100"}""", view.Output!.ToJsonString());
+        var events = await node.EventsAsync(id);
+        var charge = events.OfType<StepDispatched>().Single(e => e.StepId == "charge-payment");
+        Assert.Equal("res-o-100", charge.Input["reservationId"]!.GetValue<string>());
+        Assert.Equal(5, events.OfType<StepCompleted>().Count());
+    }
+
+    [Fact]
+    public async Task A_failing_step_fails_the_workflow_with_the_reason_in_its_history()
+    {
+        var id = await _client.StartAsync("order-fulfilment", EngineNode.Order("o-101", simulate: new JsonObject { ["payment"] = "fail" }));
+
+        var view = await node.FinishedAsync(id);
+
+        Assert.Equal(WorkflowStatus.Failed, view.Status);
+        Assert.Equal("charge-payment", view.FailedStep);
+        var events = await node.EventsAsync(id);
+        Assert.Equal("simulated failure of payment", events.OfType<StepFailed>().Single().Reason);
+        Assert.Equal("step 'charge-payment' failed: simulated failure of payment", events.OfType<WorkflowFailed>().Single().Reason);
+        Assert.DoesNotContain(events.OfType<StepDispatched>(), e => e.StepId == "ship");
+    }
+
+    [Fact]
+    public async Task A_handler_that_throws_fails_its_step_with_the_exception_as_reason()
+    {
+        var id = await _client.StartAsync("order-fulfilment", EngineNode.Order("o-102", simulate: new JsonObject { ["shipping"] = "throw" }));
+
+        var view = await node.FinishedAsync(id);
+
+        Assert.Equal(("ship", WorkflowStatus.Failed), (view.FailedStep, view.Status));
+        Assert.Contains("InvalidOperationException: simulated crash in shipping", view.Error);
+    }
+
+    [Fact]
+    public async Task A_duplicate_start_is_a_no_op()
+    {
+        var id = Guid.NewGuid();
+        await _client.StartAsync("order-fulfilment", EngineNode.Order("o-103"), id);
+        await _client.StartAsync("order-fulfilment", EngineNode.Order("o-103-again"), id);
+
+        var view = await node.FinishedAsync(id);
+        await _client.StartAsync("order-fulfilment", EngineNode.Order("o-103-after"), id);
+        var afterwards = await node.FinishedAsync(id);
+
+        Assert.Equal(WorkflowStatus.Completed, afterwards.Status);
+        Assert.Equal(view.Output!.ToJsonString(), afterwards.Output!.ToJsonString());
+        var events = await node.EventsAsync(id);
+        // The two starts race; exactly one of them takes effect, and nothing after the end does.
+        Assert.Contains(events.OfType<WorkflowStarted>().Single().Input["orderId"]!.GetValue<string>(), new[] { "o-103", "o-103-again" });
+        Assert.Single(events.OfType<WorkflowCompleted>());
+    }
+
+    [Fact]
+    public async Task An_unknown_definition_is_rejected_and_recorded()
+    {
+        var id = await _client.StartAsync("no-such-workflow", []);
+
+        var view = await node.FinishedAsync(id);
+
+        Assert.Equal(WorkflowStatus.Rejected, view.Status);
+        Assert.StartsWith("no definition 'no-such-workflow' is loaded", view.Error);
+        Assert.IsType<WorkflowRejected>(Assert.Single(await node.EventsAsync(id)));
+    }
+
+    [Fact]
+    public async Task The_state_rebuilt_from_the_stream_alone_equals_the_live_state()
+    {
+        var id = await _client.StartAsync("order-fulfilment", EngineNode.Order("o-104"));
+        await node.FinishedAsync(id);
+
+        await using var session = node.Store.QuerySession();
+        var live = await session.LoadAsync<WorkflowState>(id);
+        var rebuilt = new WorkflowState();
+        foreach (var @event in await node.EventsAsync(id))
+        {
+            rebuilt.Apply(@event);
+        }
+
+        Assert.NotNull(live);
+        Assert.Equal(nameof(WorkflowStatus.Completed), live.CurrentState);
+        Assert.Equal(StateSnapshot.Of(live), StateSnapshot.Of(rebuilt));
+    }
+
+    public async Task DisposeAsync() => await _client.DisposeAsync();
+}
