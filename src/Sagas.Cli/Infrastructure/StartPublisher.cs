@@ -16,7 +16,11 @@ internal static class StartPublisher
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task PublishAsync(RabbitMqSettings settings, StartWorkflowRequest request, CancellationToken cancellationToken)
+    public static Task PublishAsync(RabbitMqSettings settings, StartWorkflowRequest request, CancellationToken cancellationToken) =>
+        PublishAsync(settings, [request], cancellationToken);
+
+    /// <summary>Publishes each request and waits for its confirm; several go over one connection.</summary>
+    public static async Task PublishAsync(RabbitMqSettings settings, IReadOnlyList<StartWorkflowRequest> requests, CancellationToken cancellationToken)
     {
         var factory = new ConnectionFactory
         {
@@ -33,9 +37,12 @@ internal static class StartPublisher
             await using var connection = await factory.CreateConnectionAsync(cancellationToken);
             await using var channel = await connection.CreateChannelAsync(
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-            var properties = new BasicProperties { ContentType = "application/json", Persistent = true, MessageId = request.WorkflowId };
-            var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json));
-            await channel.BasicPublishAsync(BrokerNames.StartWorkflow, string.Empty, mandatory: true, properties, body, cancellationToken);
+            foreach (var request in requests)
+            {
+                var properties = new BasicProperties { ContentType = "application/json", Persistent = true, MessageId = request.WorkflowId };
+                var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json));
+                await channel.BasicPublishAsync(BrokerNames.StartWorkflow, string.Empty, mandatory: true, properties, body, cancellationToken);
+            }
         }
         catch (BrokerUnreachableException e)
         {

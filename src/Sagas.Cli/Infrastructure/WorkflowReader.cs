@@ -4,6 +4,7 @@ using Npgsql;
 using Sagas.Cli.Settings;
 using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Status;
+using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Cli.Infrastructure;
 
@@ -24,6 +25,19 @@ internal sealed class WorkflowReader : IDisposable
         {
             await using var session = _store.QuerySession();
             return await session.LoadAsync<WorkflowStatusView>(workflowId, cancellationToken);
+        });
+
+    /// <summary>How many of these workflows have ended, by status.</summary>
+    public Task<Dictionary<WorkflowStatus, int>> EndedAsync(IReadOnlyCollection<Guid> workflowIds, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await using var session = _store.QuerySession();
+            var ids = workflowIds.ToArray();
+            var ended = await session.Query<WorkflowStatusView>()
+                .Where(v => v.Id.IsOneOf(ids) && v.Status != WorkflowStatus.Running)
+                .Select(v => v.Status)
+                .ToListAsync(cancellationToken);
+            return ended.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
         });
 
     public Task<IReadOnlyList<JasperFx.Events.IEvent>> HistoryAsync(Guid workflowId, CancellationToken cancellationToken) =>

@@ -11,6 +11,8 @@ namespace Sagas.Cli.Workflows;
 /// <summary>
 /// <c>sagas start DEFINITION [--input JSON|@FILE] [--id ID] [--wait [--timeout S]] [--json]</c>:
 /// publishes a start like any client and prints the workflow id; with <c>--wait</c>, the outcome.
+/// <c>--count N</c> starts N workflows with the same input (a quick load), and with <c>--wait</c>
+/// reports how many ended how, and how fast.
 /// </summary>
 internal static class StartCommand
 {
@@ -23,9 +25,21 @@ internal static class StartCommand
         var wait = new Option<bool>("--wait") { Description = "Wait for the outcome; exit 0 only when Completed" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait with --wait", DefaultValueFactory = _ => 60 };
         var json = new Option<bool>("--json") { Description = "Write one JSON object, whatever the outcome" };
-        var command = new Command("start", "Start a workflow") { definition, input, id, version, wait, timeout, json };
+        var count = new Option<int>("--count") { Description = "Start this many workflows (new ids, same input)", DefaultValueFactory = _ => 1 };
+        var command = new Command("start", "Start a workflow") { definition, input, id, version, wait, timeout, json, count };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (parse.GetValue(count) is var many and not 1)
+            {
+                if (many < 1 || parse.GetValue(id) is not null)
+                {
+                    throw new UserErrorException("--count takes a number from 1, and cannot be combined with --id");
+                }
+
+                var batch = new StartBatch(context, parse.GetValue(definition)!, parse.GetValue(version), ReadInput(parse.GetValue(input)), many);
+                return await batch.RunAsync(parse.GetValue(wait), TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(json), cancellationToken);
+            }
+
             var workflowId = parse.GetValue(id) is { } given ? WorkflowIdArgument.Parse(given) : Guid.CreateVersion7();
             var request = new StartWorkflowRequest
             {
@@ -65,7 +79,7 @@ internal static class StartCommand
         return command;
     }
 
-    private static JsonObject ReadInput(string? input)
+    internal static JsonObject ReadInput(string? input)
     {
         if (input is null)
         {

@@ -1,11 +1,14 @@
 using MassTransit;
+using Sagas.Contracts.Commands;
+using Sagas.Contracts.Events;
 
 namespace Sagas.Orchestration.Workflows;
 
 /// <summary>
-/// The orchestrator's endpoint: lost optimistic-concurrency races are retried from a fresh
-/// load, and commands are held in the in-memory outbox until the saga's transaction commits,
-/// so a retried attempt never leaves its sends behind.
+/// The orchestrator's endpoint: messages of one workflow are handled one at a time within a
+/// node (partitioned by workflow id), lost optimistic-concurrency races between nodes are
+/// retried from a fresh load, and commands are held in the in-memory outbox until the saga's
+/// transaction commits, so a retried attempt never leaves its sends behind.
 /// </summary>
 public sealed class WorkflowStateMachineDefinition : SagaDefinition<WorkflowState>
 {
@@ -23,5 +26,11 @@ public sealed class WorkflowStateMachineDefinition : SagaDefinition<WorkflowStat
             retry.Intervals(10, 25, 50, 100, 200, 400, 800, 1600);
         });
         endpointConfigurator.UseInMemoryOutbox(context);
+
+        var partition = endpointConfigurator.CreatePartitioner(Math.Max(8, Environment.ProcessorCount * 4));
+        sagaConfigurator.Message<StartWorkflow>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
+        sagaConfigurator.Message<StepCompleted>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
+        sagaConfigurator.Message<StepFailed>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
+        sagaConfigurator.Message<Fault<ExecuteStep>>(x => x.UsePartitioner(partition, m => m.Message.Message.WorkflowId));
     }
 }
