@@ -22,19 +22,9 @@ internal static class StartPublisher
     /// <summary>Publishes each request and waits for its confirm; several go over one connection.</summary>
     public static async Task PublishAsync(RabbitMqSettings settings, IReadOnlyList<StartWorkflowRequest> requests, CancellationToken cancellationToken)
     {
-        var factory = new ConnectionFactory
-        {
-            HostName = settings.Host,
-            Port = settings.Port,
-            VirtualHost = settings.VirtualHost,
-            UserName = settings.Username,
-            Password = settings.Password,
-            ClientProvidedName = "sagas start",
-        };
-
+        await using var connection = await BrokerConnection.OpenAsync(settings, "sagas start", cancellationToken);
         try
         {
-            await using var connection = await factory.CreateConnectionAsync(cancellationToken);
             await using var channel = await connection.CreateChannelAsync(
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
             foreach (var request in requests)
@@ -43,10 +33,6 @@ internal static class StartPublisher
                 var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json));
                 await channel.BasicPublishAsync(BrokerNames.StartWorkflow, string.Empty, mandatory: true, properties, body, cancellationToken);
             }
-        }
-        catch (BrokerUnreachableException e)
-        {
-            throw new UserErrorException($"cannot reach RabbitMQ at {settings.Describe()}: {e.InnerException?.Message ?? e.Message}; start it with 'scripts/services up'", e);
         }
         catch (PublishReturnException e)
         {

@@ -1,6 +1,4 @@
-using System.Net.Sockets;
 using Marten;
-using Npgsql;
 using Sagas.Cli.Settings;
 using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Status;
@@ -53,22 +51,10 @@ internal sealed class WorkflowReader : IDisposable
         {
             return await read();
         }
-        catch (Exception e) when (e is NpgsqlException or SocketException || e.InnerException is NpgsqlException or SocketException)
+        catch (Exception e) when (DatabaseConnection.IsUnreachable(e))
         {
-            var connection = new NpgsqlConnectionStringBuilder(_settings.ConnectionString);
-            throw new UserErrorException(
-                $"cannot reach PostgreSQL at {connection.Host}:{connection.Port} (database '{connection.Database}'): {Innermost(e)}; start it with 'scripts/services up'", e);
+            throw DatabaseConnection.Unreachable(_settings, e);
         }
-    }
-
-    private static string Innermost(Exception e)
-    {
-        while (e.InnerException is not null)
-        {
-            e = e.InnerException;
-        }
-
-        return e.Message;
     }
 
     public void Dispose() => _store.Dispose();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using Sagas.Cli.Infrastructure;
 using Sagas.Samples.Services;
 
 namespace Sagas.Cli.Node;
@@ -15,6 +16,17 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var roles = Roles(parse.GetValue(orchestrator), parse.GetValue(worker));
+
+            // Fail fast with the fix, instead of a node that retries forever in its log.
+            await using (await BrokerConnection.OpenAsync(context.Settings.RabbitMq, "sagas run (check)", cancellationToken))
+            {
+            }
+
+            if (roles.Orchestrator)
+            {
+                await DatabaseConnection.EnsureReachableAsync(context.Settings.Postgres, cancellationToken);
+            }
+
             using var host = NodeHost.Build(context.Configuration, roles);
             await host.StartAsync(cancellationToken);
             await context.Output.WriteLineAsync($"sagas node running: {roles} (Ctrl+C to stop)");

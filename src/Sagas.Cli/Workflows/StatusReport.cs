@@ -11,6 +11,7 @@ internal sealed record StatusReport(
     string Status,
     IReadOnlyList<string>? CurrentSteps,
     IReadOnlyList<string>? CompletedSteps,
+    IReadOnlyList<StepTiming>? Steps,
     DateTimeOffset? StartedAt,
     DateTimeOffset? EndedAt,
     double? DurationMs,
@@ -19,11 +20,11 @@ internal sealed record StatusReport(
     string? Error)
 {
     public static StatusReport Of(WorkflowStatusView view) => new(
-        view.Id, view.Definition, view.DefinitionVersion, view.Status.ToString(), view.CurrentSteps, view.CompletedSteps,
+        view.Id, view.Definition, view.DefinitionVersion, view.Status.ToString(), view.CurrentSteps, view.CompletedSteps, view.Steps,
         view.StartedAt, view.EndedAt, view.DurationMs, view.Output, view.FailedStep, view.Error);
 
     public static StatusReport Pending(Guid workflowId, string message) =>
-        new(workflowId, null, null, "Pending", null, null, null, null, null, null, null, message);
+        new(workflowId, null, null, "Pending", null, null, null, null, null, null, null, null, message);
 
     public void WriteText(TextWriter output)
     {
@@ -43,6 +44,12 @@ internal sealed record StatusReport(
         if (DurationMs is { } duration)
         {
             output.WriteLine($"duration   {duration:F0} ms");
+        }
+
+        foreach (var step in Steps ?? [])
+        {
+            var took = step.DurationMs is { } ms ? $"{ms:F0} ms" : "running";
+            output.WriteLine($"  step     {step.StepId}#{step.Attempt} ({step.Service}): {step.Outcome}, {took}");
         }
 
         if (Output is not null)

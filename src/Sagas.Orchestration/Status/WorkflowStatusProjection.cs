@@ -34,15 +34,32 @@ public sealed class WorkflowStatusProjection : SingleStreamProjection<WorkflowSt
         {
             view.CurrentSteps.Add(e.StepId);
         }
+
+        view.Steps.Add(new StepTiming { StepId = e.StepId, Attempt = e.Attempt, Service = e.Service, DispatchedAt = e.DispatchedAt });
     }
 
     public static void Apply(StepCompleted e, WorkflowStatusView view)
     {
         view.CurrentSteps.Remove(e.StepId);
         view.CompletedSteps.Add(e.StepId);
+        EndAttempt(view, e.StepId, e.Attempt, e.CompletedAt, "Completed");
     }
 
-    public static void Apply(StepFailed e, WorkflowStatusView view) => view.CurrentSteps.Remove(e.StepId);
+    public static void Apply(StepFailed e, WorkflowStatusView view)
+    {
+        view.CurrentSteps.Remove(e.StepId);
+        EndAttempt(view, e.StepId, e.Attempt, e.FailedAt, "Failed");
+    }
+
+    private static void EndAttempt(WorkflowStatusView view, string stepId, int attempt, DateTimeOffset at, string outcome)
+    {
+        if (view.Steps.LastOrDefault(s => s.StepId == stepId && s.Attempt == attempt) is { } timing)
+        {
+            timing.EndedAt = at;
+            timing.DurationMs = (at - timing.DispatchedAt).TotalMilliseconds;
+            timing.Outcome = outcome;
+        }
+    }
 
     public static void Apply(WorkflowCompleted e, WorkflowStatusView view)
     {

@@ -20,6 +20,9 @@ public sealed class WorkflowStatusView
 
     public List<string> CompletedSteps { get; set; } = [];
 
+    /// <summary>Every attempt of every step, in dispatch order, with its timing.</summary>
+    public List<StepTiming> Steps { get; set; } = [];
+
     public DateTimeOffset StartedAt { get; set; }
 
     public DateTimeOffset? EndedAt { get; set; }

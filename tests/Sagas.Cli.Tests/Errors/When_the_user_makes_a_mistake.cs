@@ -50,6 +50,45 @@ public sealed class When_the_user_makes_a_mistake
     }
 
     [Fact]
+    public async Task Names_the_database_it_cannot_reach_and_how_to_start_it()
+    {
+        var settings = new Dictionary<string, string?> { ["Sagas:Postgres:ConnectionString"] = "Host=127.0.0.1;Port=1;Database=sagas;Username=sagas;Password=x" };
+
+        var run = await CliRun.Of(settings, "status", Guid.NewGuid().ToString());
+
+        Assert.Equal(ExitCodes.UserError, run.ExitCode);
+        Assert.StartsWith("sagas: cannot reach PostgreSQL at 127.0.0.1:1 (database 'sagas'", run.ErrorLines.Single());
+        Assert.Contains("scripts/services up", run.Error);
+    }
+
+    [Fact]
+    public async Task A_node_asked_for_an_unknown_service_names_the_ones_it_can_host()
+    {
+        var run = await CliRun.Of("run", "--worker", "paymnt");
+
+        Assert.Equal(ExitCodes.UserError, run.ExitCode);
+        Assert.Equal("sagas: no service named 'paymnt'; this node can host: inventory, payment, fraud, shipping, notification, accounts", run.ErrorLines.Single());
+    }
+
+    [Fact]
+    public async Task A_workflow_id_that_is_not_a_uuid_is_named()
+    {
+        var run = await CliRun.Of("history", "order-42");
+
+        Assert.Equal(ExitCodes.UserError, run.ExitCode);
+        Assert.Equal("sagas: 'order-42' is not a workflow id (a UUID)", run.ErrorLines.Single());
+    }
+
+    [Fact]
+    public async Task Input_that_is_not_json_is_named_before_anything_is_published()
+    {
+        var run = await CliRun.Of(new Dictionary<string, string?> { ["Sagas:RabbitMq:Port"] = "1" }, "start", "order-fulfilment", "--input", "{orderId: 1");
+
+        Assert.Equal(ExitCodes.UserError, run.ExitCode);
+        Assert.StartsWith("sagas: --input is not valid JSON", run.ErrorLines.Single());
+    }
+
+    [Fact]
     public async Task Names_a_definitions_folder_that_does_not_exist()
     {
         var run = await CliRun.Of("definitions", "list", "--path", "/no/such/folder");

@@ -29,6 +29,9 @@ public sealed class When_the_sample_workflow_runs_on_real_services(EngineNode no
         var charge = events.OfType<StepDispatched>().Single(e => e.StepId == "charge-payment");
         Assert.Equal("res-o-100", charge.Input["reservationId"]!.GetValue<string>());
         Assert.Equal(5, events.OfType<StepCompleted>().Count());
+        Assert.Equal(["reserve-inventory", "charge-payment", "check-fraud", "ship", "notify"], view.Steps.Select(s => s.StepId));
+        Assert.All(view.Steps, s => Assert.Equal(("Completed", 1), (s.Outcome, s.Attempt)));
+        Assert.All(view.Steps, s => Assert.True(s.EndedAt >= s.DispatchedAt));
     }
 
     [Fact]
