@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace Sagas.Orchestration.Workflows;
+
+/// <summary>
+/// The promise of event sourcing, checkable: folding a workflow's stream over a new instance
+/// gives the same state the saga holds. Used by the tests, and meant for an operator's check.
+/// </summary>
+public static class WorkflowReplay
+{
+    public static WorkflowState Rebuild(IEnumerable<object> events)
+    {
+        var state = new WorkflowState();
+        foreach (var @event in events)
+        {
+            state.Apply(@event);
+        }
+
+        return state;
+    }
+
+    /// <summary>
+    /// Everything an instance knows, as canonical JSON (ordered, timestamps to the millisecond as
+    /// PostgreSQL keeps them), leaving out only the state machine's own bookkeeping.
+    /// </summary>
+    public static string Fingerprint(WorkflowState state) => JsonSerializer.Serialize(new
+    {
+        state.CorrelationId,
+        Status = state.Status.ToString(),
+        state.Definition,
+        state.DefinitionVersion,
+        state.DefinitionHash,
+        Input = state.Input.ToJsonString(),
+        Outputs = state.Outputs.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={o.Value?.ToJsonString()}"),
+        Attempts = state.Attempts.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"),
+        InFlight = state.InFlight.Order(StringComparer.Ordinal),
+        Output = state.Output?.ToJsonString(),
+        state.FailedStep,
+        state.FailureReason,
+        StartedAt = state.StartedAt.ToUnixTimeMilliseconds(),
+        EndedAt = state.EndedAt?.ToUnixTimeMilliseconds(),
+    });
+}
