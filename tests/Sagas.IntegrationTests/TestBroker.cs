@@ -9,7 +9,7 @@ namespace Sagas.IntegrationTests;
 /// </summary>
 internal static class TestBroker
 {
-    public static RabbitMqSettings Settings => SettingsLoader.Load(SettingsLoader.BuildConfiguration()).RabbitMq;
+    public static async Task<RabbitMqSettings> SettingsAsync() => (await TestServices.SettingsAsync()).RabbitMq;
 
     /// <summary>
     /// Creates (idempotently) a vhost of a test's own through the management API, so a test that
@@ -17,7 +17,7 @@ internal static class TestBroker
     /// </summary>
     public static async Task EnsureVirtualHostAsync(string virtualHost)
     {
-        var settings = Settings;
+        var settings = await SettingsAsync();
         using var http = new HttpClient { BaseAddress = new Uri(settings.ManagementUrl) };
         var credentials = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{settings.Username}:{settings.Password}"));
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", credentials);
@@ -29,7 +29,7 @@ internal static class TestBroker
 
     public static async Task<IConnection> ConnectAsync(string? virtualHost = null)
     {
-        var settings = Settings;
+        var settings = await SettingsAsync();
         var factory = new ConnectionFactory
         {
             HostName = settings.Host,

@@ -3,7 +3,6 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sagas.Cli.Node;
-using Sagas.Cli.Settings;
 using Sagas.Orchestration.Status;
 using Sagas.Orchestration.Workflows;
 using Sagas.Samples.Services;
@@ -20,11 +19,9 @@ public sealed class EngineNode : IAsyncLifetime
 
     public IDocumentStore Store => _host.Services.GetRequiredService<IDocumentStore>();
 
-    public SagasSettings Settings { get; } = SettingsLoader.Load(SettingsLoader.BuildConfiguration());
-
     public async Task InitializeAsync()
     {
-        _host = NodeHost.Build(SettingsLoader.BuildConfiguration(), new NodeRoles(true, SampleServiceRegistration.Names));
+        _host = NodeHost.Build(await TestServices.ConfigurationAsync(), new NodeRoles(true, SampleServiceRegistration.Names));
         await _host.StartAsync();
     }
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Sagas.Cli;
-using Sagas.Cli.Settings;
 
 namespace Sagas.IntegrationTests.Engine;
 
@@ -60,7 +59,7 @@ public sealed class When_the_cli_drives_a_running_node(EngineNode node) : IAsync
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exitCode = await SagasCli.RunAsync(args, output, error, SettingsLoader.BuildConfiguration());
+        var exitCode = await SagasCli.RunAsync(args, output, error, await TestServices.ConfigurationAsync());
         return (exitCode, output.ToString());
     }
 }

@@ -3,7 +3,6 @@ using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 using Microsoft.Extensions.Configuration;
 using Sagas.Cli;
-using Sagas.Cli.Settings;
 using Sagas.Contracts;
 
 namespace Sagas.IntegrationTests.Setup;
@@ -85,7 +84,7 @@ public sealed class When_setup_declares_the_start_workflow_topology : IAsyncLife
         using var output = new StringWriter();
         using var error = new StringWriter();
         var configuration = new ConfigurationBuilder()
-            .AddConfiguration(SettingsLoader.BuildConfiguration())
+            .AddConfiguration(await TestServices.ConfigurationAsync())
             .AddInMemoryCollection(new Dictionary<string, string?> { ["Sagas:RabbitMq:VirtualHost"] = VirtualHost })
             .Build();
         var exitCode = await SagasCli.RunAsync(["setup"], output, error, configuration);
