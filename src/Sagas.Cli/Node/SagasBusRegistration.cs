@@ -34,6 +34,8 @@ public static class SagasBusRegistration
                     host.Password(rabbit.Password);
                     host.ConnectionName($"sagas node ({roles})");
                 });
+                rabbitmq.PrefetchCount = rabbit.PrefetchCount;
+                rabbitmq.ConcurrentMessageLimit = rabbit.PrefetchCount;
                 rabbitmq.ConfigureEndpoints(context);
                 rabbitmq.ConfigureStepEndpoints(context, roles.Services);
             });

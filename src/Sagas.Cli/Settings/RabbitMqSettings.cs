@@ -16,6 +16,9 @@ public sealed class RabbitMqSettings
 
     public string Password { get; set; } = "guest";
 
+    /// <summary>Messages each endpoint takes from its queue ahead, and handles at once.</summary>
+    public int PrefetchCount { get; set; } = 32;
+
     public string ManagementUrl => $"http://{Host}:{ManagementPort}/";
 
     /// <summary>Where the broker is, without the password, for messages.</summary>

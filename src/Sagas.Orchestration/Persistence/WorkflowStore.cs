@@ -18,7 +18,7 @@ public static class WorkflowStore
     {
         options.Connection(connectionString);
         options.DatabaseSchemaName = SchemaName;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString);
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
 
         options.Schema.For<WorkflowState>()

@@ -7,7 +7,7 @@ namespace Sagas.Samples.Services;
 public static class SampleServiceRegistration
 {
     /// <summary>The names of every sample service.</summary>
-    public static readonly IReadOnlyList<string> Names = ["inventory", "payment", "fraud", "shipping", "notification", "accounts"];
+    public static readonly IReadOnlyList<string> Names = ["inventory", "payment", "fraud", "shipping", "notification", "accounts", "noop"];
 
     public static IServiceCollection AddSampleServices(this IServiceCollection services, SampleOptions options)
     {
@@ -18,6 +18,7 @@ public static class SampleServiceRegistration
         services.AddStepHandler<ShippingService>();
         services.AddStepHandler<NotificationService>();
         services.AddStepHandler<AccountsService>();
+        services.AddStepHandler<NoopService>();
         return services;
     }
 }

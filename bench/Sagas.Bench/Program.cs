@@ -1,0 +1,88 @@
+using Sagas.Bench;
+using Sagas.Bench.Baselines;
+using Sagas.Bench.Reporting;
+using Sagas.Bench.Scenarios;
+
+// scripts/bench [--quick] [--idle N]: baselines of the parts alone, then every scenario through
+// the real system, then the report. Quick mode is a smoke test of the harness, not a measure.
+var settings = BenchSettings.From(args);
+var mode = settings.Quick ? "quick" : "full";
+Console.WriteLine($"sagas bench ({mode})");
+
+var messages = await MessagingBaseline.MessagesPerSecondAsync(settings, settings.Quick ? 500 : 20_000);
+var transactions = await MartenBaseline.TransactionsPerSecondAsync(settings, settings.Quick ? 200 : 6_000);
+const int MessagesPerStep = 2, TransactionsPerStep = 1;
+var bound = 1 / (MessagesPerStep / messages + TransactionsPerStep / transactions);
+var baselines = new Baselines(Math.Round(messages, 1), Math.Round(transactions, 1), MessagesPerStep, TransactionsPerStep, Math.Round(bound, 1), settings.PrefetchCount,
+    "1 / (2 messages ÷ messages/s + 1 transaction ÷ transactions/s): each step is a command and a result on the broker and one saga transaction");
+Console.WriteLine($"baselines: {messages:F0} messages/s, {transactions:F0} transactions/s, bound {bound:F0} steps/s");
+
+var scale = settings.Quick ? 0.01 : 1.0;
+int Count(int full) => Math.Max(5, (int)(full * scale));
+var flatOut = new List<ScenarioPlan>
+{
+    new("linear-1", "linear-1", Count(3000), ScenarioPlan.NoInput),
+    new("linear-5", "linear-5", Count(1500), ScenarioPlan.NoInput),
+    new("linear-10", "linear-10", Count(800), ScenarioPlan.NoInput),
+    new("fanout-10", "fanout-10", Count(600), ScenarioPlan.NoInput),
+    new("failures", "failures", Count(1500), ScenarioPlan.QuarterFail),
+};
+
+using var runner = new ScenarioRunner(settings, bound);
+var results = new List<ScenarioResult>();
+Nodes? shared = settings.Quick ? await Nodes.StartAsync(settings, "quick", withWorker: true) : null;
+try
+{
+    foreach (var plan in flatOut)
+    {
+        results.Add(await RunAsync(plan));
+    }
+
+    var linear5 = results.Single(r => r.Name == "linear-5");
+    var rate = Math.Max(1, linear5.WorkflowsPerSecond * 0.7);
+    var duration = TimeSpan.FromSeconds(settings.Quick ? 2 : 30);
+    results.Add(await RunAsync(new ScenarioPlan("linear-5@70", "linear-5", (int)(rate * duration.TotalSeconds), ScenarioPlan.NoInput, rate, duration)));
+
+    await using (var idleNodes = await Nodes.StartAsync(settings, "idle", withWorker: false))
+    {
+        Console.WriteLine($"idle: {settings.IdleWorkflows} workflows waiting …");
+        results.Add(await runner.RunIdleAsync(settings.IdleWorkflows, idleNodes));
+    }
+}
+finally
+{
+    if (shared is not null)
+    {
+        await shared.DisposeAsync();
+    }
+
+    await runner.WipeAsync();
+    await HoldQueue.DeleteAsync(settings);
+}
+
+var report = new BenchReport(mode, DateTimeOffset.UtcNow, await MachineProbe.ReadAsync(settings), baselines, results);
+await ReportWriter.WriteAsync(report, settings.ResultsPath);
+Console.WriteLine();
+Console.WriteLine(MarkdownTable.Of(report));
+
+// Quick mode asserts only that every scenario ran and reported.
+var broken = results.Where(r => r.Workflows == 0 || (r.PostgresBytesPerWorkflow is null && r.Completed + r.Failed != r.Workflows)).ToList();
+if (broken.Count > 0)
+{
+    Console.Error.WriteLine($"bench: scenarios that did not finish: {string.Join(", ", broken.Select(b => $"{b.Name} ({b.Completed + b.Failed}/{b.Workflows})"))}");
+    return 1;
+}
+
+return 0;
+
+async Task<ScenarioResult> RunAsync(ScenarioPlan plan)
+{
+    Console.WriteLine($"{plan.Name}: {plan.Workflows} workflows{(plan.RatePerSecond is { } r ? $" at {r:F1}/s" : " flat out")} …");
+    if (shared is not null)
+    {
+        return await runner.RunAsync(plan, shared);
+    }
+
+    await using var nodes = await Nodes.StartAsync(settings, plan.Name, withWorker: true);
+    return await runner.RunAsync(plan, nodes);
+}

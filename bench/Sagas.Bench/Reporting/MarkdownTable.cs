@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Text;
+
+namespace Sagas.Bench.Reporting;
+
+/// <summary>The report as a markdown table, for the terminal and the README.</summary>
+internal static class MarkdownTable
+{
+    public static string Of(BenchReport report)
+    {
+        var text = new StringBuilder();
+        var b = report.Baselines;
+        text.AppendLine(CultureInfo.InvariantCulture, $"{report.Date:yyyy-MM-dd}, {report.Machine.Cores} cores, {report.Machine.MemoryGiB} GiB, {report.Machine.Cpu}; RabbitMQ {report.Machine.RabbitMq}, PostgreSQL {report.Machine.PostgreSql}, MassTransit {report.Machine.MassTransit}, Marten {report.Machine.Marten}, {report.Machine.Dotnet} ({report.Mode} run).");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Baselines: {b.MessagesPerSecond:F0} messages/s (MassTransit + RabbitMQ, durable, confirms), {b.TransactionsPerSecond:F0} transactions/s (Marten, one step's work each), prefetch {b.PrefetchCount}; bound {b.BoundStepsPerSecond:F0} steps/s = {b.Bound}.");
+        text.AppendLine();
+        text.AppendLine("| scenario | workflows | wf/s | steps/s | efficiency | overhead p50 / p95 / p99 ms | e2e p50 / p99 ms | CPU ms/step orch / worker / rabbit / pg | peak MB orch / worker | OCC retries/step |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var s in report.Scenarios)
+        {
+            if (s.PostgresBytesPerWorkflow is { } bytes)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {s.Name} | {s.Unfinished} waiting | {s.WorkflowsPerSecond} started | – | – | – | – | – | orchestrator {s.OrchestratorMemoryMbAtTenth} MB at a tenth, {s.OrchestratorMemoryMbAtEnd} MB at the end | {bytes:F0} bytes of PostgreSQL per waiting workflow |");
+                continue;
+            }
+
+            var cpu = s.CpuSecondsPerStep ?? [];
+            string Ms(string part) => (cpu.GetValueOrDefault(part) * 1000).ToString("F2", CultureInfo.InvariantCulture);
+            var peak = s.PeakMemoryMb ?? [];
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {s.Name} | {s.Completed + s.Failed}/{s.Workflows} | {s.WorkflowsPerSecond} | {s.StepsPerSecond} | {s.Efficiency} | {s.P50Ms} / {s.P95Ms} / {s.P99Ms} | {s.E2eP50Ms} / {s.E2eP99Ms} | {Ms("orchestrator")} / {Ms("worker")} / {Ms("rabbitmq")} / {Ms("postgres")} | {peak.GetValueOrDefault("orchestrator")} / {peak.GetValueOrDefault("worker")} | {s.OccRetriesPerStep} |");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,12 @@
+using System.Text.Json.Nodes;
+
+namespace Sagas.Bench.Scenarios;
+
+/// <summary>One scenario: which definition, how many workflows, what input, and at what rate (null: flat out).</summary>
+internal sealed record ScenarioPlan(string Name, string Definition, int Workflows, Func<int, JsonObject> Input, double? RatePerSecond = null, TimeSpan? Duration = null)
+{
+    public static JsonObject NoInput(int _) => [];
+
+    /// <summary>One workflow in four asks its third step to fail.</summary>
+    public static JsonObject QuarterFail(int i) => new() { ["fail"] = i % 4 == 0 };
+}

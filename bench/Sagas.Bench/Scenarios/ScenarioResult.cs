@@ -1,0 +1,28 @@
+namespace Sagas.Bench.Scenarios;
+
+/// <summary>The figures of one scenario, as latest.json carries them.</summary>
+internal sealed record ScenarioResult
+{
+    public required string Name { get; init; }
+    public required int Workflows { get; init; }
+    public int Completed { get; init; }
+    public int Failed { get; init; }
+    public int Unfinished { get; init; }
+    public long Steps { get; init; }
+    public double Seconds { get; init; }
+    public double WorkflowsPerSecond { get; init; }
+    public double StepsPerSecond { get; init; }
+    public double? P50Ms { get; init; }
+    public double? P95Ms { get; init; }
+    public double? P99Ms { get; init; }
+    public double? E2eP50Ms { get; init; }
+    public double? E2eP99Ms { get; init; }
+    public Dictionary<string, double>? CpuSecondsPerStep { get; init; }
+    public Dictionary<string, double>? PeakMemoryMb { get; init; }
+    public double? OccRetriesPerStep { get; init; }
+    public double? Efficiency { get; init; }
+    public double? ArrivalRatePerSecond { get; init; }
+    public double? OrchestratorMemoryMbAtTenth { get; init; }
+    public double? OrchestratorMemoryMbAtEnd { get; init; }
+    public double? PostgresBytesPerWorkflow { get; init; }
+}
