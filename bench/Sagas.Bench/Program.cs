@@ -16,9 +16,14 @@ var bound = 1 / (MessagesPerStep / messages + TransactionsPerStep / transactions
 var baselines = new Baselines(Math.Round(messages, 1), Math.Round(transactions, 1), MessagesPerStep, TransactionsPerStep, Math.Round(bound, 1), settings.PrefetchCount,
     "1 / (2 messages ÷ messages/s + 1 transaction ÷ transactions/s): each step is a command and a result on the broker and one saga transaction");
 Console.WriteLine($"baselines: {messages:F0} messages/s, {transactions:F0} transactions/s, bound {bound:F0} steps/s");
+if (args.Contains("--baselines-only"))
+{
+    return 0;
+}
 
 var scale = settings.Quick ? 0.01 : 1.0;
 int Count(int full) => Math.Max(5, (int)(full * scale));
+var only = Array.IndexOf(args, "--only") is var at and >= 0 ? args[at + 1].Split(',') : null;
 var flatOut = new List<ScenarioPlan>
 {
     new("linear-1", "linear-1", Count(3000), ScenarioPlan.NoInput),
@@ -33,9 +38,16 @@ var results = new List<ScenarioResult>();
 Nodes? shared = settings.Quick ? await Nodes.StartAsync(settings, "quick", withWorker: true) : null;
 try
 {
-    foreach (var plan in flatOut)
+    foreach (var plan in flatOut.Where(p => only is null || only.Contains(p.Name)))
     {
         results.Add(await RunAsync(plan));
+    }
+
+    if (only is not null)
+    {
+        // An experiment on a few scenarios: print, write nothing.
+        Console.WriteLine(MarkdownTable.Of(new BenchReport("partial", DateTimeOffset.UtcNow, await MachineProbe.ReadAsync(settings), baselines, results)));
+        return 0;
     }
 
     var linear5 = results.Single(r => r.Name == "linear-5");

