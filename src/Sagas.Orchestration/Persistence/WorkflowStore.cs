@@ -1,11 +1,11 @@
 using JasperFx;
-using Weasel.Core;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Schema.Identity;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Status;
 using Sagas.Orchestration.Workflows;
+using Weasel.Core;
 
 namespace Sagas.Orchestration.Persistence;
 

@@ -5,7 +5,7 @@ namespace Sagas.Definitions.Tests.HostileFiles;
 
 public class When_a_file_is_too_large
 {
-    private static readonly DefinitionLimits _oneKilobyte = DefinitionLimits.Default with { MaxFileBytes = 1024 };
+    private static readonly DefinitionLimits OneKilobyte = DefinitionLimits.Default with { MaxFileBytes = 1024 };
 
     private static byte[] ValidYamlOfSize(int bytes)
     {
@@ -23,7 +23,7 @@ public class When_a_file_is_too_large
     [Fact]
     public void Refuses_content_over_the_configured_limit_naming_size_limit_and_setting()
     {
-        var result = new DefinitionLoader(_oneKilobyte).Load("big.yaml", ValidYamlOfSize(1025));
+        var result = new DefinitionLoader(OneKilobyte).Load("big.yaml", ValidYamlOfSize(1025));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(("file-too-large", 1, null), (error.Code, error.Line, error.StepId));
@@ -33,7 +33,7 @@ public class When_a_file_is_too_large
     [Fact]
     public void Accepts_content_exactly_at_the_limit()
     {
-        var result = new DefinitionLoader(_oneKilobyte).Load("big.yaml", ValidYamlOfSize(1024));
+        var result = new DefinitionLoader(OneKilobyte).Load("big.yaml", ValidYamlOfSize(1024));
 
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
     }
@@ -44,7 +44,7 @@ public class When_a_file_is_too_large
         using var folder = new TempFolder();
         var path = folder.Write("big.yaml", ValidYamlOfSize(4096));
 
-        var result = new DefinitionLoader(_oneKilobyte).LoadFile(path);
+        var result = new DefinitionLoader(OneKilobyte).LoadFile(path);
 
         var error = Assert.Single(result.Errors);
         Assert.Equal(("file-too-large", 1, path), (error.Code, error.Line, error.File));

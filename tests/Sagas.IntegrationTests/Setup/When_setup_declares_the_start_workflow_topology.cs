@@ -1,7 +1,7 @@
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
-using Microsoft.Extensions.Configuration;
 using Sagas.Cli;
 using Sagas.Contracts;
 
