@@ -31,7 +31,7 @@ internal sealed record BenchSettings
             RabbitVirtualHost = Env("Sagas__RabbitMq__VirtualHost", "sagas-bench"),
             RabbitUser = Env("Sagas__RabbitMq__Username", "guest"),
             RabbitPassword = Env("Sagas__RabbitMq__Password", "guest"),
-            PostgresConnectionString = Env("Sagas__Postgres__ConnectionString", "Host=127.0.0.1;Port=5432;Database=sagas_bench;Username=sagas;Password=sagas"),
+            PostgresConnectionString = Env("Sagas__Postgres__ConnectionString", "Host=127.0.0.1;Port=5432;Database=sagas_bench;Username=sagas;Password=sagas;SSL Mode=Disable"),
             PrefetchCount = int.Parse(Env("Sagas__RabbitMq__PrefetchCount", "32")),
             CliDll = Env("SAGAS_CLI", Path.Combine("artifacts", "cli", "sagas.dll")),
             DefinitionsPath = Path.GetFullPath(Env("SAGAS_BENCH_DEFINITIONS", Path.Combine("bench", "definitions"))),

