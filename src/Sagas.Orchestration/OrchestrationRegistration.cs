@@ -32,8 +32,8 @@ public static class OrchestrationRegistration
         return builder;
     }
 
-    /// <summary>The Marten store alone, for tools that only read (the CLI's status and history).</summary>
-    public static IServiceCollection AddSagasStore(this IServiceCollection services, string postgresConnectionString)
+    /// <summary>The Marten store, laid out by <see cref="WorkflowStore"/>, its schema applied at start-up.</summary>
+    private static IServiceCollection AddSagasStore(this IServiceCollection services, string postgresConnectionString)
     {
         services.AddMarten(options => WorkflowStore.Configure(options, postgresConnectionString))
             .UseLightweightSessions()

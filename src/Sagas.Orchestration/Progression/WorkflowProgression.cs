@@ -38,7 +38,8 @@ public sealed class WorkflowProgression(DefinitionCatalog catalog, Orchestration
             Definition = definition!.Id,
             Version = definition.Version,
             DefinitionHash = definition.Source.ContentHash,
-            Input = (System.Text.Json.Nodes.JsonObject?)command.Input?.DeepClone() ?? [],
+            // The state takes its own copy when it applies the event.
+            Input = command.Input ?? [],
             StartedAt = clock.GetUtcNow(),
         });
         Advance(state, definition);

@@ -14,7 +14,7 @@ public sealed class When_the_cli_drives_a_running_node(EngineNode node) : IAsync
     [Fact]
     public async Task Start_with_wait_prints_the_completed_output_and_exits_zero()
     {
-        var (exitCode, output) = await Sagas("start", "order-fulfilment", "--input", """{"orderId":"cli-1","amount":7}""", "--wait", "--json");
+        var (exitCode, output, _) = await Sagas("start", "order-fulfilment", "--input", """{"orderId":"cli-1","amount":7}""", "--wait", "--json");
 
         Assert.Equal(ExitCodes.Success, exitCode);
         using var result = JsonDocument.Parse(output);
@@ -25,14 +25,14 @@ public sealed class When_the_cli_drives_a_running_node(EngineNode node) : IAsync
     [Fact]
     public async Task Start_with_wait_exits_non_zero_when_the_workflow_fails_and_history_explains_it()
     {
-        var (exitCode, output) = await Sagas("start", "order-fulfilment", "--input", """{"orderId":"cli-2","amount":7,"simulate":{"payment":"fail"}}""", "--wait", "--json");
+        var (exitCode, output, _) = await Sagas("start", "order-fulfilment", "--input", """{"orderId":"cli-2","amount":7,"simulate":{"payment":"fail"}}""", "--wait", "--json");
 
         Assert.Equal(ExitCodes.Invalid, exitCode);
         using var result = JsonDocument.Parse(output);
         var id = result.RootElement.GetProperty("workflowId").GetString()!;
         Assert.Equal("Failed", result.RootElement.GetProperty("status").GetString());
 
-        var (historyExit, history) = await Sagas("history", id, "--json");
+        var (historyExit, history, _) = await Sagas("history", id, "--json");
         Assert.Equal(ExitCodes.Success, historyExit);
         using var events = JsonDocument.Parse(history);
         var failed = events.RootElement.EnumerateArray().Single(e => e.GetProperty("type").GetString() == "StepFailed");
@@ -40,7 +40,7 @@ public sealed class When_the_cli_drives_a_running_node(EngineNode node) : IAsync
         Assert.Equal("simulated failure of payment", failed.GetProperty("data").GetProperty("reason").GetString());
         Assert.Equal("WorkflowStarted", events.RootElement[0].GetProperty("type").GetString());
 
-        var (statusExit, status) = await Sagas("status", id, "--json");
+        var (statusExit, status, _) = await Sagas("status", id, "--json");
         Assert.Equal(ExitCodes.Success, statusExit);
         using var view = JsonDocument.Parse(status);
         Assert.Equal(("Failed", "order-fulfilment", 1), (view.RootElement.GetProperty("status").GetString(), view.RootElement.GetProperty("definition").GetString(), view.RootElement.GetProperty("version").GetInt32()));
@@ -50,16 +50,20 @@ public sealed class When_the_cli_drives_a_running_node(EngineNode node) : IAsync
     [Fact]
     public async Task Status_of_an_unknown_workflow_says_so_and_exits_non_zero()
     {
-        var (exitCode, _) = await Sagas("status", Guid.NewGuid().ToString());
+        var id = Guid.NewGuid();
+
+        var (exitCode, output, error) = await Sagas("status", id.ToString());
 
         Assert.Equal(ExitCodes.Invalid, exitCode);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal($"sagas: no workflow {id} is known (a start still in the queue is not yet recorded)", error.Trim());
     }
 
-    private static async Task<(int ExitCode, string Output)> Sagas(params string[] args)
+    private static async Task<(int ExitCode, string Output, string Error)> Sagas(params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exitCode = await SagasCli.RunAsync(args, output, error, await TestServices.ConfigurationAsync());
-        return (exitCode, output.ToString());
+        return (exitCode, output.ToString(), error.ToString());
     }
 }
