@@ -38,6 +38,8 @@ public static class OrchestrationRegistration
         services.AddMarten(options => WorkflowStore.Configure(options, postgresConnectionString))
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup();
+        services.AddSingleton<WorkflowLoader>();
+        services.AddSingleton<WorkflowCommitter>();
         return services;
     }
 

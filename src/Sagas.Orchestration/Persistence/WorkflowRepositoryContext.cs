@@ -7,45 +7,44 @@ using Sagas.Orchestration.Workflows;
 namespace Sagas.Orchestration.Persistence;
 
 /// <summary>
-/// One message's view of the workflow repository. Saving writes the saga document and appends
-/// the events the machine recorded to the workflow's stream in one PostgreSQL transaction;
-/// a concurrent writer loses on the document's version and its message is retried.
+/// One message's view of the workflow repository. It loads through the node's
+/// <see cref="WorkflowLoader"/>, and saving hands the saga document and the events the machine
+/// recorded to the <see cref="WorkflowCommitter"/>, which commits them in one PostgreSQL
+/// transaction (shared with other workflows' writes). A concurrent writer loses on the
+/// document's version and its message is retried.
 /// </summary>
 internal sealed class WorkflowRepositoryContext<TMessage>(
     IDocumentSession session,
+    WorkflowLoader loader,
+    WorkflowCommitter committer,
     ConsumeContext<TMessage> context,
     ISagaConsumeContextFactory<IDocumentSession, WorkflowState> factory)
     : ConsumeContextScope<TMessage>(context), SagaRepositoryContext<WorkflowState, TMessage>
     where TMessage : class
 {
     private readonly ConsumeContext<TMessage> _context = context;
+    private LoadedWorkflow? _loaded;
 
     public Task<SagaConsumeContext<WorkflowState, TMessage>> Add(WorkflowState instance) =>
         factory.CreateSagaConsumeContext(session, _context, instance, SagaConsumeContextMode.Add);
 
     public async Task<SagaConsumeContext<WorkflowState, TMessage>> Insert(WorkflowState instance)
     {
-        session.Insert(instance);
-        AppendRecorded(instance, isNew: true);
-        await session.SaveChangesAsync(CancellationToken);
+        await committer.CommitAsync(WorkflowWrite.ForNew(instance));
         return await factory.CreateSagaConsumeContext(session, _context, instance, SagaConsumeContextMode.Insert);
     }
 
     public async Task<SagaConsumeContext<WorkflowState, TMessage>> Load(Guid correlationId)
     {
-        var instance = await session.LoadAsync<WorkflowState>(correlationId, CancellationToken);
-        return instance is null
+        _loaded = await loader.LoadAsync(correlationId);
+        return _loaded is null
             ? null!
-            : await factory.CreateSagaConsumeContext(session, _context, instance, SagaConsumeContextMode.Load);
+            : await factory.CreateSagaConsumeContext(session, _context, _loaded.State, SagaConsumeContextMode.Load);
     }
 
     /// <summary>A new instance: the document is inserted (a concurrent twin fails on its key) and its stream started.</summary>
-    public async Task Save(SagaConsumeContext<WorkflowState> context)
-    {
-        session.Insert(context.Saga);
-        AppendRecorded(context.Saga, isNew: true);
-        await session.SaveChangesAsync(CancellationToken);
-    }
+    public Task Save(SagaConsumeContext<WorkflowState> context) =>
+        committer.CommitAsync(WorkflowWrite.ForNew(context.Saga));
 
     public async Task Update(SagaConsumeContext<WorkflowState> context)
     {
@@ -55,9 +54,11 @@ internal sealed class WorkflowRepositoryContext<TMessage>(
             return;
         }
 
-        session.Update(context.Saga);
-        AppendRecorded(context.Saga, isNew: false);
-        await session.SaveChangesAsync(CancellationToken);
+        // The version this message loaded; the commit fails if another writer has moved it since.
+        var loaded = _loaded is not null && ReferenceEquals(_loaded.State, context.Saga)
+            ? _loaded
+            : throw new InvalidOperationException($"workflow {context.Saga.CorrelationId} was not loaded by this message");
+        await committer.CommitAsync(WorkflowWrite.ForExisting(context.Saga, loaded.Version));
     }
 
     public async Task Delete(SagaConsumeContext<WorkflowState> context)
@@ -78,20 +79,4 @@ internal sealed class WorkflowRepositoryContext<TMessage>(
         ConsumeContext<T> consumeContext, WorkflowState instance, SagaConsumeContextMode mode)
         where T : class =>
         factory.CreateSagaConsumeContext(session, consumeContext, instance, mode);
-
-    private void AppendRecorded(WorkflowState instance, bool isNew)
-    {
-        var events = instance.PendingEvents.ToArray();
-        if (isNew)
-        {
-            session.Events.StartStream<WorkflowState>(instance.CorrelationId, events);
-        }
-        else
-        {
-            session.Events.Append(instance.CorrelationId, events);
-        }
-
-        // Cleared before the commit: if it fails, the message is retried from a fresh load.
-        instance.PendingEvents.Clear();
-    }
 }

@@ -7,10 +7,14 @@ namespace Sagas.Orchestration.Persistence;
 
 /// <summary>
 /// The workflow saga repository on Marten (MassTransit.Marten is not used; this is ours).
-/// One lightweight session per message; correlation is always by id, so queries are rare.
+/// Loads and writes go through the node's <see cref="WorkflowLoader"/> and
+/// <see cref="WorkflowCommitter"/>, which batch concurrent messages' round trips; correlation is
+/// always by id, so queries are rare.
 /// </summary>
 internal sealed class WorkflowRepositoryContextFactory(
     IDocumentStore store,
+    WorkflowLoader loader,
+    WorkflowCommitter committer,
     ISagaConsumeContextFactory<IDocumentSession, WorkflowState> factory)
     : ISagaRepositoryContextFactory<WorkflowState>,
       ILoadSagaRepositoryContextFactory<WorkflowState>,
@@ -20,7 +24,7 @@ internal sealed class WorkflowRepositoryContextFactory(
         where T : class
     {
         await using var session = store.LightweightSession();
-        var repositoryContext = new WorkflowRepositoryContext<T>(session, context, factory);
+        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, committer, context, factory);
         await next.Send(repositoryContext);
     }
 
@@ -28,7 +32,7 @@ internal sealed class WorkflowRepositoryContextFactory(
         where T : class
     {
         await using var session = store.LightweightSession();
-        var repositoryContext = new WorkflowRepositoryContext<T>(session, context, factory);
+        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, committer, context, factory);
         var instances = await session.Query<WorkflowState>().Where(query.FilterExpression).ToListAsync(context.CancellationToken);
         await next.Send(new LoadedSagaRepositoryQueryContext<WorkflowState, T>(repositoryContext, instances));
     }

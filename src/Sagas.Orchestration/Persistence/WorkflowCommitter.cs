@@ -1,0 +1,38 @@
+using Marten;
+
+namespace Sagas.Orchestration.Persistence;
+
+/// <summary>
+/// Group commit for saga writes: messages for different workflows that finish at about the same
+/// time share one PostgreSQL transaction (<see cref="BatchingQueue{TRequest, TResult}"/>). In the
+/// Marten baseline this cut PostgreSQL CPU per step from 1.6 ms (one step per transaction) to
+/// 0.5 ms (16 per transaction).
+/// </summary>
+/// <remarks>
+/// When a shared transaction fails, each write is committed again on its own, so only the write
+/// that conflicted (a concurrent update, a twin start) sees the error; the saga endpoint's retry
+/// policy then runs its message again from a fresh load.
+/// </remarks>
+internal sealed class WorkflowCommitter(IDocumentStore store, OrchestrationOptions options) : IAsyncDisposable
+{
+    private readonly BatchingQueue<WorkflowWrite, bool> _queue = new(
+        writes => CommitAsync(store, writes), options.CommitConcurrency, options.MaxWorkflowsPerCommit);
+
+    /// <summary>Completes once the write is committed; throws what its commit threw.</summary>
+    public Task CommitAsync(WorkflowWrite write) => _queue.RunAsync(write);
+
+    public ValueTask DisposeAsync() => _queue.DisposeAsync();
+
+    private static async Task<IReadOnlyList<bool>> CommitAsync(IDocumentStore store, IReadOnlyList<WorkflowWrite> writes)
+    {
+        await using var session = store.LightweightSession();
+        foreach (var write in writes)
+        {
+            write.ApplyTo(session);
+        }
+
+        // Not a caller's token: this transaction carries other messages' writes too.
+        await session.SaveChangesAsync(CancellationToken.None);
+        return [.. writes.Select(_ => true)];
+    }
+}
