@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Sagas.Orchestration.Recovery;
+
 namespace Sagas.Orchestration;
 
 /// <summary><c>Sagas:Orchestration</c>: limits the orchestrator enforces on what it is asked to run, and how it commits.</summary>
@@ -13,4 +16,33 @@ public sealed class OrchestrationOptions
 
     /// <summary>Most workflows' writes one saga transaction carries.</summary>
     public int MaxWorkflowsPerCommit { get; set; } = 32;
+
+    /// <summary>How often each orchestrator node looks for due timers: the most a timer fires late, given a free node.</summary>
+    public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Most timers one poll claims and sends in one transaction.</summary>
+    public int TimersPerPoll { get; set; } = 200;
+
+    /// <summary>The retry policy of every step whose service has none of its own.</summary>
+    /// <remarks>A fresh instance, not <see cref="RetryPolicy.Default"/>: configuration binds into it.</remarks>
+    public RetryPolicy Retry { get; set; } = new();
+
+    /// <summary>Retry policies by service name (<c>Sagas:Orchestration:ServiceRetry:payment:MaxAttempts</c>).</summary>
+    public Dictionary<string, RetryPolicy> ServiceRetry { get; set; } = [];
+
+    public RetryPolicy RetryFor(string service) => ServiceRetry.GetValueOrDefault(service) ?? Retry;
+
+    /// <summary>Reads <c>Sagas:Orchestration</c>, defaults where it is silent.</summary>
+    public static OrchestrationOptions From(IConfiguration configuration) =>
+        configuration.GetSection(SectionName).Get<OrchestrationOptions>() ?? new OrchestrationOptions();
+
+    /// <summary>Each setting that makes no sense, named by its configuration key.</summary>
+    public IReadOnlyList<string> Problems() =>
+    [
+        .. Retry.Problem() is { } retry ? [$"{SectionName}:Retry: {retry}"] : Array.Empty<string>(),
+        .. ServiceRetry.Where(p => p.Value.Problem() is not null).Select(p => $"{SectionName}:ServiceRetry:{p.Key}: {p.Value.Problem()}"),
+        .. CommitConcurrency < 1 ? [$"{SectionName}:CommitConcurrency must be at least 1 (it is {CommitConcurrency})"] : Array.Empty<string>(),
+        .. MaxWorkflowsPerCommit < 1 ? [$"{SectionName}:MaxWorkflowsPerCommit must be at least 1 (it is {MaxWorkflowsPerCommit})"] : Array.Empty<string>(),
+        .. TimerPollInterval <= TimeSpan.Zero ? [$"{SectionName}:TimerPollInterval must be positive (it is {TimerPollInterval})"] : Array.Empty<string>(),
+    ];
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Sagas.Definitions.Loading;
 using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Progression;
+using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Starting;
 using Sagas.Orchestration.Workflows;
 
@@ -18,12 +19,17 @@ public static class OrchestrationRegistration
 {
     /// <summary>
     /// The orchestrator's services: the definition catalog (validated before anything starts),
-    /// the progression rules and the Marten store.
+    /// the progression rules, the Marten store and the relay of durable timers.
     /// </summary>
     public static IHostApplicationBuilder AddSagasOrchestration(
         this IHostApplicationBuilder builder, DefinitionCatalog catalog, string postgresConnectionString)
     {
-        var options = builder.Configuration.GetSection(OrchestrationOptions.SectionName).Get<OrchestrationOptions>() ?? new OrchestrationOptions();
+        var options = OrchestrationOptions.From(builder.Configuration);
+        if (options.Problems() is [var first, ..])
+        {
+            throw new InvalidOperationException(first);
+        }
+
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
@@ -38,6 +44,8 @@ public static class OrchestrationRegistration
         services.AddMarten(options => WorkflowStore.Configure(options, postgresConnectionString))
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup();
+        services.AddSingleton(new TimerTable(postgresConnectionString));
+        services.AddHostedService<TimerRelay>();
         services.AddSingleton<WorkflowLoader>();
         services.AddSingleton<WorkflowCommitter>();
         return services;

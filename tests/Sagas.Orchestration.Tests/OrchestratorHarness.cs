@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
 using Sagas.Definitions.Loading;
@@ -21,14 +22,22 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
 
-    private OrchestratorHarness(ServiceProvider provider, ITestHarness harness)
+    private OrchestratorHarness(ServiceProvider provider, ITestHarness harness, FakeTimeProvider clock, ManualTimers timers)
     {
         _provider = provider;
+        Clock = clock;
+        Timers = timers;
         Bus = harness;
         Saga = harness.GetSagaStateMachineHarness<WorkflowStateMachine, WorkflowState>();
     }
 
     public ITestHarness Bus { get; }
+
+    /// <summary>The orchestrator's clock; only the test moves it.</summary>
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>Messages the saga scheduled, waiting for the test to fire them.</summary>
+    public ManualTimers Timers { get; }
 
     public ISagaStateMachineTestHarness<WorkflowStateMachine, WorkflowState> Saga { get; }
 
@@ -44,20 +53,23 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
             catalog.Register(loaded.Definition ?? throw new InvalidOperationException(string.Join("\n", loaded.Errors)));
         }
 
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var timers = new ManualTimers();
         var provider = new ServiceCollection()
             .AddSingleton(catalog)
             .AddSingleton(options ?? new OrchestrationOptions())
-            .AddSingleton(TimeProvider.System)
+            .AddSingleton<TimeProvider>(clock)
             .AddSingleton<WorkflowProgression>()
             .AddMassTransitTestHarness(x =>
             {
+                x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseFilter(timers));
                 x.AddSagaStateMachine<WorkflowStateMachine, WorkflowState>();
                 configure?.Invoke(x);
             })
             .BuildServiceProvider(validateScopes: true);
         var harness = provider.GetRequiredService<ITestHarness>();
         await harness.Start();
-        return new OrchestratorHarness(provider, harness);
+        return new OrchestratorHarness(provider, harness, clock, timers);
     }
 
     public async Task<Guid> StartAsync(string definition, JsonObject input, Guid? workflowId = null)
@@ -100,15 +112,40 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
             CompletedAt = DateTimeOffset.UtcNow,
         });
 
-    public Task FailAsync(ExecuteStep command, string reason) =>
+    public Task FailAsync(ExecuteStep command, string reason, bool retryable = false) =>
         Bus.Bus.Publish(new StepFailed
         {
             WorkflowId = command.WorkflowId,
             StepId = command.StepId,
             Attempt = command.Attempt,
             Reason = reason,
+            Retryable = retryable,
             FailedAt = DateTimeOffset.UtcNow,
         });
+
+    /// <summary>Waits until the saga has consumed such a message, effects (sends, timers) included.</summary>
+    public async Task ConsumedAsync<T>(Func<T, bool> filter)
+        where T : class =>
+        Assert.True(await Saga.Consumed.Any<T>(m => filter(m.Context.Message)), $"the saga never consumed that {typeof(T).Name}");
+
+    /// <summary>
+    /// How many such messages were sent up to now, without waiting for more: call it once the
+    /// messages that could have caused a send were consumed.
+    /// </summary>
+    public int SentSoFar<T>(Func<T, bool> filter)
+        where T : class
+    {
+#pragma warning disable VSTHRD103 // a snapshot on purpose; the async form waits for the bus to go quiet
+        return Bus.Sent.Select<T>(m => filter(m.Context.Message)).Count();
+#pragma warning restore VSTHRD103
+    }
+
+    /// <summary>Moves the clock on and fires the timers due by then; returns how many fired.</summary>
+    public Task<int> AdvanceAsync(TimeSpan by)
+    {
+        Clock.Advance(by);
+        return Timers.FireDueAsync(Clock.GetUtcNow(), Bus.Bus);
+    }
 
     /// <summary>Waits until the instance is in the state, failing with its actual state otherwise.</summary>
     public async Task<WorkflowState> InStateAsync(Guid workflowId, Func<WorkflowStateMachine, State> state)

@@ -23,6 +23,11 @@ public static class NodeHost
 
         if (roles.Orchestrator)
         {
+            if (OrchestrationOptions.From(configuration).Problems() is [var problem, ..])
+            {
+                throw new UserErrorException($"invalid setting {problem}");
+            }
+
             builder.AddSagasOrchestration(LoadDefinitions(settings.Definitions), settings.Postgres.ConnectionString);
         }
 

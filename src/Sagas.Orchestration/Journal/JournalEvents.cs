@@ -15,6 +15,7 @@ public static class JournalEvents
         typeof(StepDispatched),
         typeof(StepCompleted),
         typeof(StepFailed),
+        typeof(StepRetryScheduled),
         typeof(WorkflowCompleted),
         typeof(WorkflowFailed),
         typeof(WorkflowRejected),

@@ -2,6 +2,7 @@ using Marten;
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Saga;
+using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Persistence;
@@ -10,13 +11,15 @@ namespace Sagas.Orchestration.Persistence;
 /// One message's view of the workflow repository. It loads through the node's
 /// <see cref="WorkflowLoader"/>, and saving hands the saga document and the events the machine
 /// recorded to the <see cref="WorkflowCommitter"/>, which commits them in one PostgreSQL
-/// transaction (shared with other workflows' writes). A concurrent writer loses on the
+/// transaction (shared with other workflows' writes), with the timers the message armed or
+/// cancelled through MassTransit's scheduler (<see cref="PendingSchedule"/>). A concurrent writer loses on the
 /// document's version and its message is retried.
 /// </summary>
 internal sealed class WorkflowRepositoryContext<TMessage>(
     IDocumentSession session,
     WorkflowLoader loader,
     WorkflowCommitter committer,
+    PendingSchedule schedule,
     ConsumeContext<TMessage> context,
     ISagaConsumeContextFactory<IDocumentSession, WorkflowState> factory)
     : ConsumeContextScope<TMessage>(context), SagaRepositoryContext<WorkflowState, TMessage>
@@ -30,7 +33,7 @@ internal sealed class WorkflowRepositoryContext<TMessage>(
 
     public async Task<SagaConsumeContext<WorkflowState, TMessage>> Insert(WorkflowState instance)
     {
-        await committer.CommitAsync(WorkflowWrite.ForNew(instance));
+        await committer.CommitAsync(WorkflowWrite.ForNew(instance, schedule));
         return await factory.CreateSagaConsumeContext(session, _context, instance, SagaConsumeContextMode.Insert);
     }
 
@@ -44,12 +47,12 @@ internal sealed class WorkflowRepositoryContext<TMessage>(
 
     /// <summary>A new instance: the document is inserted (a concurrent twin fails on its key) and its stream started.</summary>
     public Task Save(SagaConsumeContext<WorkflowState> context) =>
-        committer.CommitAsync(WorkflowWrite.ForNew(context.Saga));
+        committer.CommitAsync(WorkflowWrite.ForNew(context.Saga, schedule));
 
     public async Task Update(SagaConsumeContext<WorkflowState> context)
     {
         // A message that changed nothing (a duplicate, a late result) writes nothing.
-        if (context.Saga.PendingEvents.Count == 0)
+        if (context.Saga.PendingEvents.Count == 0 && schedule.IsEmpty)
         {
             return;
         }
@@ -58,7 +61,7 @@ internal sealed class WorkflowRepositoryContext<TMessage>(
         var loaded = _loaded is not null && ReferenceEquals(_loaded.State, context.Saga)
             ? _loaded
             : throw new InvalidOperationException($"workflow {context.Saga.CorrelationId} was not loaded by this message");
-        await committer.CommitAsync(WorkflowWrite.ForExisting(context.Saga, loaded.Version));
+        await committer.CommitAsync(WorkflowWrite.ForExisting(context.Saga, loaded.Version, schedule));
     }
 
     public async Task Delete(SagaConsumeContext<WorkflowState> context)

@@ -1,6 +1,9 @@
 using Marten;
 using MassTransit;
+using MassTransit.Context;
 using MassTransit.Saga;
+using MassTransit.Scheduling;
+using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Persistence;
@@ -15,6 +18,7 @@ internal sealed class WorkflowRepositoryContextFactory(
     IDocumentStore store,
     WorkflowLoader loader,
     WorkflowCommitter committer,
+    TimeProvider clock,
     ISagaConsumeContextFactory<IDocumentSession, WorkflowState> factory)
     : ISagaRepositoryContextFactory<WorkflowState>,
       ILoadSagaRepositoryContextFactory<WorkflowState>,
@@ -24,7 +28,8 @@ internal sealed class WorkflowRepositoryContextFactory(
         where T : class
     {
         await using var session = store.LightweightSession();
-        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, committer, context, factory);
+        var schedule = UseDurableScheduler(context);
+        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, committer, schedule, context, factory);
         await next.Send(repositoryContext);
     }
 
@@ -32,7 +37,8 @@ internal sealed class WorkflowRepositoryContextFactory(
         where T : class
     {
         await using var session = store.LightweightSession();
-        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, committer, context, factory);
+        var schedule = UseDurableScheduler(context);
+        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, committer, schedule, context, factory);
         var instances = await session.Query<WorkflowState>().Where(query.FilterExpression).ToListAsync(context.CancellationToken);
         await next.Send(new LoadedSagaRepositoryQueryContext<WorkflowState, T>(repositoryContext, instances));
     }
@@ -49,6 +55,20 @@ internal sealed class WorkflowRepositoryContextFactory(
     {
         await using var session = store.QuerySession();
         return await asyncMethod(new WorkflowQueryContext(session, cancellationToken));
+    }
+
+    /// <summary>
+    /// Gives this attempt at the message a scheduler whose timers commit with the saga state,
+    /// replacing any other (a fresh one per attempt, so a retry never inherits a failed attempt's timers).
+    /// </summary>
+    private PendingSchedule UseDurableScheduler(ConsumeContext context)
+    {
+        var schedule = new PendingSchedule();
+        var topology = context.GetPayload<IBusTopology>();
+        MessageSchedulerContext Create() => new ConsumeMessageSchedulerContext(
+            context, _ => new MessageScheduler(new DurableScheduleMessageProvider(schedule, clock), topology));
+        context.AddOrUpdatePayload(Create, _ => Create());
+        return schedule;
     }
 
     public void Probe(ProbeContext context) => context.Add("persistence", "marten");

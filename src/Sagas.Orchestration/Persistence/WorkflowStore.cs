@@ -3,6 +3,7 @@ using JasperFx.Events.Projections;
 using Marten;
 using Marten.Schema.Identity;
 using Sagas.Orchestration.Journal;
+using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Status;
 using Sagas.Orchestration.Workflows;
 using Weasel.Core;
@@ -28,6 +29,13 @@ public static class WorkflowStore
             .Identity(x => x.CorrelationId)
             .IdStrategy(new NoOpIdGeneration())
             .UseOptimisticConcurrency(true);
+
+        // Durable timers: written with the saga state, claimed by due time (see TimerTable).
+        options.Schema.For<DurableTimer>()
+            .DocumentAlias("timer")
+            .Identity(x => x.Id)
+            .IdStrategy(new NoOpIdGeneration())
+            .Duplicate(x => x.DueAt, notNull: true);
 
         foreach (var type in JournalEvents.All)
         {

@@ -1,20 +1,23 @@
 using Marten;
+using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Persistence;
 
 /// <summary>
-/// What one message changed in one workflow: its saga document and the events it recorded.
+/// What one message changed in one workflow: its saga document, the events it recorded and the
+/// timers it armed or cancelled, all committed in one transaction.
 /// It carries the version the document was loaded at, so it can be committed in any session
 /// (see <see cref="WorkflowCommitter"/>) and still lose to a concurrent writer.
 /// </summary>
 internal sealed class WorkflowWrite
 {
-    private WorkflowWrite(WorkflowState state, object[] events, Guid? loadedVersion)
+    private WorkflowWrite(WorkflowState state, object[] events, Guid? loadedVersion, PendingSchedule? schedule)
     {
         State = state;
         Events = events;
         LoadedVersion = loadedVersion;
+        Schedule = schedule ?? new PendingSchedule();
     }
 
     public WorkflowState State { get; }
@@ -24,10 +27,14 @@ internal sealed class WorkflowWrite
     /// <summary>Null for a new workflow, whose document is inserted and whose stream is started.</summary>
     public Guid? LoadedVersion { get; }
 
-    /// <summary>A new workflow: a twin started at the same moment fails on the document's key.</summary>
-    public static WorkflowWrite ForNew(WorkflowState state) => new(state, TakeRecorded(state), loadedVersion: null);
+    public PendingSchedule Schedule { get; }
 
-    public static WorkflowWrite ForExisting(WorkflowState state, Guid loadedVersion) => new(state, TakeRecorded(state), loadedVersion);
+    /// <summary>A new workflow: a twin started at the same moment fails on the document's key.</summary>
+    public static WorkflowWrite ForNew(WorkflowState state, PendingSchedule? schedule = null) =>
+        new(state, TakeRecorded(state), loadedVersion: null, schedule);
+
+    public static WorkflowWrite ForExisting(WorkflowState state, Guid loadedVersion, PendingSchedule? schedule = null) =>
+        new(state, TakeRecorded(state), loadedVersion, schedule);
 
     public void ApplyTo(IDocumentSession session)
     {
@@ -40,6 +47,16 @@ internal sealed class WorkflowWrite
         {
             session.Insert(State);
             session.Events.StartStream<WorkflowState>(State.CorrelationId, Events);
+        }
+
+        foreach (var timer in Schedule.Armed)
+        {
+            session.Insert(timer);
+        }
+
+        foreach (var tokenId in Schedule.Cancelled)
+        {
+            session.Delete<DurableTimer>(tokenId);
         }
     }
 

@@ -1,10 +1,12 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
 using Sagas.Definitions.Loading;
 using Sagas.Definitions.Model;
 using Sagas.Definitions.Planning;
 using Sagas.Orchestration.Journal;
+using Sagas.Orchestration.Recovery;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Progression;
@@ -16,6 +18,9 @@ namespace Sagas.Orchestration.Progression;
 /// </summary>
 public sealed class WorkflowProgression(DefinitionCatalog catalog, OrchestrationOptions options, TimeProvider clock)
 {
+    /// <summary>The jitter draw for retry delays; tests replace it to make delays exact.</summary>
+    public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
+
     public void Start(WorkflowState state, StartWorkflow command)
     {
         var definition = command.Version is { } version ? catalog.Find(command.Definition, version) : catalog.Latest(command.Definition);
@@ -64,7 +69,55 @@ public sealed class WorkflowProgression(DefinitionCatalog catalog, Orchestration
         }
 
         state.Record(failure);
-        FailWorkflow(state, failure.StepId, $"step '{failure.StepId}' failed: {failure.Reason}");
+        var service = catalog.ByHash(state.DefinitionHash)?.FindStep(failure.StepId)?.Service ?? string.Empty;
+        var policy = options.RetryFor(service);
+        if (!failure.Retryable || !policy.AllowsAnotherAttempt(failure.Attempt))
+        {
+            var attempts = failure.Attempt == 1 ? string.Empty : $" (attempt {failure.Attempt} of {policy.MaxAttempts})";
+            var permanence = failure.Retryable ? string.Empty : " (not retryable)";
+            FailWorkflow(state, failure.StepId, $"step '{failure.StepId}' failed{attempts}{permanence}: {failure.Reason}");
+            return;
+        }
+
+        var nextAttempt = failure.Attempt + 1;
+        var delay = policy.DelayBefore(nextAttempt, Random());
+        var now = clock.GetUtcNow();
+        state.Record(new StepRetryScheduled
+        {
+            WorkflowId = state.CorrelationId,
+            StepId = failure.StepId,
+            Attempt = failure.Attempt,
+            NextAttempt = nextAttempt,
+            Delay = delay,
+            DueAt = now + delay,
+            Reason = failure.Reason,
+            Policy = policy.ToString(),
+            ScheduledAt = now,
+        });
+    }
+
+    /// <summary>
+    /// A retry timer fired: the step is dispatched again, unless this firing is stale (the
+    /// workflow ended, or that attempt is no longer the one awaited) or a repeat.
+    /// </summary>
+    public void RetryDue(WorkflowState state, RetryStep due)
+    {
+        if (state.IsTerminal
+            || !state.RetryDue.TryGetValue(due.StepId, out var awaited) || awaited != due.Attempt
+            || DefinitionOf(state) is not { } definition
+            || definition.FindStep(due.StepId) is not { } step)
+        {
+            return;
+        }
+
+        var input = ValueResolver.Resolve(step.Input, ProgressOf(state));
+        if (!input.Succeeded)
+        {
+            FailWorkflow(state, step.Id, $"the input of step '{step.Id}' could not be resolved: {input.Error}");
+            return;
+        }
+
+        Dispatch(state, step, input.Value!, due.Attempt);
     }
 
     /// <summary>A step's command faulted in the worker past its retries and sits in an error queue.</summary>
@@ -101,7 +154,7 @@ public sealed class WorkflowProgression(DefinitionCatalog catalog, Orchestration
 
     private void Advance(WorkflowState state, WorkflowDefinition definition)
     {
-        var progress = new WorkflowProgress(state.CorrelationId.ToString(), state.Input, state.Outputs, state.InFlight);
+        var progress = ProgressOf(state);
         if (ReadyStepPlanner.IsComplete(definition, progress))
         {
             var output = ValueResolver.Resolve(definition.Output, progress);
@@ -132,17 +185,25 @@ public sealed class WorkflowProgression(DefinitionCatalog catalog, Orchestration
 
         foreach (var planned in ready)
         {
-            state.Record(new StepDispatched
-            {
-                WorkflowId = state.CorrelationId,
-                StepId = planned.Step.Id,
-                Attempt = state.Attempts.GetValueOrDefault(planned.Step.Id) + 1,
-                Service = planned.Step.Service,
-                Input = planned.Input.Value!,
-                DispatchedAt = clock.GetUtcNow(),
-            });
+            Dispatch(state, planned.Step, planned.Input.Value!, state.Attempts.GetValueOrDefault(planned.Step.Id) + 1);
         }
     }
+
+    private void Dispatch(WorkflowState state, StepDefinition step, JsonObject input, int attempt) =>
+        state.Record(new StepDispatched
+        {
+            WorkflowId = state.CorrelationId,
+            StepId = step.Id,
+            Attempt = attempt,
+            Service = step.Service,
+            Input = input,
+            DispatchedAt = clock.GetUtcNow(),
+        });
+
+    // A step waiting out a retry delay counts as in flight: it is not ready to dispatch afresh.
+    private static WorkflowProgress ProgressOf(WorkflowState state) =>
+        new(state.CorrelationId.ToString(), state.Input, state.Outputs,
+            state.RetryDue.Count == 0 ? state.InFlight : state.InFlight.Concat(state.RetryDue.Keys).ToHashSet());
 
     private void FailWorkflow(WorkflowState state, string? stepId, string reason) =>
         state.Record(new WorkflowFailed

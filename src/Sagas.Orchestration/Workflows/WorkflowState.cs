@@ -37,6 +37,9 @@ public sealed class WorkflowState : SagaStateMachineInstance
     /// <summary>Steps dispatched and not yet finished.</summary>
     public HashSet<string> InFlight { get; set; } = [];
 
+    /// <summary>Steps waiting out a retry delay, with the attempt that is due next.</summary>
+    public Dictionary<string, int> RetryDue { get; set; } = [];
+
     public JsonObject? Output { get; set; }
 
     public string? FailedStep { get; set; }
@@ -76,6 +79,10 @@ public sealed class WorkflowState : SagaStateMachineInstance
             case StepDispatched e:
                 Attempts[e.StepId] = e.Attempt;
                 InFlight.Add(e.StepId);
+                RetryDue.Remove(e.StepId);
+                break;
+            case StepRetryScheduled e:
+                RetryDue[e.StepId] = e.NextAttempt;
                 break;
             case StepCompleted e:
                 Outputs[e.StepId] = e.Output?.DeepClone();

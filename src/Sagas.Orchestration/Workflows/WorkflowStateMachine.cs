@@ -33,6 +33,11 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
             x.CorrelateById(m => m.Message.WorkflowId);
             x.OnMissingInstance(m => m.Fault());
         });
+        Event(() => RetryFired, x =>
+        {
+            x.CorrelateById(m => m.Message.WorkflowId);
+            x.OnMissingInstance(m => m.Fault());
+        });
         Event(() => StepFaulted, x =>
         {
             x.CorrelateById(m => m.Message.Message.WorkflowId);
@@ -53,6 +58,9 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
             When(StepFailed)
                 .ThenAsync(context => ProgressAsync(context, state => _progression.Fail(state, context.Message)))
                 .IfElse(context => context.Saga.IsTerminal, ended => Settle(ended), running => running),
+            When(RetryFired)
+                .ThenAsync(context => ProgressAsync(context, state => _progression.RetryDue(state, context.Message)))
+                .IfElse(context => context.Saga.IsTerminal, ended => Settle(ended), running => running),
             When(StepFaulted)
                 .ThenAsync(context => ProgressAsync(context, state => _progression.Fault(state, context.Message.Message, Describe(context.Message))))
                 .IfElse(context => context.Saga.IsTerminal, ended => Settle(ended), running => running));
@@ -61,6 +69,7 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
         During(Completed, Failed, Rejected,
             Ignore(StepSucceeded),
             Ignore(StepFailed),
+            Ignore(RetryFired),
             Ignore(StepFaulted));
 
         // A start for an id that exists starts nothing, whether the first run is running or finished.
@@ -82,6 +91,9 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
     public Event<StepFailed> StepFailed { get; private set; } = null!;
 
     public Event<Fault<ExecuteStep>> StepFaulted { get; private set; } = null!;
+
+    /// <summary>A retry delay ran out (a durable timer this machine scheduled).</summary>
+    public Event<RetryStep> RetryFired { get; private set; } = null!;
 
     private EventActivityBinder<WorkflowState, T> Settle<T>(EventActivityBinder<WorkflowState, T> binder)
         where T : class =>
@@ -119,6 +131,11 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
                     Definition = context.Saga.Definition,
                     DispatchedAt = dispatched.DispatchedAt,
                 });
+                break;
+            case StepRetryScheduled retry:
+                // Through MassTransit's scheduler: the timer commits with this state (see DurableScheduleMessageProvider).
+                await context.ScheduleSend(context.ReceiveContext.InputAddress, retry.DueAt.UtcDateTime,
+                    new RetryStep { WorkflowId = retry.WorkflowId, StepId = retry.StepId, Attempt = retry.NextAttempt });
                 break;
             case WorkflowCompleted completed:
                 await context.Publish(completed);

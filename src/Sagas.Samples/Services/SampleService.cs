@@ -17,9 +17,20 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock) :
             await Task.Delay(simulation.Delay, clock, cancellationToken);
         }
 
+        if (simulation.Hang)
+        {
+            // Never answers: the orchestrator's step timeout is what ends this attempt.
+            await Task.Delay(Timeout.InfiniteTimeSpan, clock, cancellationToken);
+        }
+
         if (simulation.Throw)
         {
             throw new InvalidOperationException($"simulated crash in {Service}");
+        }
+
+        if (simulation.FailsTransiently(request.Attempt))
+        {
+            return StepOutcome.Failed($"simulated transient failure of {Service} (attempt {request.Attempt}; the first {simulation.TransientFailures} fail)");
         }
 
         return simulation.Fail

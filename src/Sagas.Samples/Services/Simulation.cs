@@ -4,13 +4,16 @@ using System.Text.Json.Nodes;
 namespace Sagas.Samples.Services;
 
 /// <summary>
-/// What a sample service is told to do besides its work: <c>fail</c> (every attempt fails, not
-/// retryable), <c>throw</c> (the handler throws), or <c>slow:MS</c> (each attempt waits MS
-/// milliseconds first). A run's input (<c>"simulate": {"payment": "fail"}</c>, mapped into the
-/// step's input) wins over the settings.
+/// What a sample service is told to do besides its work: <c>permanent</c> (or <c>fail</c>: every
+/// attempt fails, not retryable), <c>transient:N</c> (the first N attempts fail, retryable),
+/// <c>throw</c> (the handler throws), <c>slow:MS</c> (each attempt waits MS milliseconds first)
+/// or <c>hang</c> (never answers, for timeouts). A run's input
+/// (<c>"simulate": {"payment": "transient:2"}</c>, mapped into the step's input) wins over the settings.
 /// </summary>
-public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay)
+public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int TransientFailures = 0, bool Hang = false)
 {
+    public const string Forms = "permanent, fail, transient:N, throw, slow:MS or hang";
+
     public static readonly Simulation None = new(false, false, TimeSpan.Zero);
 
     public static Simulation For(string service, JsonObject stepInput, SampleOptions options)
@@ -24,10 +27,16 @@ public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay)
     public static Simulation Parse(string? directive) => directive?.Trim() switch
     {
         null or "" => None,
-        "fail" => None with { Fail = true },
+        "fail" or "permanent" => None with { Fail = true },
         "throw" => None with { Throw = true },
+        "hang" => None with { Hang = true },
         var slow when slow.StartsWith("slow:", StringComparison.Ordinal)
             && int.TryParse(slow["slow:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var ms) => None with { Delay = TimeSpan.FromMilliseconds(ms) },
-        var unknown => throw new ArgumentException($"unknown simulation '{unknown}'; use fail, throw or slow:MS"),
+        var transient when transient.StartsWith("transient:", StringComparison.Ordinal)
+            && int.TryParse(transient["transient:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var count) => None with { TransientFailures = count },
+        var unknown => throw new ArgumentException($"unknown simulation '{unknown}'; use {Forms}"),
     };
+
+    /// <summary>Whether this attempt (1 for the first) fails for a while only.</summary>
+    public bool FailsTransiently(int attempt) => attempt <= TransientFailures;
 }

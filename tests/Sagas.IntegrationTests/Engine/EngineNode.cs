@@ -3,6 +3,7 @@ using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sagas.Cli.Node;
+using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Status;
 using Sagas.Orchestration.Workflows;
 using Sagas.Samples.Services;
@@ -24,6 +25,9 @@ public sealed class EngineNode : IAsyncLifetime
         _host = NodeHost.Build(await TestServices.ConfigurationAsync(), new NodeRoles(true, SampleServiceRegistration.Names));
         await _host.StartAsync();
     }
+
+    /// <summary>Durable timers stored and not yet sent.</summary>
+    public Task<long> TimersWaitingAsync() => _host.Services.GetRequiredService<TimerTable>().CountAsync();
 
     /// <summary>Removes every workflow document, view and stream; called before each test.</summary>
     public async Task WipeAsync()

@@ -19,9 +19,9 @@ internal sealed class StartClient : IAsyncDisposable
 
     public IChannel Channel => _channel;
 
-    public static async Task<StartClient> ConnectAsync()
+    public static async Task<StartClient> ConnectAsync(string? virtualHost = null)
     {
-        var connection = await TestBroker.ConnectAsync();
+        var connection = await TestBroker.ConnectAsync(virtualHost);
         var channel = await connection.CreateChannelAsync(new CreateChannelOptions(
             publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
         return new StartClient(connection, channel);

@@ -45,19 +45,42 @@ public sealed class When_the_sample_workflow_runs_on_real_services(EngineNode no
         Assert.Equal("charge-payment", view.FailedStep);
         var events = await node.EventsAsync(id);
         Assert.Equal("simulated failure of payment", events.OfType<StepFailed>().Single().Reason);
-        Assert.Equal("step 'charge-payment' failed: simulated failure of payment", events.OfType<WorkflowFailed>().Single().Reason);
+        Assert.Equal("step 'charge-payment' failed (not retryable): simulated failure of payment", events.OfType<WorkflowFailed>().Single().Reason);
+        Assert.Empty(events.OfType<StepRetryScheduled>());
         Assert.DoesNotContain(events.OfType<StepDispatched>(), e => e.StepId == "ship");
     }
 
     [Fact]
-    public async Task A_handler_that_throws_fails_its_step_with_the_exception_as_reason()
+    public async Task A_handler_that_keeps_throwing_fails_its_step_after_its_retries_with_the_exception_as_reason()
     {
         var id = await _client.StartAsync("order-fulfilment", EngineNode.Order("o-102", simulate: new JsonObject { ["shipping"] = "throw" }));
 
         var view = await node.FinishedAsync(id);
 
         Assert.Equal(("ship", WorkflowStatus.Failed), (view.FailedStep, view.Status));
-        Assert.Contains("InvalidOperationException: simulated crash in shipping", view.Error);
+        Assert.Contains("(attempt 3 of 3): InvalidOperationException: simulated crash in shipping", view.Error);
+        var events = await node.EventsAsync(id);
+        Assert.Equal([1, 2, 3], events.OfType<StepDispatched>().Where(e => e.StepId == "ship").Select(e => e.Attempt));
+        Assert.Equal([2, 3], events.OfType<StepRetryScheduled>().Select(e => e.NextAttempt));
+    }
+
+    [Fact]
+    public async Task A_transient_failure_is_retried_after_a_durable_timer_and_the_workflow_completes()
+    {
+        var id = await _client.StartAsync("order-fulfilment", EngineNode.Order("o-104", simulate: new JsonObject { ["payment"] = "transient:2" }));
+
+        var view = await node.FinishedAsync(id);
+
+        Assert.Equal(WorkflowStatus.Completed, view.Status);
+        var events = await node.EventsAsync(id);
+        var retries = events.OfType<StepRetryScheduled>().ToList();
+        Assert.Equal([("charge-payment", 1, 2), ("charge-payment", 2, 3)], retries.Select(r => (r.StepId, r.Attempt, r.NextAttempt)));
+        Assert.All(retries, r => Assert.InRange(r.Delay, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(400)));
+        // Each retry went out only once its timer was due.
+        var dispatches = events.OfType<StepDispatched>().Where(e => e.StepId == "charge-payment").ToList();
+        Assert.Equal([1, 2, 3], dispatches.Select(d => d.Attempt));
+        Assert.All(retries, r => Assert.True(dispatches.Single(d => d.Attempt == r.NextAttempt).DispatchedAt >= r.DueAt));
+        Assert.Equal(0, await node.TimersWaitingAsync());
     }
 
     [Fact]

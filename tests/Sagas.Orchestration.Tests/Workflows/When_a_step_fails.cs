@@ -18,9 +18,9 @@ public sealed class When_a_step_fails : IAsyncLifetime
         var state = await _harness.InStateAsync(id, m => m.Failed);
 
         Assert.Equal("reserve-inventory", state.FailedStep);
-        Assert.Equal("step 'reserve-inventory' failed: out of stock", state.FailureReason);
+        Assert.Equal("step 'reserve-inventory' failed (not retryable): out of stock", state.FailureReason);
         var published = (await _harness.Bus.Published.SelectAsync<WorkflowFailed>(m => m.Context.Message.WorkflowId == id).SingleAsync()).Context.Message;
-        Assert.Equal(("reserve-inventory", "step 'reserve-inventory' failed: out of stock"), (published.StepId, published.Reason));
+        Assert.Equal(("reserve-inventory", "step 'reserve-inventory' failed (not retryable): out of stock"), (published.StepId, published.Reason));
     }
 
     [Fact]

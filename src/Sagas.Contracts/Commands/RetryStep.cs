@@ -1,0 +1,14 @@
+namespace Sagas.Contracts.Commands;
+
+/// <summary>
+/// The orchestrator's own timer firing: try <see cref="StepId"/> again as <see cref="Attempt"/>.
+/// A firing for an attempt that is no longer awaited (a repeat, or the workflow moved on) changes nothing.
+/// </summary>
+public sealed record RetryStep
+{
+    public required Guid WorkflowId { get; init; }
+
+    public required string StepId { get; init; }
+
+    public required int Attempt { get; init; }
+}

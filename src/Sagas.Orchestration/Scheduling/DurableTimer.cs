@@ -1,0 +1,25 @@
+namespace Sagas.Orchestration.Scheduling;
+
+/// <summary>
+/// A message to send at a time, stored in PostgreSQL in the same transaction as the saga state
+/// that scheduled it, and sent by a <see cref="TimerRelay"/>. A row with a due time of "now" is
+/// an outbox entry, so the cross-node outbox can share this table and its relay.
+/// </summary>
+public sealed class DurableTimer
+{
+    /// <summary>The scheduling token: MassTransit's <c>TokenId</c>, used to cancel the timer.</summary>
+    public Guid Id { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>Where the message goes, as a MassTransit address (<c>queue:workflow-orchestrator</c>).</summary>
+    public string Destination { get; set; } = string.Empty;
+
+    /// <summary>The message's CLR type as <c>FullName, AssemblyName</c>.</summary>
+    public string MessageType { get; set; } = string.Empty;
+
+    /// <summary>The message as JSON (System.Text.Json, web defaults).</summary>
+    public string Body { get; set; } = string.Empty;
+
+    public DateTimeOffset ScheduledAt { get; set; }
+}

@@ -1,0 +1,75 @@
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Sagas.Orchestration.Scheduling;
+
+/// <summary>
+/// Sends due <see cref="DurableTimer"/>s to their destinations, on every orchestrator node.
+/// Each firing carries MassTransit's scheduling token header, as a broker-scheduled message would.
+/// </summary>
+internal sealed partial class TimerRelay(
+    TimerTable table, IBus bus, OrchestrationOptions options, TimeProvider clock, ILogger<TimerRelay> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var poll = new PeriodicTimer(options.TimerPollInterval);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var claimed = 0;
+            try
+            {
+                claimed = await table.RelayDueAsync(clock.GetUtcNow(), options.TimersPerPoll, SendAsync, OnSendFailed, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error)
+            {
+                // The database or broker is away: the timers stay in their table for the next poll.
+                LogRelayFailed(logger, error);
+            }
+
+            // A full batch means more may be due: take them at once rather than a poll later.
+            if (claimed < options.TimersPerPoll && !await WaitAsync(poll, stoppingToken))
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task SendAsync(DurableTimer timer)
+    {
+        var type = Type.GetType(timer.MessageType, throwOnError: true)!;
+        var message = JsonSerializer.Deserialize(timer.Body, type, DurableScheduleMessageProvider.BodyFormat)!;
+        var endpoint = await bus.GetSendEndpoint(new Uri(timer.Destination));
+        await endpoint.Send(message, type, Pipe.Execute<SendContext>(context =>
+            context.Headers.Set(MessageHeaders.SchedulingTokenId, timer.Id.ToString("D"))));
+    }
+
+    private bool OnSendFailed(DurableTimer timer, Exception error)
+    {
+        LogSendFailed(logger, timer.Id, timer.MessageType, timer.Destination, error);
+        return true;
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer poll, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await poll.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying due timers failed; they stay stored and the next poll tries again")]
+    private static partial void LogRelayFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer {TimerId} ({MessageType} to {Destination}) could not be sent; it is kept and tried again in a minute")]
+    private static partial void LogSendFailed(ILogger logger, Guid timerId, string messageType, string destination, Exception error);
+}
