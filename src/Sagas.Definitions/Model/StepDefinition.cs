@@ -12,6 +12,15 @@ public sealed record StepDefinition
 
     public required ValueMapping Input { get; init; }
 
+    /// <summary>No result within this long counts as a failed attempt (<c>timeout: 30s</c>); null: the service's or global default.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>The step's own retry settings; null: the service's or global policy.</summary>
+    public StepRetry? Retry { get; init; }
+
+    /// <summary>How to undo the step once it has completed; null: nothing to undo.</summary>
+    public CompensationDefinition? Compensation { get; init; }
+
     /// <summary>Line of the step in its file, for messages about it at run time.</summary>
     public required int Line { get; init; }
 }

@@ -21,6 +21,9 @@ public sealed record WorkflowDefinition
     /// <summary>The workflow's result, resolved once every step has completed.</summary>
     public required ValueMapping Output { get; init; }
 
+    /// <summary>Each run must end within this long of its start (<c>deadline: 10m</c>); null: no deadline.</summary>
+    public TimeSpan? Deadline { get; init; }
+
     public required DefinitionSource Source { get; init; }
 
     /// <summary>The step with this id, or null.</summary>
