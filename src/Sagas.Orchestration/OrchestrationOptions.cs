@@ -30,6 +30,15 @@ public sealed class OrchestrationOptions
     /// <summary>Retry policies by service name (<c>Sagas:Orchestration:ServiceRetry:payment:MaxAttempts</c>).</summary>
     public Dictionary<string, RetryPolicy> ServiceRetry { get; set; } = [];
 
+    /// <summary>
+    /// How long any attempt may go without a result before it counts as failed; null for no limit.
+    /// Steps and services can set their own.
+    /// </summary>
+    public TimeSpan? StepTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Step timeouts by service name (<c>Sagas:Orchestration:ServiceTimeout:payment=00:00:30</c>).</summary>
+    public Dictionary<string, TimeSpan> ServiceTimeout { get; set; } = [];
+
     public RetryPolicy RetryFor(string service) => ServiceRetry.GetValueOrDefault(service) ?? Retry;
 
     /// <summary>Reads <c>Sagas:Orchestration</c>, defaults where it is silent.</summary>
@@ -43,6 +52,8 @@ public sealed class OrchestrationOptions
         .. ServiceRetry.Where(p => p.Value.Problem() is not null).Select(p => $"{SectionName}:ServiceRetry:{p.Key}: {p.Value.Problem()}"),
         .. CommitConcurrency < 1 ? [$"{SectionName}:CommitConcurrency must be at least 1 (it is {CommitConcurrency})"] : Array.Empty<string>(),
         .. MaxWorkflowsPerCommit < 1 ? [$"{SectionName}:MaxWorkflowsPerCommit must be at least 1 (it is {MaxWorkflowsPerCommit})"] : Array.Empty<string>(),
+        .. StepTimeout <= TimeSpan.Zero ? [$"{SectionName}:StepTimeout must be positive (it is {StepTimeout})"] : Array.Empty<string>(),
+        .. ServiceTimeout.Where(p => p.Value <= TimeSpan.Zero).Select(p => $"{SectionName}:ServiceTimeout:{p.Key} must be positive (it is {p.Value})"),
         .. TimerPollInterval <= TimeSpan.Zero ? [$"{SectionName}:TimerPollInterval must be positive (it is {TimerPollInterval})"] : Array.Empty<string>(),
     ];
 }

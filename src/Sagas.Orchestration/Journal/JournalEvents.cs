@@ -16,6 +16,7 @@ public static class JournalEvents
         typeof(StepCompleted),
         typeof(StepFailed),
         typeof(StepRetryScheduled),
+        typeof(StepTimedOut),
         typeof(WorkflowCompleted),
         typeof(WorkflowFailed),
         typeof(WorkflowRejected),

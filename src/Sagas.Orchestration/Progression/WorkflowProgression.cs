@@ -21,6 +21,8 @@ public sealed class WorkflowProgression(DefinitionCatalog catalog, Orchestration
     /// <summary>The jitter draw for retry delays; tests replace it to make delays exact.</summary>
     public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
 
+    private readonly StepPolicies _policies = new(options);
+
     public void Start(WorkflowState state, StartWorkflow command)
     {
         var definition = command.Version is { } version ? catalog.Find(command.Definition, version) : catalog.Latest(command.Definition);
@@ -69,32 +71,65 @@ public sealed class WorkflowProgression(DefinitionCatalog catalog, Orchestration
         }
 
         state.Record(failure);
-        var service = catalog.ByHash(state.DefinitionHash)?.FindStep(failure.StepId)?.Service ?? string.Empty;
-        var policy = options.RetryFor(service);
-        if (!failure.Retryable || !policy.AllowsAnotherAttempt(failure.Attempt))
+        AfterFailedAttempt(state, failure.StepId, failure.Attempt, failure.Reason, failure.Retryable);
+    }
+
+    /// <summary>
+    /// A step's timeout elapsed: if that attempt is still the one awaited, it counts as a failed,
+    /// retryable attempt, and a result arriving for it later is ignored as stale.
+    /// </summary>
+    public void TimeOut(WorkflowState state, StepTimeoutElapsed due)
+    {
+        if (!IsCurrent(state, due.StepId, due.Attempt) || catalog.ByHash(state.DefinitionHash)?.FindStep(due.StepId) is not { } step)
         {
-            var attempts = failure.Attempt == 1 ? string.Empty : $" (attempt {failure.Attempt} of {policy.MaxAttempts})";
-            var permanence = failure.Retryable ? string.Empty : " (not retryable)";
-            FailWorkflow(state, failure.StepId, $"step '{failure.StepId}' failed{attempts}{permanence}: {failure.Reason}");
             return;
         }
 
-        var nextAttempt = failure.Attempt + 1;
+        var timeout = _policies.TimeoutFor(step) ?? TimeSpan.Zero;
+        state.Record(new StepTimedOut
+        {
+            WorkflowId = state.CorrelationId,
+            StepId = due.StepId,
+            Attempt = due.Attempt,
+            Timeout = timeout,
+            TimedOutAt = clock.GetUtcNow(),
+        });
+        AfterFailedAttempt(state, due.StepId, due.Attempt, $"no result within {Describe(timeout)}", retryable: true);
+    }
+
+    // Another attempt after a delay when the failure allows it and the policy has attempts left;
+    // otherwise the workflow fails.
+    private void AfterFailedAttempt(WorkflowState state, string stepId, int attempt, string reason, bool retryable)
+    {
+        var step = catalog.ByHash(state.DefinitionHash)?.FindStep(stepId);
+        var policy = step is null ? options.Retry : _policies.RetryFor(step);
+        if (!retryable || !policy.AllowsAnotherAttempt(attempt))
+        {
+            var attempts = attempt == 1 ? string.Empty : $" (attempt {attempt} of {policy.MaxAttempts})";
+            var permanence = retryable ? string.Empty : " (not retryable)";
+            FailWorkflow(state, stepId, $"step '{stepId}' failed{attempts}{permanence}: {reason}");
+            return;
+        }
+
+        var nextAttempt = attempt + 1;
         var delay = policy.DelayBefore(nextAttempt, Random());
         var now = clock.GetUtcNow();
         state.Record(new StepRetryScheduled
         {
             WorkflowId = state.CorrelationId,
-            StepId = failure.StepId,
-            Attempt = failure.Attempt,
+            StepId = stepId,
+            Attempt = attempt,
             NextAttempt = nextAttempt,
             Delay = delay,
             DueAt = now + delay,
-            Reason = failure.Reason,
+            Reason = reason,
             Policy = policy.ToString(),
             ScheduledAt = now,
         });
     }
+
+    private static string Describe(TimeSpan span) =>
+        span.TotalSeconds >= 1 && span.Milliseconds == 0 ? $"{span.TotalSeconds:0} s" : $"{span.TotalMilliseconds:0} ms";
 
     /// <summary>
     /// A retry timer fired: the step is dispatched again, unless this firing is stale (the
@@ -198,6 +233,7 @@ public sealed class WorkflowProgression(DefinitionCatalog catalog, Orchestration
             Service = step.Service,
             Input = input,
             DispatchedAt = clock.GetUtcNow(),
+            Timeout = _policies.TimeoutFor(step),
         });
 
     // A step waiting out a retry delay counts as in flight: it is not ready to dispatch afresh.

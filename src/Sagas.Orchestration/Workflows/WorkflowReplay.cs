@@ -21,7 +21,7 @@ public static class WorkflowReplay
 
     /// <summary>
     /// Everything an instance knows, as canonical JSON (ordered, timestamps to the millisecond as
-    /// PostgreSQL keeps them), leaving out only the state machine's own bookkeeping.
+    /// PostgreSQL keeps them), leaving out only the state machine's own bookkeeping (its state name, timer tokens).
     /// </summary>
     public static string Fingerprint(WorkflowState state) => JsonSerializer.Serialize(new
     {
@@ -34,6 +34,7 @@ public static class WorkflowReplay
         Outputs = state.Outputs.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={o.Value?.ToJsonString()}"),
         Attempts = state.Attempts.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={a.Value}"),
         InFlight = state.InFlight.Order(StringComparer.Ordinal),
+        RetryDue = state.RetryDue.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"),
         Output = state.Output?.ToJsonString(),
         state.FailedStep,
         state.FailureReason,

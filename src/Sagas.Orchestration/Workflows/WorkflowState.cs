@@ -40,6 +40,12 @@ public sealed class WorkflowState : SagaStateMachineInstance
     /// <summary>Steps waiting out a retry delay, with the attempt that is due next.</summary>
     public Dictionary<string, int> RetryDue { get; set; } = [];
 
+    /// <summary>
+    /// Scheduling tokens of the step timeouts armed, by step: the machine's bookkeeping, set as
+    /// MassTransit's <c>Schedule</c> sets its token properties, not derived from the stream.
+    /// </summary>
+    public Dictionary<string, Guid> StepTimers { get; set; } = [];
+
     public JsonObject? Output { get; set; }
 
     public string? FailedStep { get; set; }
@@ -89,6 +95,9 @@ public sealed class WorkflowState : SagaStateMachineInstance
                 InFlight.Remove(e.StepId);
                 break;
             case StepFailed e:
+                InFlight.Remove(e.StepId);
+                break;
+            case StepTimedOut e:
                 InFlight.Remove(e.StepId);
                 break;
             case WorkflowCompleted e:

@@ -38,6 +38,11 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
             x.CorrelateById(m => m.Message.WorkflowId);
             x.OnMissingInstance(m => m.Fault());
         });
+        Event(() => TimeoutElapsed, x =>
+        {
+            x.CorrelateById(m => m.Message.WorkflowId);
+            x.OnMissingInstance(m => m.Fault());
+        });
         Event(() => StepFaulted, x =>
         {
             x.CorrelateById(m => m.Message.Message.WorkflowId);
@@ -61,6 +66,9 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
             When(RetryFired)
                 .ThenAsync(context => ProgressAsync(context, state => _progression.RetryDue(state, context.Message)))
                 .IfElse(context => context.Saga.IsTerminal, ended => Settle(ended), running => running),
+            When(TimeoutElapsed)
+                .ThenAsync(context => ProgressAsync(context, state => _progression.TimeOut(state, context.Message)))
+                .IfElse(context => context.Saga.IsTerminal, ended => Settle(ended), running => running),
             When(StepFaulted)
                 .ThenAsync(context => ProgressAsync(context, state => _progression.Fault(state, context.Message.Message, Describe(context.Message))))
                 .IfElse(context => context.Saga.IsTerminal, ended => Settle(ended), running => running));
@@ -70,6 +78,7 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
             Ignore(StepSucceeded),
             Ignore(StepFailed),
             Ignore(RetryFired),
+            Ignore(TimeoutElapsed),
             Ignore(StepFaulted));
 
         // A start for an id that exists starts nothing, whether the first run is running or finished.
@@ -91,6 +100,9 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
     public Event<StepFailed> StepFailed { get; private set; } = null!;
 
     public Event<Fault<ExecuteStep>> StepFaulted { get; private set; } = null!;
+
+    /// <summary>An attempt's timeout ran out (a durable timer this machine scheduled).</summary>
+    public Event<StepTimeoutElapsed> TimeoutElapsed { get; private set; } = null!;
 
     /// <summary>A retry delay ran out (a durable timer this machine scheduled).</summary>
     public Event<RetryStep> RetryFired { get; private set; } = null!;
@@ -120,6 +132,7 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
         switch (recorded)
         {
             case StepDispatched dispatched:
+                await ArmTimeoutAsync(context, dispatched);
                 var endpoint = await context.GetSendEndpoint(ServiceQueue.Address(dispatched.Service));
                 await endpoint.Send(new ExecuteStep
                 {
@@ -132,20 +145,64 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
                     DispatchedAt = dispatched.DispatchedAt,
                 });
                 break;
+            case StepCompleted completed:
+                await DisarmTimeoutAsync(context, completed.StepId);
+                break;
+            case StepFailed failed:
+                await DisarmTimeoutAsync(context, failed.StepId);
+                break;
+            case StepTimedOut timedOut:
+                // Its timer has fired; nothing is left to cancel.
+                context.Saga.StepTimers.Remove(timedOut.StepId);
+                break;
             case StepRetryScheduled retry:
                 // Through MassTransit's scheduler: the timer commits with this state (see DurableScheduleMessageProvider).
                 await context.ScheduleSend(context.ReceiveContext.InputAddress, retry.DueAt.UtcDateTime,
                     new RetryStep { WorkflowId = retry.WorkflowId, StepId = retry.StepId, Attempt = retry.NextAttempt });
                 break;
             case WorkflowCompleted completed:
+                await DisarmAllAsync(context);
                 await context.Publish(completed);
                 break;
-            case WorkflowFailed failed:
-                await context.Publish(failed);
+            case WorkflowFailed workflowFailed:
+                await DisarmAllAsync(context);
+                await context.Publish(workflowFailed);
                 break;
             case WorkflowRejected rejected:
                 await context.Publish(rejected);
                 break;
+        }
+    }
+
+    private static async Task ArmTimeoutAsync<T>(BehaviorContext<WorkflowState, T> context, StepDispatched dispatched)
+        where T : class
+    {
+        await DisarmTimeoutAsync(context, dispatched.StepId);
+        if (dispatched.Timeout is { } timeout)
+        {
+            var timer = await context.ScheduleSend(context.ReceiveContext.InputAddress, (dispatched.DispatchedAt + timeout).UtcDateTime,
+                new StepTimeoutElapsed { WorkflowId = dispatched.WorkflowId, StepId = dispatched.StepId, Attempt = dispatched.Attempt });
+            context.Saga.StepTimers[dispatched.StepId] = timer.TokenId;
+        }
+    }
+
+    private static async Task DisarmTimeoutAsync<T>(BehaviorContext<WorkflowState, T> context, string stepId)
+        where T : class
+    {
+        if (context.Saga.StepTimers.Remove(stepId, out var tokenId))
+        {
+            await context.GetPayload<MessageSchedulerContext>().CancelScheduledSend(context.ReceiveContext.InputAddress, tokenId);
+        }
+    }
+
+    // A workflow that ended has no use for the timeouts of steps still out (a parallel branch
+    // when another failed): their rows are deleted with the final state.
+    private static async Task DisarmAllAsync<T>(BehaviorContext<WorkflowState, T> context)
+        where T : class
+    {
+        foreach (var stepId in context.Saga.StepTimers.Keys.ToList())
+        {
+            await DisarmTimeoutAsync(context, stepId);
         }
     }
 

@@ -1,0 +1,14 @@
+namespace Sagas.Contracts.Commands;
+
+/// <summary>
+/// The orchestrator's own timer firing: <see cref="Attempt"/> of <see cref="StepId"/> had its time.
+/// If that attempt already ended, the firing changes nothing.
+/// </summary>
+public sealed record StepTimeoutElapsed
+{
+    public required Guid WorkflowId { get; init; }
+
+    public required string StepId { get; init; }
+
+    public required int Attempt { get; init; }
+}
