@@ -11,4 +11,11 @@ public interface IStepHandler
     string Service { get; }
 
     Task<StepOutcome> HandleAsync(StepRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Undoes a completed step (a definition's <c>compensate:</c> names this service). The request's
+    /// input is the compensation's mapped input. By default a service cannot undo anything.
+    /// </summary>
+    Task<StepOutcome> CompensateAsync(StepRequest request, CancellationToken cancellationToken) =>
+        Task.FromResult(StepOutcome.Failed($"service '{Service}' does not implement compensation", retryable: false));
 }

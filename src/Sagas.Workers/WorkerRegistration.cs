@@ -15,11 +15,12 @@ public static class WorkerRegistration
         return services;
     }
 
-    /// <summary>The step consumer; its endpoints (one queue per hosted service) are made by <see cref="ConfigureStepEndpoints"/>.</summary>
+    /// <summary>The step and compensation consumers; their endpoints (one queue per hosted service) are made by <see cref="ConfigureStepEndpoints"/>.</summary>
     public static IBusRegistrationConfigurator AddStepWorkers(this IBusRegistrationConfigurator bus)
     {
         bus.TryAddSingleton(TimeProvider.System);
         bus.AddConsumer<ExecuteStepConsumer>().ExcludeFromConfigureEndpoints();
+        bus.AddConsumer<CompensateStepConsumer>().ExcludeFromConfigureEndpoints();
         return bus;
     }
 
@@ -34,6 +35,7 @@ public static class WorkerRegistration
                 endpoint.ConfigureConsumeTopology = false;
                 endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 1000));
                 endpoint.ConfigureConsumer<ExecuteStepConsumer>(context);
+                endpoint.ConfigureConsumer<CompensateStepConsumer>(context);
             });
         }
     }

@@ -79,13 +79,69 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
         return id;
     }
 
-    /// <summary>The command sent for a step's attempt, waiting for it within the harness timeout.</summary>
-    public async Task<ExecuteStep> DispatchedAsync(Guid workflowId, string stepId, int attempt = 1)
+    /// <summary>The command sent for a step's attempt, waiting for it.</summary>
+    public Task<ExecuteStep> DispatchedAsync(Guid workflowId, string stepId, int attempt = 1) =>
+        SentAsync<ExecuteStep>(m => m.WorkflowId == workflowId && m.StepId == stepId && m.Attempt == attempt,
+            $"step '{stepId}' attempt {attempt} was never dispatched");
+
+    /// <summary>The compensation command sent for a step's attempt, waiting for it.</summary>
+    public Task<CompensateStep> CompensationDispatchedAsync(Guid workflowId, string stepId, int attempt = 1) =>
+        SentAsync<CompensateStep>(m => m.WorkflowId == workflowId && m.StepId == stepId && m.Attempt == attempt,
+            $"the compensation of step '{stepId}' attempt {attempt} was never dispatched");
+
+    public Task CompensatedAsync(CompensateStep command) =>
+        Bus.Bus.Publish(new StepCompensated
+        {
+            WorkflowId = command.WorkflowId,
+            StepId = command.StepId,
+            Attempt = command.Attempt,
+            Output = new JsonObject { ["undone"] = command.StepId },
+            CompensatedAt = DateTimeOffset.UtcNow,
+        });
+
+    public Task CompensationFailedAsync(CompensateStep command, string reason, bool retryable = false) =>
+        Bus.Bus.Publish(new StepCompensationFailed
+        {
+            WorkflowId = command.WorkflowId,
+            StepId = command.StepId,
+            Attempt = command.Attempt,
+            Reason = reason,
+            Retryable = retryable,
+            FailedAt = DateTimeOffset.UtcNow,
+        });
+
+    public Task CancelAsync(Guid workflowId, string reason = "customer called") =>
+        Bus.Bus.Publish(new CancelWorkflow { WorkflowId = workflowId, Reason = reason, RequestedAt = DateTimeOffset.UtcNow });
+
+    public Task RetryAsync(Guid workflowId, string? stepId = null) =>
+        Bus.Bus.Publish(new RetryWorkflow { WorkflowId = workflowId, StepId = stepId, RequestedAt = DateTimeOffset.UtcNow });
+
+    // The harness's own waits end for good once the bus has been quiet for a moment, and a test
+    // pauses often (it plays the services): so this checks the sent list until a deadline.
+    private async Task<T> SentAsync<T>(Func<T, bool> filter, string failure)
+        where T : class
     {
-        var sent = await Bus.Sent.SelectAsync<ExecuteStep>(m =>
-                m.Context.Message.WorkflowId == workflowId && m.Context.Message.StepId == stepId && m.Context.Message.Attempt == attempt)
-            .FirstOrDefault();
-        return sent?.Context.Message ?? throw new Xunit.Sdk.XunitException($"step '{stepId}' attempt {attempt} was never dispatched");
+        T? found = null;
+#pragma warning disable VSTHRD103 // a snapshot of what was sent so far, taken again each tick
+        await UntilAsync(() => (found = Bus.Sent.Select<T>(m => filter(m.Context.Message)).FirstOrDefault()?.Context.Message) is not null, failure);
+#pragma warning restore VSTHRD103
+        return found!;
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, string failure)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
+        do
+        {
+            if (condition())
+            {
+                return;
+            }
+        }
+        while (DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync());
+
+        throw new Xunit.Sdk.XunitException(failure);
     }
 
     /// <summary>
@@ -126,7 +182,9 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
     /// <summary>Waits until the saga has consumed such a message, effects (sends, timers) included.</summary>
     public async Task ConsumedAsync<T>(Func<T, bool> filter)
         where T : class =>
-        Assert.True(await Saga.Consumed.Any<T>(m => filter(m.Context.Message)), $"the saga never consumed that {typeof(T).Name}");
+#pragma warning disable VSTHRD103 // a snapshot of what was consumed so far, taken again each tick
+        await UntilAsync(() => Saga.Consumed.Select<T>(m => filter(m.Context.Message)).Any(), $"the saga never consumed that {typeof(T).Name}");
+#pragma warning restore VSTHRD103
 
     /// <summary>
     /// How many such messages were sent up to now, without waiting for more: call it once the

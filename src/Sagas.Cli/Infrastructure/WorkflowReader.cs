@@ -32,7 +32,7 @@ internal sealed class WorkflowReader : IDisposable
             await using var session = _store.QuerySession();
             var ids = workflowIds.ToArray();
             var ended = await session.Query<WorkflowStatusView>()
-                .Where(v => v.Id.IsOneOf(ids) && v.Status != WorkflowStatus.Running)
+                .Where(v => v.Id.IsOneOf(ids) && v.Status != WorkflowStatus.Running && v.Status != WorkflowStatus.Compensating)
                 .Select(v => v.Status)
                 .ToListAsync(cancellationToken);
             return ended.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());

@@ -111,7 +111,7 @@ internal static class StartCommand
         using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
         do
         {
-            if (await reader.StatusAsync(workflowId, cancellationToken) is { Status: not WorkflowStatus.Running } view)
+            if (await reader.StatusAsync(workflowId, cancellationToken) is { } view && view.Status.IsSettled())
             {
                 return StatusReport.Of(view);
             }

@@ -11,4 +11,7 @@ public sealed record RetryStep
     public required string StepId { get; init; }
 
     public required int Attempt { get; init; }
+
+    /// <summary>True to try the step's compensation again rather than the step.</summary>
+    public bool Compensation { get; init; }
 }

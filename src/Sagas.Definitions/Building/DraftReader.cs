@@ -11,9 +11,10 @@ namespace Sagas.Definitions.Building;
 /// </summary>
 internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
 {
-    private static readonly string[] WorkflowKeys = ["id", "version", "description", "input", "steps", "output"];
-    private static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input"];
+    private static readonly string[] WorkflowKeys = ["id", "version", "description", "input", "steps", "output", "deadline"];
+    private static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate"];
     private static readonly string[] InputFieldKeys = ["type", "required", "description"];
+    private static readonly string[] CompensationKeys = ["service", "input"];
 
     public WorkflowDraft? Read(SourceNode root)
     {
@@ -31,7 +32,8 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
             OptionalString(keys["description"], null, "description"),
             InputFields(keys["input"]),
             Steps(keys["steps"], mapping.Position),
-            ValueMappingBuilder.Build(keys["output"], null, "output", errors));
+            ValueMappingBuilder.Build(keys["output"], null, "output", errors),
+            DurationReader.Read(keys["deadline"], "deadline", null, errors));
     }
 
     private int? Version(SourceNode? node, SourcePosition parent)
@@ -166,9 +168,37 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
         var idNode = mapping.Entries.FirstOrDefault(e => e.Key.Text == "id")?.Value;
         var id = StepId(idNode, mapping.Position);
         var keys = new KeyedEntries(mapping, StepKeys, id, errors);
-        var service = RequiredName(keys["service"], mapping.Position, "service", id, NamePatterns.Service().IsMatch, "lower-case letters, digits, '.', '_' and '-'", ErrorCodes.MissingService);
+        var service = ServiceName(keys["service"], mapping.Position, "service", id);
         OptionalString(keys["description"], id, "description");
-        return new StepDraft(id, service, Dependencies(keys["depends_on"], id), ValueMappingBuilder.Build(keys["input"], id, "input", errors), mapping.Position);
+        return new StepDraft(
+            id,
+            service,
+            Dependencies(keys["depends_on"], id),
+            ValueMappingBuilder.Build(keys["input"], id, "input", errors),
+            DurationReader.Read(keys["timeout"], "timeout", id, errors),
+            RetryReader.Read(keys.Entry("retry"), id, errors),
+            Compensation(keys.Entry("compensate"), id),
+            mapping.Position);
+    }
+
+    private CompensationDraft? Compensation(SourceEntry? entry, string? stepId)
+    {
+        if (entry?.Value is null or SourceScalar { Kind: ScalarKind.Null })
+        {
+            return null;
+        }
+
+        if (entry.Value is not SourceMapping mapping)
+        {
+            errors.Add(entry.Value.Position, stepId, ErrorCodes.WrongType, $"'compensate' must be a mapping with service and input, not {entry.Value.KindName}");
+            return null;
+        }
+
+        var keys = new KeyedEntries(mapping, CompensationKeys, stepId, errors);
+        return new CompensationDraft(
+            ServiceName(keys["service"], entry.Key.Position, "compensate.service", stepId),
+            ValueMappingBuilder.Build(keys["input"], stepId, "compensate.input", errors),
+            entry.Key.Position);
     }
 
     private string? StepId(SourceNode? node, SourcePosition stepPosition)
@@ -211,6 +241,10 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
                 return [];
         }
     }
+
+    // Services become queue names, whether a step calls them or its compensation does.
+    private string? ServiceName(SourceNode? node, SourcePosition parent, string key, string? stepId) =>
+        RequiredName(node, parent, key, stepId, NamePatterns.Service().IsMatch, "lower-case letters, digits, '.', '_' and '-'", ErrorCodes.MissingService);
 
     private string? RequiredName(
         SourceNode? node,
@@ -258,5 +292,6 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
         return null;
     }
 
-    private static string Describe(SourceNode node) => node is SourceScalar scalar ? $"'{scalar.Text}'" : node.KindName;
+    /// <summary>A scalar quoted as written, anything else by its kind: for "must be X, not Y" messages.</summary>
+    internal static string Describe(SourceNode node) => node is SourceScalar scalar ? $"'{scalar.Text}'" : node.KindName;
 }

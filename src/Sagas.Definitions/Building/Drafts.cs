@@ -12,13 +12,20 @@ internal sealed record WorkflowDraft(
     string? Description,
     IReadOnlyList<InputField> Input,
     IReadOnlyList<StepDraft> Steps,
-    ValueMapping Output);
+    ValueMapping Output,
+    TimeSpan? Deadline);
 
 internal sealed record StepDraft(
     string? Id,
     string? Service,
     IReadOnlyList<DependencyDraft> DependsOn,
     ValueMapping Input,
+    TimeSpan? Timeout,
+    StepRetry? Retry,
+    CompensationDraft? Compensation,
     SourcePosition Position);
 
 internal sealed record DependencyDraft(string StepId, SourcePosition Position);
+
+// Position is the 'compensate:' key, where messages about the block as a whole point.
+internal sealed record CompensationDraft(string? Service, ValueMapping Input, SourcePosition Position);

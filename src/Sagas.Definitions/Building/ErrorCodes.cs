@@ -38,4 +38,8 @@ public static class ErrorCodes
     public const string ReferenceNotUpstream = "reference-not-upstream";
     public const string UnknownInputField = "unknown-input-field";
     public const string DuplicateDefinition = "duplicate-definition";
+    public const string InvalidDuration = "invalid-duration";
+    public const string InvalidMaxAttempts = "invalid-max-attempts";
+    public const string InvalidBackoff = "invalid-backoff";
+    public const string MaxDelayBelowDelay = "max-delay-below-delay";
 }

@@ -29,4 +29,7 @@ internal sealed class KeyedEntries
     }
 
     public SourceNode? this[string key] => _entries.TryGetValue(key, out var entry) ? entry.Value : null;
+
+    /// <summary>The key and its value, for blocks whose messages point at the key's line.</summary>
+    public SourceEntry? Entry(string key) => _entries.GetValueOrDefault(key);
 }

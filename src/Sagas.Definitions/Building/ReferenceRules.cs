@@ -4,7 +4,9 @@ namespace Sagas.Definitions.Building;
 
 /// <summary>
 /// Checks that every reference can be resolved when it is needed: input fields are declared,
-/// and a step reads only the outputs of steps upstream of it (so they are done by then).
+/// and a step reads only the outputs of steps upstream of it (so they are done by then). A
+/// step's compensation may also read the step's own output, since it runs only once the step
+/// has completed.
 /// </summary>
 internal static class ReferenceRules
 {
@@ -19,14 +21,20 @@ internal static class ReferenceRules
             foreach (var reference in step.Input.References())
             {
                 CheckInputField(reference, step.Id, inputFields, errors);
-                CheckStepOutput(reference, step.Id, steps, upstream, errors);
+                CheckStepOutput(reference, step.Id, steps, upstream, ownOutputReadable: false, errors);
+            }
+
+            foreach (var reference in step.Compensation?.Input.References() ?? [])
+            {
+                CheckInputField(reference, step.Id, inputFields, errors);
+                CheckStepOutput(reference, step.Id, steps, upstream, ownOutputReadable: true, errors);
             }
         }
 
         foreach (var reference in draft.Output.References())
         {
             CheckInputField(reference, null, inputFields, errors);
-            CheckStepOutput(reference, null, steps, upstream: null, errors);
+            CheckStepOutput(reference, null, steps, upstream: null, ownOutputReadable: false, errors);
         }
     }
 
@@ -45,7 +53,12 @@ internal static class ReferenceRules
 
     // upstream is null for the workflow's output, which is resolved after every step is done.
     private static void CheckStepOutput(
-        ReferenceExpression expression, string? stepId, Dictionary<string, StepDraft> steps, HashSet<string>? upstream, ErrorSink errors)
+        ReferenceExpression expression,
+        string? stepId,
+        Dictionary<string, StepDraft> steps,
+        HashSet<string>? upstream,
+        bool ownOutputReadable,
+        ErrorSink errors)
     {
         var reference = expression.Reference;
         if (reference.Source != ReferenceSource.StepOutput)
@@ -61,7 +74,11 @@ internal static class ReferenceRules
         }
         else if (target == stepId)
         {
-            errors.Add(expression.Line, stepId, ErrorCodes.SelfReference, $"'{reference.Text}' reads the step's own output, which does not exist yet");
+            // A compensation runs once its step has completed, so by then the output exists.
+            if (!ownOutputReadable)
+            {
+                errors.Add(expression.Line, stepId, ErrorCodes.SelfReference, $"'{reference.Text}' reads the step's own output, which does not exist yet");
+            }
         }
         else if (upstream is not null && !upstream.Contains(target))
         {

@@ -79,9 +79,15 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
             Service = s.Service!,
             DependsOn = [.. s.DependsOn.Select(d => d.StepId)],
             Input = s.Input,
+            Timeout = s.Timeout,
+            Retry = s.Retry,
+            Compensation = s.Compensation is { } compensation
+                ? new CompensationDefinition { Service = compensation.Service!, Input = compensation.Input, Line = compensation.Position.Line }
+                : null,
             Line = s.Position.Line,
         })],
         Output = draft.Output,
+        Deadline = draft.Deadline,
         Source = source,
     };
 

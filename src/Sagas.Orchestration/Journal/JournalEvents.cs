@@ -20,5 +20,13 @@ public static class JournalEvents
         typeof(WorkflowCompleted),
         typeof(WorkflowFailed),
         typeof(WorkflowRejected),
+        typeof(CompensationStarted),
+        typeof(CompensationDispatched),
+        typeof(StepCompensated),
+        typeof(StepCompensationFailed),
+        typeof(WorkflowCompensated),
+        typeof(WorkflowCancelled),
+        typeof(WorkflowNeedsAttention),
+        typeof(StepRetryRequested),
     ];
 }

@@ -25,5 +25,8 @@ public sealed record StepRetryScheduled
     /// <summary>The retry policy in force, in words (<see cref="Recovery.RetryPolicy.ToString"/>).</summary>
     public required string Policy { get; init; }
 
+    /// <summary>True when it is the step's compensation that is tried again.</summary>
+    public bool Compensation { get; init; }
+
     public required DateTimeOffset ScheduledAt { get; init; }
 }

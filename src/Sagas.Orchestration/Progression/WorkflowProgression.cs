@@ -16,7 +16,7 @@ namespace Sagas.Orchestration.Progression;
 /// no database. The state machine turns the recorded events into effects (commands sent,
 /// outcomes published); the repository appends them to the stream.
 /// </summary>
-public sealed class WorkflowProgression(DefinitionCatalog catalog, OrchestrationOptions options, TimeProvider clock)
+public sealed partial class WorkflowProgression(DefinitionCatalog catalog, OrchestrationOptions options, TimeProvider clock)
 {
     /// <summary>The jitter draw for retry delays; tests replace it to make delays exact.</summary>
     public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
@@ -60,7 +60,7 @@ public sealed class WorkflowProgression(DefinitionCatalog catalog, Orchestration
         }
 
         state.Record(result);
-        Advance(state, definition);
+        Continue(state, definition);
     }
 
     public void Fail(WorkflowState state, StepFailed failure)
@@ -72,87 +72,6 @@ public sealed class WorkflowProgression(DefinitionCatalog catalog, Orchestration
 
         state.Record(failure);
         AfterFailedAttempt(state, failure.StepId, failure.Attempt, failure.Reason, failure.Retryable);
-    }
-
-    /// <summary>
-    /// A step's timeout elapsed: if that attempt is still the one awaited, it counts as a failed,
-    /// retryable attempt, and a result arriving for it later is ignored as stale.
-    /// </summary>
-    public void TimeOut(WorkflowState state, StepTimeoutElapsed due)
-    {
-        if (!IsCurrent(state, due.StepId, due.Attempt) || catalog.ByHash(state.DefinitionHash)?.FindStep(due.StepId) is not { } step)
-        {
-            return;
-        }
-
-        var timeout = _policies.TimeoutFor(step) ?? TimeSpan.Zero;
-        state.Record(new StepTimedOut
-        {
-            WorkflowId = state.CorrelationId,
-            StepId = due.StepId,
-            Attempt = due.Attempt,
-            Timeout = timeout,
-            TimedOutAt = clock.GetUtcNow(),
-        });
-        AfterFailedAttempt(state, due.StepId, due.Attempt, $"no result within {Describe(timeout)}", retryable: true);
-    }
-
-    // Another attempt after a delay when the failure allows it and the policy has attempts left;
-    // otherwise the workflow fails.
-    private void AfterFailedAttempt(WorkflowState state, string stepId, int attempt, string reason, bool retryable)
-    {
-        var step = catalog.ByHash(state.DefinitionHash)?.FindStep(stepId);
-        var policy = step is null ? options.Retry : _policies.RetryFor(step);
-        if (!retryable || !policy.AllowsAnotherAttempt(attempt))
-        {
-            var attempts = attempt == 1 ? string.Empty : $" (attempt {attempt} of {policy.MaxAttempts})";
-            var permanence = retryable ? string.Empty : " (not retryable)";
-            FailWorkflow(state, stepId, $"step '{stepId}' failed{attempts}{permanence}: {reason}");
-            return;
-        }
-
-        var nextAttempt = attempt + 1;
-        var delay = policy.DelayBefore(nextAttempt, Random());
-        var now = clock.GetUtcNow();
-        state.Record(new StepRetryScheduled
-        {
-            WorkflowId = state.CorrelationId,
-            StepId = stepId,
-            Attempt = attempt,
-            NextAttempt = nextAttempt,
-            Delay = delay,
-            DueAt = now + delay,
-            Reason = reason,
-            Policy = policy.ToString(),
-            ScheduledAt = now,
-        });
-    }
-
-    private static string Describe(TimeSpan span) =>
-        span.TotalSeconds >= 1 && span.Milliseconds == 0 ? $"{span.TotalSeconds:0} s" : $"{span.TotalMilliseconds:0} ms";
-
-    /// <summary>
-    /// A retry timer fired: the step is dispatched again, unless this firing is stale (the
-    /// workflow ended, or that attempt is no longer the one awaited) or a repeat.
-    /// </summary>
-    public void RetryDue(WorkflowState state, RetryStep due)
-    {
-        if (state.IsTerminal
-            || !state.RetryDue.TryGetValue(due.StepId, out var awaited) || awaited != due.Attempt
-            || DefinitionOf(state) is not { } definition
-            || definition.FindStep(due.StepId) is not { } step)
-        {
-            return;
-        }
-
-        var input = ValueResolver.Resolve(step.Input, ProgressOf(state));
-        if (!input.Succeeded)
-        {
-            FailWorkflow(state, step.Id, $"the input of step '{step.Id}' could not be resolved: {input.Error}");
-            return;
-        }
-
-        Dispatch(state, step, input.Value!, due.Attempt);
     }
 
     /// <summary>A step's command faulted in the worker past its retries and sits in an error queue.</summary>
@@ -187,6 +106,19 @@ public sealed class WorkflowProgression(DefinitionCatalog catalog, Orchestration
         return null;
     }
 
+    // After a result: a running workflow plans its next steps, a compensating one its next undo.
+    private void Continue(WorkflowState state, WorkflowDefinition definition)
+    {
+        if (state.Status == WorkflowStatus.Running)
+        {
+            Advance(state, definition);
+        }
+        else if (state.Status == WorkflowStatus.Compensating)
+        {
+            AdvanceCompensation(state, definition);
+        }
+    }
+
     private void Advance(WorkflowState state, WorkflowDefinition definition)
     {
         var progress = ProgressOf(state);
@@ -195,7 +127,7 @@ public sealed class WorkflowProgression(DefinitionCatalog catalog, Orchestration
             var output = ValueResolver.Resolve(definition.Output, progress);
             if (!output.Succeeded)
             {
-                FailWorkflow(state, null, $"the workflow output could not be resolved: {output.Error}");
+                EndUnsuccessfully(state, definition, null, $"the workflow output could not be resolved: {output.Error}");
                 return;
             }
 
@@ -214,7 +146,7 @@ public sealed class WorkflowProgression(DefinitionCatalog catalog, Orchestration
         var ready = ReadyStepPlanner.Plan(definition, progress);
         if (ready.FirstOrDefault(p => !p.Input.Succeeded) is { } unresolvable)
         {
-            FailWorkflow(state, unresolvable.Step.Id, $"the input of step '{unresolvable.Step.Id}' could not be resolved: {unresolvable.Input.Error}");
+            EndUnsuccessfully(state, definition, unresolvable.Step.Id, $"the input of step '{unresolvable.Step.Id}' could not be resolved: {unresolvable.Input.Error}");
             return;
         }
 

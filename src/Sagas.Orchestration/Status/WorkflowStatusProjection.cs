@@ -51,6 +51,55 @@ public sealed class WorkflowStatusProjection : SingleStreamProjection<WorkflowSt
         EndAttempt(view, e.StepId, e.Attempt, e.FailedAt, "Failed");
     }
 
+    public static void Apply(StepTimedOut e, WorkflowStatusView view)
+    {
+        view.CurrentSteps.Remove(e.StepId);
+        EndAttempt(view, e.StepId, e.Attempt, e.TimedOutAt, "TimedOut");
+    }
+
+    public static void Apply(CompensationStarted e, WorkflowStatusView view)
+    {
+        view.Status = WorkflowStatus.Compensating;
+        view.FailedStep = e.FailedStep;
+        view.Error = e.Reason;
+    }
+
+    public static void Apply(StepCompensated e, WorkflowStatusView view) => view.CompensatedSteps.Add(e.StepId);
+
+    public static void Apply(WorkflowNeedsAttention e, WorkflowStatusView view)
+    {
+        view.Status = WorkflowStatus.NeedsAttention;
+        view.Error = e.Reason;
+    }
+
+    public static void Apply(StepRetryRequested e, WorkflowStatusView view)
+    {
+        view.Status = e.Compensation ? WorkflowStatus.Compensating : WorkflowStatus.Running;
+        view.EndedAt = null;
+        view.DurationMs = null;
+        if (!e.Compensation)
+        {
+            view.FailedStep = null;
+            view.Error = null;
+            view.CurrentSteps.Clear();
+        }
+    }
+
+    public static void Apply(WorkflowCompensated e, WorkflowStatusView view)
+    {
+        view.Status = WorkflowStatus.Compensated;
+        view.FailedStep = e.FailedStep;
+        view.Error = e.Reason;
+        End(view, e.CompensatedAt);
+    }
+
+    public static void Apply(WorkflowCancelled e, WorkflowStatusView view)
+    {
+        view.Status = WorkflowStatus.Cancelled;
+        view.Error = e.Reason;
+        End(view, e.CancelledAt);
+    }
+
     private static void EndAttempt(WorkflowStatusView view, string stepId, int attempt, DateTimeOffset at, string outcome)
     {
         if (view.Steps.LastOrDefault(s => s.StepId == stepId && s.Attempt == attempt) is { } timing)

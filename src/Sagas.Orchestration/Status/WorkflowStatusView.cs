@@ -34,4 +34,7 @@ public sealed class WorkflowStatusView
     public string? FailedStep { get; set; }
 
     public string? Error { get; set; }
+
+    /// <summary>Steps undone by their compensation.</summary>
+    public List<string> CompensatedSteps { get; set; } = [];
 }

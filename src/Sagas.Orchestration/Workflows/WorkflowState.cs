@@ -40,6 +40,26 @@ public sealed class WorkflowState : SagaStateMachineInstance
     /// <summary>Steps waiting out a retry delay, with the attempt that is due next.</summary>
     public Dictionary<string, int> RetryDue { get; set; } = [];
 
+    /// <summary>Steps undone by their compensation.</summary>
+    public HashSet<string> Compensated { get; set; } = [];
+
+    /// <summary>The current attempt of each compensation dispatched.</summary>
+    public Dictionary<string, int> CompensationAttempts { get; set; } = [];
+
+    /// <summary>Compensations dispatched and not yet answered.</summary>
+    public HashSet<string> CompensationInFlight { get; set; } = [];
+
+    /// <summary>Compensations waiting out a retry delay, with the attempt due next.</summary>
+    public Dictionary<string, int> CompensationRetryDue { get; set; } = [];
+
+    /// <summary>True once an operator cancelled the run: compensation then ends it Cancelled.</summary>
+    public bool CancelRequested { get; set; }
+
+    /// <summary>The step whose compensation failed for good, while the workflow needs attention.</summary>
+    public string? AttentionStep { get; set; }
+
+    public string? AttentionReason { get; set; }
+
     /// <summary>
     /// Scheduling tokens of the step timeouts armed, by step: the machine's bookkeeping, set as
     /// MassTransit's <c>Schedule</c> sets its token properties, not derived from the stream.
@@ -60,7 +80,9 @@ public sealed class WorkflowState : SagaStateMachineInstance
     [JsonIgnore]
     public List<object> PendingEvents { get; } = [];
 
-    public bool IsTerminal => Status != WorkflowStatus.Running;
+    /// <summary>Ended for good: only Failed can still be retried by an operator.</summary>
+    public bool IsTerminal => Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Rejected
+        or WorkflowStatus.Compensated or WorkflowStatus.Cancelled;
 
     public void Record(object @event)
     {
@@ -87,8 +109,55 @@ public sealed class WorkflowState : SagaStateMachineInstance
                 InFlight.Add(e.StepId);
                 RetryDue.Remove(e.StepId);
                 break;
+            case StepRetryScheduled { Compensation: true } e:
+                CompensationRetryDue[e.StepId] = e.NextAttempt;
+                break;
             case StepRetryScheduled e:
                 RetryDue[e.StepId] = e.NextAttempt;
+                break;
+            case CompensationStarted e:
+                Status = WorkflowStatus.Compensating;
+                FailedStep = e.FailedStep;
+                FailureReason = e.Reason;
+                CancelRequested = e.Cancelled;
+                RetryDue.Clear();
+                break;
+            case CompensationDispatched e:
+                CompensationAttempts[e.StepId] = e.Attempt;
+                CompensationInFlight.Add(e.StepId);
+                CompensationRetryDue.Remove(e.StepId);
+                break;
+            case StepCompensated e:
+                CompensationInFlight.Remove(e.StepId);
+                Compensated.Add(e.StepId);
+                break;
+            case StepCompensationFailed e:
+                CompensationInFlight.Remove(e.StepId);
+                break;
+            case WorkflowNeedsAttention e:
+                Status = WorkflowStatus.NeedsAttention;
+                AttentionStep = e.StepId;
+                AttentionReason = e.Reason;
+                break;
+            case StepRetryRequested { Compensation: true }:
+                Status = WorkflowStatus.Compensating;
+                AttentionStep = null;
+                AttentionReason = null;
+                break;
+            case StepRetryRequested:
+                Status = WorkflowStatus.Running;
+                FailedStep = null;
+                FailureReason = null;
+                EndedAt = null;
+                break;
+            case WorkflowCompensated e:
+                Status = WorkflowStatus.Compensated;
+                EndedAt = e.CompensatedAt;
+                break;
+            case WorkflowCancelled e:
+                Status = WorkflowStatus.Cancelled;
+                FailureReason = e.Reason;
+                EndedAt = e.CancelledAt;
                 break;
             case StepCompleted e:
                 Outputs[e.StepId] = e.Output?.DeepClone();
@@ -107,6 +176,9 @@ public sealed class WorkflowState : SagaStateMachineInstance
                 break;
             case WorkflowFailed e:
                 Status = WorkflowStatus.Failed;
+                // Steps still out are abandoned: an operator's retry dispatches them afresh.
+                InFlight.Clear();
+                RetryDue.Clear();
                 FailedStep = e.StepId;
                 FailureReason = e.Reason;
                 EndedAt = e.FailedAt;

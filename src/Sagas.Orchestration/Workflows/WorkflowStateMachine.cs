@@ -1,95 +1,79 @@
+using System.Linq.Expressions;
 using MassTransit;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
-using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Progression;
 
 namespace Sagas.Orchestration.Workflows;
 
 /// <summary>
 /// Runs any workflow definition. Each message is handed to <see cref="WorkflowProgression"/>,
-/// which records what it means as events; every event recorded turns into its effect here
-/// (a dispatch becomes an <see cref="ExecuteStep"/> sent to the service's queue, an outcome is
-/// published), and the machine settles in the state the events left.
+/// which records what it means as events; every event recorded turns into its effect
+/// (<see cref="WorkflowEffects"/>: a command sent, a timer armed, an outcome published), and the
+/// machine settles in the state named by the status the events left.
 /// </summary>
 public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState>
 {
-    private readonly WorkflowProgression _progression;
-
     public WorkflowStateMachine(WorkflowProgression progression)
     {
-        _progression = progression;
-
         InstanceState(x => x.CurrentState);
 
         Event(() => StartRequested, x => x.CorrelateById(m => m.Message.WorkflowId));
-        Event(() => StepSucceeded, x =>
-        {
-            x.CorrelateById(m => m.Message.WorkflowId);
-            x.OnMissingInstance(m => m.Fault());
-        });
-        Event(() => StepFailed, x =>
-        {
-            x.CorrelateById(m => m.Message.WorkflowId);
-            x.OnMissingInstance(m => m.Fault());
-        });
-        Event(() => RetryFired, x =>
-        {
-            x.CorrelateById(m => m.Message.WorkflowId);
-            x.OnMissingInstance(m => m.Fault());
-        });
-        Event(() => TimeoutElapsed, x =>
-        {
-            x.CorrelateById(m => m.Message.WorkflowId);
-            x.OnMissingInstance(m => m.Fault());
-        });
-        Event(() => StepFaulted, x =>
-        {
-            x.CorrelateById(m => m.Message.Message.WorkflowId);
-            x.OnMissingInstance(m => m.Fault());
-        });
+        Correlate(() => StepSucceeded, m => m.WorkflowId);
+        Correlate(() => StepFailed, m => m.WorkflowId);
+        Correlate(() => StepFaulted, m => m.Message.WorkflowId);
+        Correlate(() => RetryFired, m => m.WorkflowId);
+        Correlate(() => TimeoutElapsed, m => m.WorkflowId);
+        Correlate(() => CompensationSucceeded, m => m.WorkflowId);
+        Correlate(() => CompensationFailed, m => m.WorkflowId);
+        Correlate(() => CompensationFaulted, m => m.Message.WorkflowId);
+        Correlate(() => CancelRequested, m => m.WorkflowId);
+        Correlate(() => RetryRequested, m => m.WorkflowId);
 
         Initially(
-            When(StartRequested)
-                .ThenAsync(context => ProgressAsync(context, state => _progression.Start(state, context.Message)))
-                .IfElse(context => context.Saga.Status == WorkflowStatus.Rejected,
-                    rejected => rejected.TransitionTo(Rejected),
-                    started => Settle(started)));
+            When(StartRequested).ThenAsync(context => ProgressAsync(context, state => progression.Start(state, context.Message))));
 
-        During(Running,
-            When(StepSucceeded)
-                .ThenAsync(context => ProgressAsync(context, state => _progression.Complete(state, context.Message)))
-                .IfElse(context => context.Saga.IsTerminal, ended => Settle(ended), running => running),
-            When(StepFailed)
-                .ThenAsync(context => ProgressAsync(context, state => _progression.Fail(state, context.Message)))
-                .IfElse(context => context.Saga.IsTerminal, ended => Settle(ended), running => running),
-            When(RetryFired)
-                .ThenAsync(context => ProgressAsync(context, state => _progression.RetryDue(state, context.Message)))
-                .IfElse(context => context.Saga.IsTerminal, ended => Settle(ended), running => running),
-            When(TimeoutElapsed)
-                .ThenAsync(context => ProgressAsync(context, state => _progression.TimeOut(state, context.Message)))
-                .IfElse(context => context.Saga.IsTerminal, ended => Settle(ended), running => running),
-            When(StepFaulted)
-                .ThenAsync(context => ProgressAsync(context, state => _progression.Fault(state, context.Message.Message, Describe(context.Message))))
-                .IfElse(context => context.Saga.IsTerminal, ended => Settle(ended), running => running));
+        During(Running, Compensating, NeedsAttention,
+            When(StepSucceeded).ThenAsync(context => ProgressAsync(context, state => progression.Complete(state, context.Message))),
+            When(StepFailed).ThenAsync(context => ProgressAsync(context, state => progression.Fail(state, context.Message))),
+            When(StepFaulted).ThenAsync(context => ProgressAsync(context, state => progression.Fault(state, context.Message.Message, Describe(context.Message)))),
+            When(RetryFired).ThenAsync(context => ProgressAsync(context, state => progression.RetryDue(state, context.Message))),
+            When(TimeoutElapsed).ThenAsync(context => ProgressAsync(context, state => progression.TimeOut(state, context.Message))),
+            When(CompensationSucceeded).ThenAsync(context => ProgressAsync(context, state => progression.Compensated(state, context.Message))),
+            When(CompensationFailed).ThenAsync(context => ProgressAsync(context, state => progression.CompensationFailed(state, context.Message))),
+            When(CompensationFaulted).ThenAsync(context => ProgressAsync(context, state => progression.CompensationFault(state, context.Message.Message, Describe(context.Message)))),
+            When(CancelRequested).ThenAsync(context => ProgressAsync(context, state => progression.Cancel(state, context.Message))),
+            When(RetryRequested).ThenAsync(context => ProgressAsync(context, state => progression.RequestRetry(state, context.Message))));
 
-        // Terminal states are kept: late or duplicate results of a finished workflow are consumed and change nothing.
-        During(Completed, Failed, Rejected,
-            Ignore(StepSucceeded),
-            Ignore(StepFailed),
-            Ignore(RetryFired),
-            Ignore(TimeoutElapsed),
-            Ignore(StepFaulted));
+        // A Failed workflow waits only for an operator's retry.
+        During(Failed,
+            When(RetryRequested).ThenAsync(context => ProgressAsync(context, state => progression.RequestRetry(state, context.Message))),
+            Ignore(StepSucceeded), Ignore(StepFailed), Ignore(StepFaulted), Ignore(RetryFired), Ignore(TimeoutElapsed),
+            Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(CancelRequested));
 
-        // A start for an id that exists starts nothing, whether the first run is running or finished.
+        // Terminal states are kept: late or duplicate messages for a finished workflow are consumed and change nothing.
+        During(Completed, Compensated, Cancelled, Rejected,
+            Ignore(StepSucceeded), Ignore(StepFailed), Ignore(StepFaulted), Ignore(RetryFired), Ignore(TimeoutElapsed),
+            Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(CancelRequested),
+            Ignore(RetryRequested));
+
+        // A start for an id that exists starts nothing, whatever the first run's state.
         DuringAny(Ignore(StartRequested));
     }
 
     public State Running { get; private set; } = null!;
 
+    public State Compensating { get; private set; } = null!;
+
+    public State NeedsAttention { get; private set; } = null!;
+
     public State Completed { get; private set; } = null!;
 
     public State Failed { get; private set; } = null!;
+
+    public State Compensated { get; private set; } = null!;
+
+    public State Cancelled { get; private set; } = null!;
 
     public State Rejected { get; private set; } = null!;
 
@@ -101,112 +85,62 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
 
     public Event<Fault<ExecuteStep>> StepFaulted { get; private set; } = null!;
 
-    /// <summary>An attempt's timeout ran out (a durable timer this machine scheduled).</summary>
-    public Event<StepTimeoutElapsed> TimeoutElapsed { get; private set; } = null!;
-
     /// <summary>A retry delay ran out (a durable timer this machine scheduled).</summary>
     public Event<RetryStep> RetryFired { get; private set; } = null!;
 
-    private EventActivityBinder<WorkflowState, T> Settle<T>(EventActivityBinder<WorkflowState, T> binder)
-        where T : class =>
-        binder.IfElse(context => context.Saga.Status == WorkflowStatus.Running,
-            running => running.TransitionTo(Running),
-            ended => ended.IfElse(context => context.Saga.Status == WorkflowStatus.Completed,
-                completed => completed.TransitionTo(Completed),
-                failed => failed.TransitionTo(Failed)));
+    /// <summary>An attempt's timeout ran out (a durable timer this machine scheduled).</summary>
+    public Event<StepTimeoutElapsed> TimeoutElapsed { get; private set; } = null!;
 
-    private static async Task ProgressAsync<T>(BehaviorContext<WorkflowState, T> context, Action<WorkflowState> decide)
+    public Event<StepCompensated> CompensationSucceeded { get; private set; } = null!;
+
+    public Event<StepCompensationFailed> CompensationFailed { get; private set; } = null!;
+
+    public Event<Fault<CompensateStep>> CompensationFaulted { get; private set; } = null!;
+
+    public Event<CancelWorkflow> CancelRequested { get; private set; } = null!;
+
+    public Event<RetryWorkflow> RetryRequested { get; private set; } = null!;
+
+    // Every message but a start is for an instance that exists; one that is not goes to the error queue.
+    private void Correlate<T>(Expression<Func<Event<T>>> @event, Func<T, Guid> workflowId)
+        where T : class =>
+        Event(@event, x =>
+        {
+            x.CorrelateById(m => workflowId(m.Message));
+            x.OnMissingInstance(m => m.Fault());
+        });
+
+    private async Task ProgressAsync<T>(BehaviorContext<WorkflowState, T> context, Action<WorkflowState> decide)
         where T : class
     {
         var recordedBefore = context.Saga.PendingEvents.Count;
         decide(context.Saga);
         foreach (var recorded in context.Saga.PendingEvents.Skip(recordedBefore).ToList())
         {
-            await EffectAsync(context, recorded);
+            await WorkflowEffects.ApplyAsync(context, recorded);
         }
-    }
 
-    private static async Task EffectAsync<T>(BehaviorContext<WorkflowState, T> context, object recorded)
-        where T : class
-    {
-        switch (recorded)
+        var settled = StateFor(context.Saga.Status);
+        if (context.Saga.CurrentState != settled.Name)
         {
-            case StepDispatched dispatched:
-                await ArmTimeoutAsync(context, dispatched);
-                var endpoint = await context.GetSendEndpoint(ServiceQueue.Address(dispatched.Service));
-                await endpoint.Send(new ExecuteStep
-                {
-                    WorkflowId = dispatched.WorkflowId,
-                    StepId = dispatched.StepId,
-                    Attempt = dispatched.Attempt,
-                    Service = dispatched.Service,
-                    Input = dispatched.Input,
-                    Definition = context.Saga.Definition,
-                    DispatchedAt = dispatched.DispatchedAt,
-                });
-                break;
-            case StepCompleted completed:
-                await DisarmTimeoutAsync(context, completed.StepId);
-                break;
-            case StepFailed failed:
-                await DisarmTimeoutAsync(context, failed.StepId);
-                break;
-            case StepTimedOut timedOut:
-                // Its timer has fired; nothing is left to cancel.
-                context.Saga.StepTimers.Remove(timedOut.StepId);
-                break;
-            case StepRetryScheduled retry:
-                // Through MassTransit's scheduler: the timer commits with this state (see DurableScheduleMessageProvider).
-                await context.ScheduleSend(context.ReceiveContext.InputAddress, retry.DueAt.UtcDateTime,
-                    new RetryStep { WorkflowId = retry.WorkflowId, StepId = retry.StepId, Attempt = retry.NextAttempt });
-                break;
-            case WorkflowCompleted completed:
-                await DisarmAllAsync(context);
-                await context.Publish(completed);
-                break;
-            case WorkflowFailed workflowFailed:
-                await DisarmAllAsync(context);
-                await context.Publish(workflowFailed);
-                break;
-            case WorkflowRejected rejected:
-                await context.Publish(rejected);
-                break;
+            await context.TransitionToState(settled);
         }
     }
 
-    private static async Task ArmTimeoutAsync<T>(BehaviorContext<WorkflowState, T> context, StepDispatched dispatched)
-        where T : class
+    private State StateFor(WorkflowStatus status) => status switch
     {
-        await DisarmTimeoutAsync(context, dispatched.StepId);
-        if (dispatched.Timeout is { } timeout)
-        {
-            var timer = await context.ScheduleSend(context.ReceiveContext.InputAddress, (dispatched.DispatchedAt + timeout).UtcDateTime,
-                new StepTimeoutElapsed { WorkflowId = dispatched.WorkflowId, StepId = dispatched.StepId, Attempt = dispatched.Attempt });
-            context.Saga.StepTimers[dispatched.StepId] = timer.TokenId;
-        }
-    }
+        WorkflowStatus.Running => Running,
+        WorkflowStatus.Compensating => Compensating,
+        WorkflowStatus.NeedsAttention => NeedsAttention,
+        WorkflowStatus.Completed => Completed,
+        WorkflowStatus.Failed => Failed,
+        WorkflowStatus.Compensated => Compensated,
+        WorkflowStatus.Cancelled => Cancelled,
+        WorkflowStatus.Rejected => Rejected,
+        _ => throw new InvalidOperationException($"no state for status {status}"),
+    };
 
-    private static async Task DisarmTimeoutAsync<T>(BehaviorContext<WorkflowState, T> context, string stepId)
-        where T : class
-    {
-        if (context.Saga.StepTimers.Remove(stepId, out var tokenId))
-        {
-            await context.GetPayload<MessageSchedulerContext>().CancelScheduledSend(context.ReceiveContext.InputAddress, tokenId);
-        }
-    }
-
-    // A workflow that ended has no use for the timeouts of steps still out (a parallel branch
-    // when another failed): their rows are deleted with the final state.
-    private static async Task DisarmAllAsync<T>(BehaviorContext<WorkflowState, T> context)
-        where T : class
-    {
-        foreach (var stepId in context.Saga.StepTimers.Keys.ToList())
-        {
-            await DisarmTimeoutAsync(context, stepId);
-        }
-    }
-
-    private static string Describe(Fault<ExecuteStep> fault) =>
+    private static string Describe<T>(Fault<T> fault) =>
         fault.Exceptions.FirstOrDefault() is { } exception
             ? $"{exception.ExceptionType}: {exception.Message}"
             : "no exception was reported";

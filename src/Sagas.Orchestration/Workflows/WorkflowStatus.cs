@@ -7,4 +7,16 @@ public enum WorkflowStatus
     Completed,
     Failed,
     Rejected,
+
+    /// <summary>Undoing completed steps after a failure, a cancel or a deadline.</summary>
+    Compensating,
+
+    /// <summary>Could not complete; every completed step that declares a compensation was undone.</summary>
+    Compensated,
+
+    /// <summary>A compensation failed for good; waits for an operator's <c>sagas retry</c>.</summary>
+    NeedsAttention,
+
+    /// <summary>Cancelled by an operator, its completed steps compensated.</summary>
+    Cancelled,
 }

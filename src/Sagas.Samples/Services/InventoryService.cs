@@ -9,4 +9,6 @@ public sealed class InventoryService(SampleOptions options, TimeProvider clock) 
     public override string Service => "inventory";
 
     protected override JsonObject Produce(StepRequest request) => new() { ["reservationId"] = $"res-{Text(request, "orderId")}" };
+
+    protected override JsonObject Undo(StepRequest request) => new() { ["released"] = Text(request, "reservationId") };
 }

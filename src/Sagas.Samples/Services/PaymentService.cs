@@ -13,4 +13,6 @@ public sealed class PaymentService(SampleOptions options, TimeProvider clock) : 
         ["paymentId"] = $"pay-{Text(request, "orderId")}",
         ["charged"] = request.Input["amount"]?.DeepClone(),
     };
+
+    protected override JsonObject Undo(StepRequest request) => new() { ["refunded"] = Text(request, "paymentId") };
 }

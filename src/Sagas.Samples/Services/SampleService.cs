@@ -8,9 +8,21 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock) :
 {
     public abstract string Service { get; }
 
-    public async Task<StepOutcome> HandleAsync(StepRequest request, CancellationToken cancellationToken)
+    public Task<StepOutcome> HandleAsync(StepRequest request, CancellationToken cancellationToken) =>
+        RunAsync(Service, request, Produce, cancellationToken);
+
+    /// <summary>Undoes the step; its simulation is keyed <c>SERVICE-compensation</c> (e.g. <c>"payment-compensation": "permanent"</c>).</summary>
+    public Task<StepOutcome> CompensateAsync(StepRequest request, CancellationToken cancellationToken) =>
+        RunAsync($"{Service}-compensation", request, Undo, cancellationToken);
+
+    protected abstract JsonObject Produce(StepRequest request);
+
+    /// <summary>What undoing the step yields; services with something to say override it.</summary>
+    protected virtual JsonObject Undo(StepRequest request) => new() { ["undone"] = request.StepId };
+
+    private async Task<StepOutcome> RunAsync(string simulationKey, StepRequest request, Func<StepRequest, JsonObject> work, CancellationToken cancellationToken)
     {
-        var simulation = Simulation.For(Service, request.Input, options);
+        var simulation = Simulation.For(simulationKey, request.Input, options);
         if (simulation.Delay > TimeSpan.Zero)
         {
             // Simulated latency of the service itself, not a wait for the system.
@@ -25,20 +37,18 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock) :
 
         if (simulation.Throw)
         {
-            throw new InvalidOperationException($"simulated crash in {Service}");
+            throw new InvalidOperationException($"simulated crash in {simulationKey}");
         }
 
         if (simulation.FailsTransiently(request.Attempt))
         {
-            return StepOutcome.Failed($"simulated transient failure of {Service} (attempt {request.Attempt}; the first {simulation.TransientFailures} fail)");
+            return StepOutcome.Failed($"simulated transient failure of {simulationKey} (attempt {request.Attempt}; the first {simulation.TransientFailures} fail)");
         }
 
         return simulation.Fail
-            ? StepOutcome.Failed($"simulated failure of {Service}", retryable: false)
-            : StepOutcome.Completed(Produce(request));
+            ? StepOutcome.Failed($"simulated failure of {simulationKey}", retryable: false)
+            : StepOutcome.Completed(work(request));
     }
-
-    protected abstract JsonObject Produce(StepRequest request);
 
     protected static string Text(StepRequest request, string field) => request.Input[field]?.ToString() ?? "none";
 }

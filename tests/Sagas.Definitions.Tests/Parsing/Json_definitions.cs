@@ -29,6 +29,86 @@ public class Json_definitions
     }
 
     [Fact]
+    public void Read_timeout_retry_compensate_and_deadline_under_the_same_keys_as_yaml()
+    {
+        var definition = Load.ValidJson("""
+            {
+              "id": "w",
+              "version": 1,
+              "deadline": "10m",
+              "input": { "orderId": "string" },
+              "steps": [
+                {
+                  "id": "charge-payment",
+                  "service": "payment",
+                  "timeout": "30s",
+                  "retry": { "max_attempts": 5, "backoff": "exponential", "delay": "200ms", "max_delay": "10s", "jitter": true },
+                  "compensate": {
+                    "service": "payment",
+                    "input": { "paymentId": "$.steps.charge-payment.output.paymentId", "orderId": "$.input.orderId" }
+                  }
+                }
+              ]
+            }
+            """);
+
+        var step = definition.Steps[0];
+        Assert.Equal((TimeSpan.FromMinutes(10), TimeSpan.FromSeconds(30)), (definition.Deadline, step.Timeout));
+        Assert.Equal(
+            new StepRetry
+            {
+                MaxAttempts = 5,
+                Backoff = RetryBackoff.Exponential,
+                Delay = TimeSpan.FromMilliseconds(200),
+                MaxDelay = TimeSpan.FromSeconds(10),
+                Jitter = true,
+                Line = 11,
+            },
+            step.Retry);
+        Assert.Equal(("payment", 12), (step.Compensation!.Service, step.Compensation.Line));
+        Assert.Equal(["paymentId", "orderId"], step.Compensation.Input.Fields.Select(f => f.Name));
+    }
+
+    [Fact]
+    public void Report_retry_and_compensate_errors_at_their_lines_with_the_step()
+    {
+        var result = Load.Json("""
+            {
+              "id": "w",
+              "version": 1,
+              "steps": [
+                { "id": "a", "service": "s" },
+                {
+                  "id": "b",
+                  "service": "s",
+                  "timeout": 30,
+                  "retry": {
+                    "max_attempts": 0,
+                    "delay": "1s",
+                    "max_delay": "500ms",
+                    "jiter": true
+                  },
+                  "compensate": {
+                    "input": { "x": "$.steps.a.output.x" }
+                  }
+                }
+              ]
+            }
+            """);
+
+        Assert.Equal(
+            [
+                (ErrorCodes.InvalidDuration, 9, "b"),
+                (ErrorCodes.InvalidMaxAttempts, 11, "b"),
+                (ErrorCodes.MaxDelayBelowDelay, 13, "b"),
+                (ErrorCodes.UnknownKey, 14, "b"),
+                (ErrorCodes.MissingService, 16, "b"),
+                (ErrorCodes.ReferenceNotUpstream, 17, "b"),
+            ],
+            result.Errors.Select(e => (e.Code, e.Line, e.StepId)));
+    }
+
+    [Fact]
     public void Report_an_unknown_dependency_at_the_line_of_the_dependency()
     {
         var result = Load.Json("""

@@ -26,8 +26,26 @@ public class Sample_definitions
         Assert.Equal([new InputField("orderId", JsonType.String, true), new InputField("amount", JsonType.Number, true), new InputField("simulate", JsonType.Object, false)], definition.Input);
         Assert.Equal(["reserve-inventory", "charge-payment", "check-fraud", "ship", "notify"], definition.Steps.Select(s => s.Id));
         Assert.Equal(["charge-payment", "check-fraud"], definition.FindStep("ship")!.DependsOn);
-        Assert.Equal(("payment", 21), (definition.FindStep("charge-payment")!.Service, definition.FindStep("charge-payment")!.Line));
+        Assert.Equal(("payment", 29), (definition.FindStep("charge-payment")!.Service, definition.FindStep("charge-payment")!.Line));
         Assert.Equal(["orderId", "paymentId", "trackingNumber"], definition.Output.Fields.Select(f => f.Name));
+    }
+
+    [Fact]
+    public void Order_fulfilment_yaml_undoes_the_reservation_and_the_payment_and_bounds_the_charge()
+    {
+        var definition = Load.Valid(new DefinitionLoader().LoadFile(SampleFile("order-fulfilment.yaml")));
+
+        var reserve = definition.FindStep("reserve-inventory")!.Compensation!;
+        Assert.Equal(("inventory", 21), (reserve.Service, reserve.Line));
+        Assert.Equal(["orderId", "reservationId", "release", "simulate"], reserve.Input.Fields.Select(f => f.Name));
+        var charge = definition.FindStep("charge-payment")!;
+        Assert.Equal(("payment", 40), (charge.Compensation!.Service, charge.Compensation.Line));
+        Assert.Equal(["orderId", "paymentId", "refund", "simulate"], charge.Compensation.Input.Fields.Select(f => f.Name));
+        Assert.Equal(TimeSpan.FromSeconds(10), charge.Timeout);
+        Assert.Equal(
+            ["check-fraud", "ship", "notify"],
+            definition.Steps.Where(s => s.Compensation is null && s.Timeout is null && s.Retry is null).Select(s => s.Id));
+        Assert.Null(definition.Deadline);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class EngineNode : IAsyncLifetime
         {
             await using var session = Store.QuerySession();
             view = await session.LoadAsync<WorkflowStatusView>(workflowId);
-            if (view is { Status: not WorkflowStatus.Running })
+            if (view is not null && view.Status.IsSettled())
             {
                 return view;
             }

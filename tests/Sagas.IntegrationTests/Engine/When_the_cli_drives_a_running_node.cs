@@ -30,7 +30,7 @@ public sealed class When_the_cli_drives_a_running_node(EngineNode node) : IAsync
         Assert.Equal(ExitCodes.Invalid, exitCode);
         using var result = JsonDocument.Parse(output);
         var id = result.RootElement.GetProperty("workflowId").GetString()!;
-        Assert.Equal("Failed", result.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Compensated", result.RootElement.GetProperty("status").GetString());
 
         var (historyExit, history, _) = await Sagas("history", id, "--json");
         Assert.Equal(ExitCodes.Success, historyExit);
@@ -43,7 +43,7 @@ public sealed class When_the_cli_drives_a_running_node(EngineNode node) : IAsync
         var (statusExit, status, _) = await Sagas("status", id, "--json");
         Assert.Equal(ExitCodes.Success, statusExit);
         using var view = JsonDocument.Parse(status);
-        Assert.Equal(("Failed", "order-fulfilment", 1), (view.RootElement.GetProperty("status").GetString(), view.RootElement.GetProperty("definition").GetString(), view.RootElement.GetProperty("version").GetInt32()));
+        Assert.Equal(("Compensated", "order-fulfilment", 1), (view.RootElement.GetProperty("status").GetString(), view.RootElement.GetProperty("definition").GetString(), view.RootElement.GetProperty("version").GetInt32()));
         Assert.Contains("simulated failure of payment", view.RootElement.GetProperty("error").GetString());
     }
 

@@ -35,33 +35,39 @@ public sealed class When_the_sample_workflow_runs_on_real_services(EngineNode no
     }
 
     [Fact]
-    public async Task A_failing_step_fails_the_workflow_with_the_reason_in_its_history()
+    public async Task A_permanent_failure_compensates_the_completed_steps_with_the_reason_in_the_history()
     {
         var id = await _client.StartAsync("order-fulfilment", EngineNode.Order("o-101", simulate: new JsonObject { ["payment"] = "fail" }));
 
         var view = await node.FinishedAsync(id);
 
-        Assert.Equal(WorkflowStatus.Failed, view.Status);
+        Assert.Equal(WorkflowStatus.Compensated, view.Status);
         Assert.Equal("charge-payment", view.FailedStep);
+        Assert.Equal(["reserve-inventory"], view.CompensatedSteps);
         var events = await node.EventsAsync(id);
         Assert.Equal("simulated failure of payment", events.OfType<StepFailed>().Single().Reason);
-        Assert.Equal("step 'charge-payment' failed (not retryable): simulated failure of payment", events.OfType<WorkflowFailed>().Single().Reason);
         Assert.Empty(events.OfType<StepRetryScheduled>());
+        Assert.Equal("step 'charge-payment' failed (not retryable): simulated failure of payment", events.OfType<CompensationStarted>().Single().Reason);
+        Assert.Equal("res-o-101", events.OfType<StepCompensated>().Single().Output!["released"]!.GetValue<string>());
+        Assert.Equal(["reserve-inventory"], events.OfType<WorkflowCompensated>().Single().CompensatedSteps);
         Assert.DoesNotContain(events.OfType<StepDispatched>(), e => e.StepId == "ship");
     }
 
     [Fact]
-    public async Task A_handler_that_keeps_throwing_fails_its_step_after_its_retries_with_the_exception_as_reason()
+    public async Task A_handler_that_keeps_throwing_fails_its_step_after_its_retries_and_the_steps_before_it_are_undone_in_reverse()
     {
         var id = await _client.StartAsync("order-fulfilment", EngineNode.Order("o-102", simulate: new JsonObject { ["shipping"] = "throw" }));
 
         var view = await node.FinishedAsync(id);
 
-        Assert.Equal(("ship", WorkflowStatus.Failed), (view.FailedStep, view.Status));
+        Assert.Equal(("ship", WorkflowStatus.Compensated), (view.FailedStep, view.Status));
         Assert.Contains("(attempt 3 of 3): InvalidOperationException: simulated crash in shipping", view.Error);
         var events = await node.EventsAsync(id);
         Assert.Equal([1, 2, 3], events.OfType<StepDispatched>().Where(e => e.StepId == "ship").Select(e => e.Attempt));
         Assert.Equal([2, 3], events.OfType<StepRetryScheduled>().Select(e => e.NextAttempt));
+        // The payment is refunded before the stock it was charged against is released.
+        Assert.Equal(["charge-payment", "reserve-inventory"], events.OfType<StepCompensated>().Select(e => e.StepId));
+        Assert.Equal("pay-o-102", events.OfType<StepCompensated>().First().Output!["refunded"]!.GetValue<string>());
     }
 
     [Fact]

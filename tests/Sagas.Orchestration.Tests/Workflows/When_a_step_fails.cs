@@ -23,22 +23,5 @@ public sealed class When_a_step_fails : IAsyncLifetime
         Assert.Equal(("reserve-inventory", "step 'reserve-inventory' failed (not retryable): out of stock"), (published.StepId, published.Reason));
     }
 
-    [Fact]
-    public async Task Ignores_the_result_of_a_parallel_step_that_arrives_after_the_failure()
-    {
-        var id = await _harness.StartAsync("order-fulfilment", new JsonObject { ["orderId"] = "o-3", ["amount"] = 5 });
-        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "reserve-inventory"), new JsonObject { ["reservationId"] = "r" });
-        var fraud = await _harness.DispatchedAsync(id, "check-fraud");
-        await _harness.FailAsync(await _harness.DispatchedAsync(id, "charge-payment"), "card declined");
-        await _harness.InStateAsync(id, m => m.Failed);
-
-        await _harness.CompleteAsync(fraud);
-        Assert.True(await _harness.Saga.Consumed.Any<StepCompleted>(m => m.Context.Message.StepId == "check-fraud"));
-
-        var state = await _harness.InStateAsync(id, m => m.Failed);
-        Assert.False(state.Outputs.ContainsKey("check-fraud"));
-        Assert.Equal("charge-payment", state.FailedStep);
-    }
-
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 }

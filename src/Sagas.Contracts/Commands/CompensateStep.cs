@@ -1,0 +1,22 @@
+using System.Text.Json.Nodes;
+
+namespace Sagas.Contracts.Commands;
+
+/// <summary>Undo a completed step: sent to the compensating service's queue, answered with <c>StepCompensated</c> or <c>StepCompensationFailed</c>.</summary>
+public sealed record CompensateStep
+{
+    public required Guid WorkflowId { get; init; }
+
+    /// <summary>The step being undone.</summary>
+    public required string StepId { get; init; }
+
+    public required int Attempt { get; init; }
+
+    public required string Service { get; init; }
+
+    public required JsonObject Input { get; init; }
+
+    public required string Definition { get; init; }
+
+    public required DateTimeOffset DispatchedAt { get; init; }
+}

@@ -1,0 +1,18 @@
+namespace Sagas.Contracts.Events;
+
+/// <summary>A service could not undo a completed step on this attempt.</summary>
+public sealed record StepCompensationFailed
+{
+    public required Guid WorkflowId { get; init; }
+
+    public required string StepId { get; init; }
+
+    public required int Attempt { get; init; }
+
+    public required string Reason { get; init; }
+
+    /// <summary>False when the handler says trying again cannot help.</summary>
+    public bool Retryable { get; init; }
+
+    public required DateTimeOffset FailedAt { get; init; }
+}

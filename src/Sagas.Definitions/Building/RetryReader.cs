@@ -1,0 +1,104 @@
+using System.Globalization;
+using Sagas.Definitions.Model;
+using Sagas.Definitions.Source;
+
+namespace Sagas.Definitions.Building;
+
+/// <summary>
+/// Reads a step's <c>retry:</c> block. Every key is optional, because each one left out falls
+/// back to the service's policy and then the global one.
+/// </summary>
+internal static class RetryReader
+{
+    private static readonly string[] Keys = ["max_attempts", "backoff", "delay", "max_delay", "jitter"];
+    private static readonly string[] Backoffs = ["fixed", "exponential"];
+
+    /// <summary>The step's retry settings, or null when it has no (valid) <c>retry:</c> block.</summary>
+    public static StepRetry? Read(SourceEntry? entry, string? stepId, ErrorSink errors)
+    {
+        if (entry?.Value is null or SourceScalar { Kind: ScalarKind.Null })
+        {
+            return null;
+        }
+
+        if (entry.Value is not SourceMapping mapping)
+        {
+            errors.Add(entry.Value.Position, stepId, ErrorCodes.WrongType,
+                $"'retry' must be a mapping of {string.Join(", ", Keys)}, not {entry.Value.KindName}");
+            return null;
+        }
+
+        var keys = new KeyedEntries(mapping, Keys, stepId, errors);
+        var delay = DurationReader.Read(keys["delay"], "retry.delay", stepId, errors);
+        var maxDelay = DurationReader.Read(keys["max_delay"], "retry.max_delay", stepId, errors);
+        if (maxDelay < delay)
+        {
+            // The wait starts at delay and is capped at max_delay, so the cap must not be below the start.
+            errors.Add(keys["max_delay"]!.Position, stepId, ErrorCodes.MaxDelayBelowDelay,
+                $"'retry.max_delay' {DurationText.Format(maxDelay.Value)} is shorter than 'retry.delay' {DurationText.Format(delay!.Value)}; make it at least as long");
+        }
+
+        return new StepRetry
+        {
+            MaxAttempts = MaxAttempts(keys["max_attempts"], stepId, errors),
+            Backoff = Backoff(keys["backoff"], stepId, errors),
+            Delay = delay,
+            MaxDelay = maxDelay,
+            Jitter = Jitter(keys["jitter"], stepId, errors),
+            Line = entry.Key.Position.Line,
+        };
+    }
+
+    private static int? MaxAttempts(SourceNode? node, string? stepId, ErrorSink errors)
+    {
+        if (node is null or SourceScalar { Kind: ScalarKind.Null })
+        {
+            return null;
+        }
+
+        if (node is SourceScalar { Kind: ScalarKind.Number } scalar
+            && int.TryParse(scalar.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var attempts)
+            && attempts >= 1)
+        {
+            return attempts;
+        }
+
+        errors.Add(node.Position, stepId, ErrorCodes.InvalidMaxAttempts,
+            $"'retry.max_attempts' must be a whole number from 1 (attempts in all, the first included), not {DraftReader.Describe(node)}");
+        return null;
+    }
+
+    private static RetryBackoff? Backoff(SourceNode? node, string? stepId, ErrorSink errors)
+    {
+        switch (node)
+        {
+            case null:
+            case SourceScalar { Kind: ScalarKind.Null }:
+                return null;
+            case SourceScalar { Kind: ScalarKind.String, Text: "fixed" }:
+                return RetryBackoff.Fixed;
+            case SourceScalar { Kind: ScalarKind.String, Text: "exponential" }:
+                return RetryBackoff.Exponential;
+            default:
+                var hint = node is SourceScalar scalar ? Suggestion.DidYouMean(scalar.Text, Backoffs) : string.Empty;
+                errors.Add(node.Position, stepId, ErrorCodes.InvalidBackoff,
+                    $"'retry.backoff' must be {string.Join(" or ", Backoffs)}, not {DraftReader.Describe(node)}{hint}");
+                return null;
+        }
+    }
+
+    private static bool? Jitter(SourceNode? node, string? stepId, ErrorSink errors)
+    {
+        switch (node)
+        {
+            case null:
+            case SourceScalar { Kind: ScalarKind.Null }:
+                return null;
+            case SourceScalar { Kind: ScalarKind.Boolean } flag:
+                return bool.Parse(flag.Text);
+            default:
+                errors.Add(node.Position, stepId, ErrorCodes.WrongType, $"'retry.jitter' must be true or false, not {DraftReader.Describe(node)}");
+                return null;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+
+namespace Sagas.Orchestration.Journal;
+
+/// <summary>An attempt to undo a step was sent to its compensating service with this resolved input.</summary>
+public sealed record CompensationDispatched
+{
+    public required Guid WorkflowId { get; init; }
+
+    public required string StepId { get; init; }
+
+    public required int Attempt { get; init; }
+
+    public required string Service { get; init; }
+
+    public required JsonObject Input { get; init; }
+
+    public required DateTimeOffset DispatchedAt { get; init; }
+}

@@ -1,0 +1,211 @@
+using Sagas.Contracts.Commands;
+using Sagas.Contracts.Events;
+using Sagas.Definitions.Model;
+using Sagas.Definitions.Planning;
+using Sagas.Orchestration.Journal;
+using Sagas.Orchestration.Recovery;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Orchestration.Progression;
+
+// A workflow that cannot complete undoes its completed steps (CompensationPlanner decides the
+// order), then ends Compensated or Cancelled; with nothing to undo it ends Failed (or Cancelled).
+public sealed partial class WorkflowProgression
+{
+    /// <summary>An operator cancels a running workflow: nothing new is dispatched, and what completed is undone.</summary>
+    public void Cancel(WorkflowState state, CancelWorkflow command)
+    {
+        if (state.Status == WorkflowStatus.Running && DefinitionOf(state) is { } definition)
+        {
+            EndUnsuccessfully(state, definition, null, $"cancelled: {command.Reason}", cancelled: true);
+        }
+    }
+
+    public void Compensated(WorkflowState state, StepCompensated result)
+    {
+        if (!IsCurrentCompensation(state, result.StepId, result.Attempt) || DefinitionOf(state) is not { } definition)
+        {
+            return;
+        }
+
+        state.Record(result);
+        Continue(state, definition);
+    }
+
+    public void CompensationFailed(WorkflowState state, StepCompensationFailed failure)
+    {
+        if (!IsCurrentCompensation(state, failure.StepId, failure.Attempt)
+            || DefinitionOf(state)?.FindStep(failure.StepId)?.Compensation is not { } compensation)
+        {
+            return;
+        }
+
+        state.Record(failure);
+        var policy = options.RetryFor(compensation.Service);
+        if (!failure.Retryable || !policy.AllowsAnotherAttempt(failure.Attempt))
+        {
+            state.Record(new WorkflowNeedsAttention
+            {
+                WorkflowId = state.CorrelationId,
+                Definition = state.Definition,
+                StepId = failure.StepId,
+                Reason = $"the compensation of step '{failure.StepId}' failed{AttemptsText(failure.Attempt, policy, failure.Retryable)}: {failure.Reason}",
+                At = clock.GetUtcNow(),
+            });
+            return;
+        }
+
+        var nextAttempt = failure.Attempt + 1;
+        var delay = policy.DelayBefore(nextAttempt, Random());
+        var now = clock.GetUtcNow();
+        state.Record(new StepRetryScheduled
+        {
+            WorkflowId = state.CorrelationId,
+            StepId = failure.StepId,
+            Attempt = failure.Attempt,
+            NextAttempt = nextAttempt,
+            Delay = delay,
+            DueAt = now + delay,
+            Reason = failure.Reason,
+            Policy = policy.ToString(),
+            Compensation = true,
+            ScheduledAt = now,
+        });
+    }
+
+    /// <summary>A compensation's command faulted in the worker past its retries and sits in an error queue.</summary>
+    public void CompensationFault(WorkflowState state, CompensateStep command, string reason) =>
+        CompensationFailed(state, new StepCompensationFailed
+        {
+            WorkflowId = command.WorkflowId,
+            StepId = command.StepId,
+            Attempt = command.Attempt,
+            Reason = $"the {command.Service} service faulted on the compensation ({reason}); it is in the '{command.Service}_error' queue",
+            Retryable = false,
+            FailedAt = clock.GetUtcNow(),
+        });
+
+    private void CompensationRetryDue(WorkflowState state, RetryStep due)
+    {
+        if (state.Status == WorkflowStatus.Compensating
+            && state.CompensationRetryDue.TryGetValue(due.StepId, out var awaited) && awaited == due.Attempt
+            && DefinitionOf(state)?.FindStep(due.StepId) is { } step)
+        {
+            DispatchCompensation(state, step, due.Attempt);
+        }
+    }
+
+    /// <summary>
+    /// The workflow cannot complete. With completed (or still running) steps that declare a
+    /// compensation it starts undoing them; otherwise it ends at once.
+    /// </summary>
+    private void EndUnsuccessfully(WorkflowState state, WorkflowDefinition definition, string? stepId, string reason, bool cancelled = false)
+    {
+        var involved = CompensationPlanner.Involved(definition, CompensationProgressOf(state));
+        if (involved.Count == 0)
+        {
+            if (cancelled)
+            {
+                RecordCancelled(state, reason);
+            }
+            else
+            {
+                FailWorkflow(state, stepId, reason);
+            }
+
+            return;
+        }
+
+        state.Record(new CompensationStarted
+        {
+            WorkflowId = state.CorrelationId,
+            FailedStep = stepId,
+            Reason = reason,
+            Cancelled = cancelled,
+            Steps = involved,
+            StartedAt = clock.GetUtcNow(),
+        });
+        AdvanceCompensation(state, definition);
+    }
+
+    private void AdvanceCompensation(WorkflowState state, WorkflowDefinition definition)
+    {
+        foreach (var step in CompensationPlanner.Ready(definition, CompensationProgressOf(state)))
+        {
+            if (!DispatchCompensation(state, step, state.CompensationAttempts.GetValueOrDefault(step.Id) + 1))
+            {
+                return;
+            }
+        }
+
+        if (!CompensationPlanner.IsFinished(definition, CompensationProgressOf(state)))
+        {
+            return;
+        }
+
+        if (state.CancelRequested)
+        {
+            RecordCancelled(state, state.FailureReason ?? "cancelled");
+            return;
+        }
+
+        state.Record(new WorkflowCompensated
+        {
+            WorkflowId = state.CorrelationId,
+            Definition = state.Definition,
+            FailedStep = state.FailedStep,
+            Reason = state.FailureReason ?? "the workflow could not complete",
+            CompensatedSteps = [.. state.Compensated.Order(StringComparer.Ordinal)],
+            CompensatedAt = clock.GetUtcNow(),
+        });
+    }
+
+    // False when the compensation's input cannot be resolved: the workflow then needs attention.
+    private bool DispatchCompensation(WorkflowState state, StepDefinition step, int attempt)
+    {
+        var compensation = step.Compensation!;
+        var input = ValueResolver.Resolve(compensation.Input, ProgressOf(state));
+        if (!input.Succeeded)
+        {
+            state.Record(new WorkflowNeedsAttention
+            {
+                WorkflowId = state.CorrelationId,
+                Definition = state.Definition,
+                StepId = step.Id,
+                Reason = $"the compensation input of step '{step.Id}' could not be resolved: {input.Error}",
+                At = clock.GetUtcNow(),
+            });
+            return false;
+        }
+
+        state.Record(new CompensationDispatched
+        {
+            WorkflowId = state.CorrelationId,
+            StepId = step.Id,
+            Attempt = attempt,
+            Service = compensation.Service,
+            Input = input.Value!,
+            DispatchedAt = clock.GetUtcNow(),
+        });
+        return true;
+    }
+
+    private void RecordCancelled(WorkflowState state, string reason) =>
+        state.Record(new WorkflowCancelled
+        {
+            WorkflowId = state.CorrelationId,
+            Definition = state.Definition,
+            Reason = reason,
+            CompensatedSteps = [.. state.Compensated.Order(StringComparer.Ordinal)],
+            CancelledAt = clock.GetUtcNow(),
+        });
+
+    private static bool IsCurrentCompensation(WorkflowState state, string stepId, int attempt) =>
+        state.CompensationInFlight.Contains(stepId)
+        && state.CompensationAttempts.TryGetValue(stepId, out var current)
+        && current == attempt;
+
+    private static CompensationProgress CompensationProgressOf(WorkflowState state) =>
+        new(state.Outputs.Keys.ToHashSet(), state.InFlight, state.Compensated,
+            state.CompensationInFlight.Concat(state.CompensationRetryDue.Keys).ToHashSet());
+}

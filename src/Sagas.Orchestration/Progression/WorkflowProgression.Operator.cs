@@ -1,0 +1,46 @@
+using Sagas.Contracts.Commands;
+using Sagas.Orchestration.Journal;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Orchestration.Progression;
+
+// What an operator asks of a workflow that stopped: run its failed step (or compensation) again.
+public sealed partial class WorkflowProgression
+{
+    /// <summary>
+    /// Runs the failed step of a Failed workflow again (and whatever else was ready), or the
+    /// failed compensation of one that needs attention, and carries on from there. A request that
+    /// names a step that did not fail changes nothing; <see cref="RetryRefusal"/> says why first.
+    /// </summary>
+    public void RequestRetry(WorkflowState state, RetryWorkflow request)
+    {
+        if (RetryRefusal(state, request.StepId) is not null || DefinitionOf(state) is not { } definition)
+        {
+            return;
+        }
+
+        var compensation = state.Status == WorkflowStatus.NeedsAttention;
+        state.Record(new StepRetryRequested
+        {
+            WorkflowId = state.CorrelationId,
+            StepId = request.StepId ?? (compensation ? state.AttentionStep! : state.FailedStep!),
+            Compensation = compensation,
+            RequestedAt = clock.GetUtcNow(),
+        });
+        Continue(state, definition);
+    }
+
+    /// <summary>Why a retry of this workflow (and step) cannot be done, or null when it can.</summary>
+    public static string? RetryRefusal(WorkflowState state, string? stepId) => state.Status switch
+    {
+        WorkflowStatus.Failed when state.FailedStep is null =>
+            $"workflow {state.CorrelationId} failed before or after its steps ({state.FailureReason}); there is no step to retry",
+        WorkflowStatus.Failed when stepId is not null && stepId != state.FailedStep =>
+            $"step '{stepId}' is not the one that failed; the failed step is '{state.FailedStep}'",
+        WorkflowStatus.Failed => null,
+        WorkflowStatus.NeedsAttention when stepId is not null && stepId != state.AttentionStep =>
+            $"step '{stepId}' is not the one whose compensation failed; that is '{state.AttentionStep}'",
+        WorkflowStatus.NeedsAttention => null,
+        var status => $"workflow {state.CorrelationId} is {status}; only a Failed workflow or one that NeedsAttention can be retried",
+    };
+}

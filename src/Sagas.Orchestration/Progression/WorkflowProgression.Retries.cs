@@ -1,0 +1,115 @@
+using Sagas.Contracts.Commands;
+using Sagas.Definitions.Planning;
+using Sagas.Orchestration.Journal;
+using Sagas.Orchestration.Recovery;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Orchestration.Progression;
+
+// Failed attempts: timeouts, retries after a delay, and the end of a step's attempts.
+public sealed partial class WorkflowProgression
+{
+    /// <summary>
+    /// A step's timeout elapsed: if that attempt is still the one awaited, it counts as a failed,
+    /// retryable attempt, and a result arriving for it later is ignored as stale.
+    /// </summary>
+    public void TimeOut(WorkflowState state, StepTimeoutElapsed due)
+    {
+        if (!IsCurrent(state, due.StepId, due.Attempt) || catalog.ByHash(state.DefinitionHash)?.FindStep(due.StepId) is not { } step)
+        {
+            return;
+        }
+
+        var timeout = _policies.TimeoutFor(step) ?? TimeSpan.Zero;
+        state.Record(new StepTimedOut
+        {
+            WorkflowId = state.CorrelationId,
+            StepId = due.StepId,
+            Attempt = due.Attempt,
+            Timeout = timeout,
+            TimedOutAt = clock.GetUtcNow(),
+        });
+        AfterFailedAttempt(state, due.StepId, due.Attempt, $"no result within {Describe(timeout)}", retryable: true);
+    }
+
+    // Another attempt after a delay when the failure allows it and the policy has attempts left;
+    // otherwise the workflow fails.
+    private void AfterFailedAttempt(WorkflowState state, string stepId, int attempt, string reason, bool retryable)
+    {
+        var step = catalog.ByHash(state.DefinitionHash)?.FindStep(stepId);
+        var policy = step is null ? options.Retry : _policies.RetryFor(step);
+        if (state.Status != WorkflowStatus.Running)
+        {
+            // Compensating: a step that was still out has failed; nothing of it is left to undo.
+            if (step is not null && DefinitionOf(state) is { } compensating)
+            {
+                Continue(state, compensating);
+            }
+
+            return;
+        }
+
+        if (!retryable || !policy.AllowsAnotherAttempt(attempt))
+        {
+            var failure = $"step '{stepId}' failed{AttemptsText(attempt, policy, retryable)}: {reason}";
+            if (DefinitionOf(state) is { } definition)
+            {
+                EndUnsuccessfully(state, definition, stepId, failure);
+            }
+
+            return;
+        }
+
+        var nextAttempt = attempt + 1;
+        var delay = policy.DelayBefore(nextAttempt, Random());
+        var now = clock.GetUtcNow();
+        state.Record(new StepRetryScheduled
+        {
+            WorkflowId = state.CorrelationId,
+            StepId = stepId,
+            Attempt = attempt,
+            NextAttempt = nextAttempt,
+            Delay = delay,
+            DueAt = now + delay,
+            Reason = reason,
+            Policy = policy.ToString(),
+            ScheduledAt = now,
+        });
+    }
+
+    private static string AttemptsText(int attempt, RetryPolicy policy, bool retryable) =>
+        (attempt == 1 ? string.Empty : $" (attempt {attempt} of {policy.MaxAttempts})") + (retryable ? string.Empty : " (not retryable)");
+
+    private static string Describe(TimeSpan span) =>
+        span.TotalSeconds >= 1 && span.Milliseconds == 0 ? $"{span.TotalSeconds:0} s" : $"{span.TotalMilliseconds:0} ms";
+
+    /// <summary>
+    /// A retry timer fired: the step is dispatched again, unless this firing is stale (the
+    /// workflow ended, or that attempt is no longer the one awaited) or a repeat.
+    /// </summary>
+    public void RetryDue(WorkflowState state, RetryStep due)
+    {
+        if (due.Compensation)
+        {
+            CompensationRetryDue(state, due);
+            return;
+        }
+
+        if (state.Status != WorkflowStatus.Running
+            || !state.RetryDue.TryGetValue(due.StepId, out var awaited) || awaited != due.Attempt
+            || DefinitionOf(state) is not { } definition
+            || definition.FindStep(due.StepId) is not { } step)
+        {
+            return;
+        }
+
+        var input = ValueResolver.Resolve(step.Input, ProgressOf(state));
+        if (!input.Succeeded)
+        {
+            EndUnsuccessfully(state, definition, step.Id, $"the input of step '{step.Id}' could not be resolved: {input.Error}");
+            return;
+        }
+
+        Dispatch(state, step, input.Value!, due.Attempt);
+    }
+}

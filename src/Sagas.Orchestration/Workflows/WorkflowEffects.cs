@@ -1,0 +1,123 @@
+using MassTransit;
+using Sagas.Contracts.Commands;
+using Sagas.Contracts.Events;
+using Sagas.Orchestration.Journal;
+
+namespace Sagas.Orchestration.Workflows;
+
+/// <summary>
+/// What each recorded event does outside the saga: commands sent to services, timers armed and
+/// cancelled through MassTransit's scheduler (durable: they commit with the state), outcomes
+/// published. The in-memory outbox holds the sends until the state has committed.
+/// </summary>
+internal static class WorkflowEffects
+{
+    public static async Task ApplyAsync<T>(BehaviorContext<WorkflowState, T> context, object recorded)
+        where T : class
+    {
+        switch (recorded)
+        {
+            case StepDispatched dispatched:
+                await ArmTimeoutAsync(context, dispatched);
+                await SendAsync(context, dispatched.Service, new ExecuteStep
+                {
+                    WorkflowId = dispatched.WorkflowId,
+                    StepId = dispatched.StepId,
+                    Attempt = dispatched.Attempt,
+                    Service = dispatched.Service,
+                    Input = dispatched.Input,
+                    Definition = context.Saga.Definition,
+                    DispatchedAt = dispatched.DispatchedAt,
+                });
+                break;
+            case CompensationDispatched compensation:
+                await SendAsync(context, compensation.Service, new CompensateStep
+                {
+                    WorkflowId = compensation.WorkflowId,
+                    StepId = compensation.StepId,
+                    Attempt = compensation.Attempt,
+                    Service = compensation.Service,
+                    Input = compensation.Input,
+                    Definition = context.Saga.Definition,
+                    DispatchedAt = compensation.DispatchedAt,
+                });
+                break;
+            case StepCompleted completed:
+                await DisarmTimeoutAsync(context, completed.StepId);
+                break;
+            case StepFailed failed:
+                await DisarmTimeoutAsync(context, failed.StepId);
+                break;
+            case StepTimedOut timedOut:
+                // Its timer has fired; nothing is left to cancel.
+                context.Saga.StepTimers.Remove(timedOut.StepId);
+                break;
+            case StepRetryScheduled retry:
+                await context.ScheduleSend(context.ReceiveContext.InputAddress, retry.DueAt.UtcDateTime,
+                    new RetryStep { WorkflowId = retry.WorkflowId, StepId = retry.StepId, Attempt = retry.NextAttempt, Compensation = retry.Compensation });
+                break;
+            case WorkflowCompleted outcome:
+                await DisarmAllAsync(context);
+                await context.Publish(outcome);
+                break;
+            case WorkflowFailed outcome:
+                await DisarmAllAsync(context);
+                await context.Publish(outcome);
+                break;
+            case WorkflowCompensated outcome:
+                await DisarmAllAsync(context);
+                await context.Publish(outcome);
+                break;
+            case WorkflowCancelled outcome:
+                await DisarmAllAsync(context);
+                await context.Publish(outcome);
+                break;
+            case WorkflowNeedsAttention outcome:
+                await context.Publish(outcome);
+                break;
+            case WorkflowRejected outcome:
+                await context.Publish(outcome);
+                break;
+        }
+    }
+
+    private static async Task SendAsync<T, TCommand>(BehaviorContext<WorkflowState, T> context, string service, TCommand command)
+        where T : class
+        where TCommand : class
+    {
+        var endpoint = await context.GetSendEndpoint(ServiceQueue.Address(service));
+        await endpoint.Send(command);
+    }
+
+    private static async Task ArmTimeoutAsync<T>(BehaviorContext<WorkflowState, T> context, StepDispatched dispatched)
+        where T : class
+    {
+        await DisarmTimeoutAsync(context, dispatched.StepId);
+        if (dispatched.Timeout is { } timeout)
+        {
+            var timer = await context.ScheduleSend(context.ReceiveContext.InputAddress, (dispatched.DispatchedAt + timeout).UtcDateTime,
+                new StepTimeoutElapsed { WorkflowId = dispatched.WorkflowId, StepId = dispatched.StepId, Attempt = dispatched.Attempt });
+            context.Saga.StepTimers[dispatched.StepId] = timer.TokenId;
+        }
+    }
+
+    private static async Task DisarmTimeoutAsync<T>(BehaviorContext<WorkflowState, T> context, string stepId)
+        where T : class
+    {
+        if (context.Saga.StepTimers.Remove(stepId, out var tokenId))
+        {
+            await context.GetPayload<MessageSchedulerContext>().CancelScheduledSend(context.ReceiveContext.InputAddress, tokenId);
+        }
+    }
+
+    // A workflow that ended has no use for the timeouts of steps still out (a parallel branch
+    // when another failed): their rows are deleted with the final state.
+    private static async Task DisarmAllAsync<T>(BehaviorContext<WorkflowState, T> context)
+        where T : class
+    {
+        foreach (var stepId in context.Saga.StepTimers.Keys.ToList())
+        {
+            await DisarmTimeoutAsync(context, stepId);
+        }
+    }
+}
