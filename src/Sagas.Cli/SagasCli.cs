@@ -62,6 +62,8 @@ public static class SagasCli
             Workflows.StartCommand.Create(context),
             Workflows.StatusCommand.Create(context),
             Workflows.HistoryCommand.Create(context),
+            Workflows.CancelCommand.Create(context),
+            Workflows.RetryCommand.Create(context),
         };
     }
 

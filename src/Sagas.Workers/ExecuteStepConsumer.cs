@@ -23,7 +23,7 @@ public sealed class ExecuteStepConsumer(IEnumerable<IStepHandler> handlers, Time
             throw new InvalidOperationException($"this node hosts no handler for service '{command.Service}'");
         }
 
-        var request = new StepRequest(command.WorkflowId, command.Definition, command.StepId, command.Attempt, command.Input);
+        var request = new StepRequest(command.WorkflowId, command.Definition, command.StepId, command.Attempt, command.Input) { DispatchedAt = command.DispatchedAt };
         StepOutcome outcome;
         try
         {

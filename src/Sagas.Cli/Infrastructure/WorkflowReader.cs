@@ -25,6 +25,14 @@ internal sealed class WorkflowReader : IDisposable
             return await session.LoadAsync<WorkflowStatusView>(workflowId, cancellationToken);
         });
 
+    /// <summary>The saga's own state, for decisions the CLI checks before it asks (may this be retried?).</summary>
+    public Task<WorkflowState?> StateAsync(Guid workflowId, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await using var session = _store.QuerySession();
+            return await session.LoadAsync<WorkflowState>(workflowId, cancellationToken);
+        });
+
     /// <summary>How many of these workflows have ended, by status.</summary>
     public Task<Dictionary<WorkflowStatus, int>> EndedAsync(IReadOnlyCollection<Guid> workflowIds, CancellationToken cancellationToken) =>
         GuardAsync(async () =>

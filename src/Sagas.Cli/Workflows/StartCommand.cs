@@ -64,17 +64,8 @@ internal static class StartCommand
                 return ExitCodes.Success;
             }
 
-            var report = await WaitForOutcomeAsync(context, workflowId, TimeSpan.FromSeconds(parse.GetValue(timeout)), cancellationToken);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, report);
-            }
-            else
-            {
-                report.WriteText(context.Output);
-            }
-
-            return report.Status == nameof(WorkflowStatus.Completed) ? ExitCodes.Success : ExitCodes.Invalid;
+            var report = await OutcomeWaiter.WaitAsync(context, workflowId, TimeSpan.FromSeconds(parse.GetValue(timeout)), view => view.Status.IsSettled(), cancellationToken);
+            return OutcomeWaiter.Report(context, report, parse.GetValue(json), nameof(WorkflowStatus.Completed));
         });
         return command;
     }
@@ -101,30 +92,5 @@ internal static class StartCommand
         {
             throw new UserErrorException($"--input is not valid JSON: {e.Message}");
         }
-    }
-
-    // A person waiting at a terminal: poll the status view until the workflow ends or time runs out.
-    private static async Task<StatusReport> WaitForOutcomeAsync(CliContext context, Guid workflowId, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        using var reader = new WorkflowReader(context.Settings.Postgres);
-        var clock = Stopwatch.StartNew();
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        do
-        {
-            if (await reader.StatusAsync(workflowId, cancellationToken) is { } view && view.Status.IsSettled())
-            {
-                return StatusReport.Of(view);
-            }
-
-            if (clock.Elapsed > timeout)
-            {
-                var last = await reader.StatusAsync(workflowId, cancellationToken);
-                var reason = $"still not finished after {timeout.TotalSeconds:F0}s; is a node running? ('sagas run')";
-                return last is null ? StatusReport.Pending(workflowId, reason) : StatusReport.Of(last) with { Error = reason };
-            }
-        }
-        while (await poll.WaitForNextTickAsync(cancellationToken));
-
-        throw new OperationCanceledException(cancellationToken);
     }
 }

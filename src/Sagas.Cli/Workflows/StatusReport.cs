@@ -17,11 +17,12 @@ internal sealed record StatusReport(
     double? DurationMs,
     JsonObject? Output,
     string? FailedStep,
-    string? Error)
+    string? Error,
+    IReadOnlyList<string>? CompensatedSteps = null)
 {
     public static StatusReport Of(WorkflowStatusView view) => new(
         view.Id, view.Definition, view.DefinitionVersion, view.Status.ToString(), view.CurrentSteps, view.CompletedSteps, view.Steps,
-        view.StartedAt, view.EndedAt, view.DurationMs, view.Output, view.FailedStep, view.Error);
+        view.StartedAt, view.EndedAt, view.DurationMs, view.Output, view.FailedStep, view.Error, view.CompensatedSteps);
 
     public static StatusReport Pending(Guid workflowId, string message) =>
         new(workflowId, null, null, "Pending", null, null, null, null, null, null, null, null, message);
@@ -39,6 +40,11 @@ internal sealed record StatusReport(
         if (CompletedSteps is { Count: > 0 })
         {
             output.WriteLine($"completed  {string.Join(", ", CompletedSteps)}");
+        }
+
+        if (CompensatedSteps is { Count: > 0 })
+        {
+            output.WriteLine($"undone     {string.Join(", ", CompensatedSteps)}");
         }
 
         if (DurationMs is { } duration)

@@ -31,8 +31,16 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock) :
 
         if (simulation.Hang)
         {
-            // Never answers: the orchestrator's step timeout is what ends this attempt.
-            await Task.Delay(Timeout.InfiniteTimeSpan, clock, cancellationToken);
+            // No answer for ten minutes from the dispatch: the orchestrator's step timeout is what
+            // ends the attempt. Bounded by the dispatch time, so a hung command redelivered after a
+            // restart does not hold a worker's slot again.
+            var until = request.DispatchedAt + Simulation.HangFor - clock.GetUtcNow();
+            if (until > TimeSpan.Zero)
+            {
+                await Task.Delay(until, clock, cancellationToken);
+            }
+
+            return StepOutcome.Failed($"simulated hang of {simulationKey}: no answer for {Simulation.HangFor.TotalMinutes:0} minutes");
         }
 
         if (simulation.Throw)

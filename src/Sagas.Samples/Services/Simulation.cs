@@ -7,7 +7,8 @@ namespace Sagas.Samples.Services;
 /// What a sample service is told to do besides its work: <c>permanent</c> (or <c>fail</c>: every
 /// attempt fails, not retryable), <c>transient:N</c> (the first N attempts fail, retryable),
 /// <c>throw</c> (the handler throws), <c>slow:MS</c> (each attempt waits MS milliseconds first)
-/// or <c>hang</c> (never answers, for timeouts). A run's input
+/// or <c>hang</c> (no answer for ten minutes, for timeouts). A compensation's simulation is keyed
+/// <c>SERVICE-compensation</c>. A run's input
 /// (<c>"simulate": {"payment": "transient:2"}</c>, mapped into the step's input) wins over the settings.
 /// </summary>
 public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int TransientFailures = 0, bool Hang = false)
@@ -15,6 +16,9 @@ public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int Trans
     public const string Forms = "permanent, fail, transient:N, throw, slow:MS or hang";
 
     public static readonly Simulation None = new(false, false, TimeSpan.Zero);
+
+    /// <summary>How long a <c>hang</c> keeps an attempt without an answer, from its dispatch.</summary>
+    public static readonly TimeSpan HangFor = TimeSpan.FromMinutes(10);
 
     public static Simulation For(string service, JsonObject stepInput, SampleOptions options)
     {

@@ -26,6 +26,23 @@ public sealed class EngineNode : IAsyncLifetime
         await _host.StartAsync();
     }
 
+    /// <summary>Waits until the node has recorded the workflow's start (its status view exists).</summary>
+    public async Task WhenRecordedAsync(Guid workflowId)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
+        while (DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync())
+        {
+            await using var session = Store.QuerySession();
+            if (await session.LoadAsync<WorkflowStatusView>(workflowId) is not null)
+            {
+                return;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"workflow {workflowId} was never recorded");
+    }
+
     /// <summary>Durable timers stored and not yet sent.</summary>
     public Task<long> TimersWaitingAsync() => _host.Services.GetRequiredService<TimerTable>().CountAsync();
 

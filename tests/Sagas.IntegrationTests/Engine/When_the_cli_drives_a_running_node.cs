@@ -59,6 +59,35 @@ public sealed class When_the_cli_drives_a_running_node(EngineNode node) : IAsync
         Assert.Equal($"sagas: no workflow {id} is known (a start still in the queue is not yet recorded)", error.Trim());
     }
 
+    [Fact]
+    public async Task Cancel_with_wait_undoes_what_completed_and_reports_cancelled()
+    {
+        var (_, started, _) = await Sagas("start", "order-fulfilment", "--input", """{"orderId":"cli-4","amount":7,"simulate":{"fraud":"slow:1500"}}""", "--json");
+        var id = JsonDocument.Parse(started).RootElement.GetProperty("workflowId").GetString()!;
+        await node.WhenRecordedAsync(Guid.Parse(id));
+
+        var (exitCode, output, error) = await Sagas("cancel", id, "--reason", "customer called", "--wait", "--json");
+
+        Assert.True(exitCode == ExitCodes.Success, error);
+        using var result = JsonDocument.Parse(output);
+        Assert.Equal("Cancelled", result.RootElement.GetProperty("status").GetString());
+        Assert.Equal("cancelled: customer called", result.RootElement.GetProperty("error").GetString());
+        Assert.Equal(["charge-payment", "reserve-inventory"], result.RootElement.GetProperty("compensatedSteps").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
+    public async Task Cancel_and_retry_refuse_with_one_line_when_the_workflow_is_not_in_a_state_for_it()
+    {
+        var (_, started, _) = await Sagas("start", "order-fulfilment", "--input", """{"orderId":"cli-5","amount":7}""", "--wait", "--json");
+        var id = JsonDocument.Parse(started).RootElement.GetProperty("workflowId").GetString()!;
+
+        var (cancelExit, _, cancelError) = await Sagas("cancel", id);
+        var (retryExit, _, retryError) = await Sagas("retry", id);
+
+        Assert.Equal((ExitCodes.UserError, $"sagas: workflow {id} is Completed; only a Running workflow can be cancelled"), (cancelExit, cancelError.Trim()));
+        Assert.Equal((ExitCodes.UserError, $"sagas: workflow {id} is Completed; only a Failed workflow or one that NeedsAttention can be retried"), (retryExit, retryError.Trim()));
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> Sagas(params string[] args)
     {
         using var output = new StringWriter();

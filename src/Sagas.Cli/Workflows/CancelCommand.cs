@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Sagas.Cli.Infrastructure;
+using Sagas.Contracts.Commands;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Cli.Workflows;
+
+/// <summary>
+/// <c>sagas cancel ID [--reason R] [--wait]</c>: stops a running workflow; its completed steps
+/// are compensated and it ends Cancelled.
+/// </summary>
+internal static class CancelCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var id = new Argument<string>("id") { Description = "The workflow id" };
+        var reason = new Option<string>("--reason") { Description = "Why, for the history", DefaultValueFactory = _ => "cancelled by an operator" };
+        var wait = new Option<bool>("--wait") { Description = "Wait until it has ended Cancelled" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait with --wait", DefaultValueFactory = _ => 60 };
+        var json = new Option<bool>("--json") { Description = "Write the outcome as JSON" };
+        var command = new Command("cancel", "Cancel a running workflow: compensate what completed, end Cancelled") { id, reason, wait, timeout, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var workflowId = WorkflowIdArgument.Parse(parse.GetValue(id));
+            using (var reader = new WorkflowReader(context.Settings.Postgres))
+            {
+                var view = await reader.StatusAsync(workflowId, cancellationToken)
+                    ?? throw new UserErrorException($"no workflow {workflowId} is known");
+                if (view.Status != WorkflowStatus.Running)
+                {
+                    throw new UserErrorException($"workflow {workflowId} is {view.Status}; only a Running workflow can be cancelled");
+                }
+            }
+
+            await OrchestratorSender.SendAsync(context.Settings.RabbitMq,
+                new CancelWorkflow { WorkflowId = workflowId, Reason = parse.GetValue(reason)!, RequestedAt = DateTimeOffset.UtcNow }, cancellationToken);
+            if (!parse.GetValue(wait))
+            {
+                await context.Output.WriteLineAsync($"cancel of {workflowId} sent; 'sagas status {workflowId}' shows its progress");
+                return ExitCodes.Success;
+            }
+
+            var report = await OutcomeWaiter.WaitAsync(context, workflowId, TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                view => view.Status != WorkflowStatus.Running && view.Status.IsSettled(), cancellationToken);
+            return OutcomeWaiter.Report(context, report, parse.GetValue(json), nameof(WorkflowStatus.Cancelled));
+        });
+        return command;
+    }
+}

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Sagas.Cli.Infrastructure;
+using Sagas.Contracts.Commands;
+using Sagas.Orchestration.Progression;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Cli.Workflows;
+
+/// <summary>
+/// <c>sagas retry ID [--step STEP] [--wait]</c>: runs the failed step of a Failed workflow (or the
+/// failed compensation of one that NeedsAttention) again, and the workflow carries on from there.
+/// </summary>
+internal static class RetryCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var id = new Argument<string>("id") { Description = "The workflow id" };
+        var step = new Option<string?>("--step") { Description = "The step to run again (default: the one that failed)" };
+        var wait = new Option<bool>("--wait") { Description = "Wait for the new outcome; exit 0 only when Completed (or Compensated after a failed compensation)" };
+        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait with --wait", DefaultValueFactory = _ => 60 };
+        var json = new Option<bool>("--json") { Description = "Write the outcome as JSON" };
+        var command = new Command("retry", "Run a Failed workflow's failed step, or a failed compensation, again") { id, step, wait, timeout, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var workflowId = WorkflowIdArgument.Parse(parse.GetValue(id));
+            var stepId = parse.GetValue(step);
+            WorkflowStatus statusBefore;
+            int attemptsBefore;
+            using (var reader = new WorkflowReader(context.Settings.Postgres))
+            {
+                var state = await reader.StateAsync(workflowId, cancellationToken)
+                    ?? throw new UserErrorException($"no workflow {workflowId} is known");
+                if (WorkflowProgression.RetryRefusal(state, stepId) is { } refusal)
+                {
+                    throw new UserErrorException(refusal);
+                }
+
+                statusBefore = state.Status;
+                attemptsBefore = (await reader.StatusAsync(workflowId, cancellationToken))?.Steps.Count ?? 0;
+            }
+
+            await OrchestratorSender.SendAsync(context.Settings.RabbitMq,
+                new RetryWorkflow { WorkflowId = workflowId, StepId = stepId, RequestedAt = DateTimeOffset.UtcNow }, cancellationToken);
+            if (!parse.GetValue(wait))
+            {
+                await context.Output.WriteLineAsync($"retry of {workflowId} sent; 'sagas status {workflowId}' shows its progress");
+                return ExitCodes.Success;
+            }
+
+            // Settled again after the retry took effect: a new attempt of a step, or the compensation moved on.
+            var report = await OutcomeWaiter.WaitAsync(context, workflowId, TimeSpan.FromSeconds(parse.GetValue(timeout)),
+                view => view.Status.IsSettled() && (statusBefore == WorkflowStatus.Failed ? view.Steps.Count > attemptsBefore : view.Status != WorkflowStatus.NeedsAttention),
+                cancellationToken);
+            var success = statusBefore == WorkflowStatus.NeedsAttention ? nameof(WorkflowStatus.Compensated) : nameof(WorkflowStatus.Completed);
+            return OutcomeWaiter.Report(context, report, parse.GetValue(json), success);
+        });
+        return command;
+    }
+}
