@@ -28,5 +28,6 @@ public static class JournalEvents
         typeof(WorkflowCancelled),
         typeof(WorkflowNeedsAttention),
         typeof(StepRetryRequested),
+        typeof(WorkflowDeadlineExceeded),
     ];
 }

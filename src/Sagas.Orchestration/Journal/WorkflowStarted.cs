@@ -16,4 +16,7 @@ public sealed record WorkflowStarted
     public required JsonObject Input { get; init; }
 
     public required DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>When the run must have ended, from the definition's <c>deadline</c>; null when it has none.</summary>
+    public DateTimeOffset? DeadlineAt { get; init; }
 }

@@ -32,6 +32,28 @@ public sealed partial class WorkflowProgression
         AfterFailedAttempt(state, due.StepId, due.Attempt, $"no result within {Describe(timeout)}", retryable: true);
     }
 
+    /// <summary>
+    /// The deadline came while the workflow was still running: it ends as a failure does,
+    /// undoing its completed steps first. One that is already ending or ended is left alone.
+    /// </summary>
+    public void DeadlinePassed(WorkflowState state, WorkflowDeadlineElapsed due)
+    {
+        if (state.Status != WorkflowStatus.Running || state.DeadlineAt is not { } deadlineAt || DefinitionOf(state) is not { } definition)
+        {
+            return;
+        }
+
+        var deadline = deadlineAt - state.StartedAt;
+        state.Record(new WorkflowDeadlineExceeded
+        {
+            WorkflowId = state.CorrelationId,
+            Deadline = deadline,
+            DeadlineAt = deadlineAt,
+            ExceededAt = clock.GetUtcNow(),
+        });
+        EndUnsuccessfully(state, definition, null, $"the workflow did not end within its deadline of {Describe(deadline)}");
+    }
+
     // Another attempt after a delay when the failure allows it and the policy has attempts left;
     // otherwise the workflow fails.
     private void AfterFailedAttempt(WorkflowState state, string stepId, int attempt, string reason, bool retryable)

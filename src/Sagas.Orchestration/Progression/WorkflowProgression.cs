@@ -48,6 +48,7 @@ public sealed partial class WorkflowProgression(DefinitionCatalog catalog, Orche
             // The state takes its own copy when it applies the event.
             Input = command.Input ?? [],
             StartedAt = clock.GetUtcNow(),
+            DeadlineAt = clock.GetUtcNow() + definition.Deadline,
         });
         Advance(state, definition);
     }

@@ -111,13 +111,20 @@ internal static class WorkflowEffects
     }
 
     // A workflow that ended has no use for the timeouts of steps still out (a parallel branch
-    // when another failed): their rows are deleted with the final state.
+    // when another failed) nor for its deadline: their rows are deleted with the final state.
     private static async Task DisarmAllAsync<T>(BehaviorContext<WorkflowState, T> context)
         where T : class
     {
         foreach (var stepId in context.Saga.StepTimers.Keys.ToList())
         {
             await DisarmTimeoutAsync(context, stepId);
+        }
+
+        // The state machine's Schedule armed the deadline; the run is over, so it goes too.
+        if (context.Saga.DeadlineTokenId is { } deadline)
+        {
+            context.Saga.DeadlineTokenId = null;
+            await context.GetPayload<MessageSchedulerContext>().CancelScheduledSend(context.ReceiveContext.InputAddress, deadline);
         }
     }
 }

@@ -46,6 +46,7 @@ public static class WorkflowReplay
         state.FailedStep,
         state.FailureReason,
         StartedAt = state.StartedAt.ToUnixTimeMilliseconds(),
+        DeadlineAt = state.DeadlineAt?.ToUnixTimeMilliseconds(),
         EndedAt = state.EndedAt?.ToUnixTimeMilliseconds(),
     });
 }

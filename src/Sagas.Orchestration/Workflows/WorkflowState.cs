@@ -74,6 +74,12 @@ public sealed class WorkflowState : SagaStateMachineInstance
 
     public DateTimeOffset StartedAt { get; set; }
 
+    /// <summary>When the run must have ended; null when its definition sets no deadline.</summary>
+    public DateTimeOffset? DeadlineAt { get; set; }
+
+    /// <summary>The deadline timer's scheduling token (the state machine's <c>Schedule</c> keeps it here).</summary>
+    public Guid? DeadlineTokenId { get; set; }
+
     public DateTimeOffset? EndedAt { get; set; }
 
     /// <summary>Events recorded since the instance was loaded, not yet appended to its stream.</summary>
@@ -103,6 +109,9 @@ public sealed class WorkflowState : SagaStateMachineInstance
                 DefinitionHash = e.DefinitionHash;
                 Input = (JsonObject)e.Input.DeepClone();
                 StartedAt = e.StartedAt;
+                DeadlineAt = e.DeadlineAt;
+                break;
+            case WorkflowDeadlineExceeded:
                 break;
             case StepDispatched e:
                 Attempts[e.StepId] = e.Attempt;

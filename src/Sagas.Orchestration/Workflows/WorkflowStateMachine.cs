@@ -30,8 +30,17 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
         Correlate(() => CancelRequested, m => m.WorkflowId);
         Correlate(() => RetryRequested, m => m.WorkflowId);
 
+        // The deadline through MassTransit's own Schedule: its token lives on the saga, and a firing
+        // whose token is not the saga's (a stale one) is not delivered as the event.
+        Schedule(() => DeadlineTimer, x => x.DeadlineTokenId, timer => timer.Received = r => r.CorrelateById(m => m.Message.WorkflowId));
+
         Initially(
-            When(StartRequested).ThenAsync(context => ProgressAsync(context, state => progression.Start(state, context.Message))));
+            When(StartRequested)
+                .ThenAsync(context => ProgressAsync(context, state => progression.Start(state, context.Message)))
+                .If(context => context.Saga.Status == WorkflowStatus.Running && context.Saga.DeadlineAt is not null,
+                    withDeadline => withDeadline.Schedule(DeadlineTimer,
+                        context => new WorkflowDeadlineElapsed { WorkflowId = context.Saga.CorrelationId },
+                        context => context.Saga.DeadlineAt!.Value.UtcDateTime)));
 
         During(Running, Compensating, NeedsAttention,
             When(StepSucceeded).ThenAsync(context => ProgressAsync(context, state => progression.Complete(state, context.Message))),
@@ -43,19 +52,21 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
             When(CompensationFailed).ThenAsync(context => ProgressAsync(context, state => progression.CompensationFailed(state, context.Message))),
             When(CompensationFaulted).ThenAsync(context => ProgressAsync(context, state => progression.CompensationFault(state, context.Message.Message, Describe(context.Message)))),
             When(CancelRequested).ThenAsync(context => ProgressAsync(context, state => progression.Cancel(state, context.Message))),
-            When(RetryRequested).ThenAsync(context => ProgressAsync(context, state => progression.RequestRetry(state, context.Message))));
+            When(RetryRequested).ThenAsync(context => ProgressAsync(context, state => progression.RequestRetry(state, context.Message))),
+            When(DeadlineTimer.Received).ThenAsync(context => ProgressAsync(context, state => progression.DeadlinePassed(state, context.Message))));
 
         // A Failed workflow waits only for an operator's retry.
         During(Failed,
             When(RetryRequested).ThenAsync(context => ProgressAsync(context, state => progression.RequestRetry(state, context.Message))),
             Ignore(StepSucceeded), Ignore(StepFailed), Ignore(StepFaulted), Ignore(RetryFired), Ignore(TimeoutElapsed),
-            Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(CancelRequested));
+            Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(CancelRequested),
+            Ignore(DeadlineTimer.Received));
 
         // Terminal states are kept: late or duplicate messages for a finished workflow are consumed and change nothing.
         During(Completed, Compensated, Cancelled, Rejected,
             Ignore(StepSucceeded), Ignore(StepFailed), Ignore(StepFaulted), Ignore(RetryFired), Ignore(TimeoutElapsed),
             Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(CancelRequested),
-            Ignore(RetryRequested));
+            Ignore(RetryRequested), Ignore(DeadlineTimer.Received));
 
         // A start for an id that exists starts nothing, whatever the first run's state.
         DuringAny(Ignore(StartRequested));
@@ -100,6 +111,9 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
     public Event<CancelWorkflow> CancelRequested { get; private set; } = null!;
 
     public Event<RetryWorkflow> RetryRequested { get; private set; } = null!;
+
+    /// <summary>The run's deadline (from its definition), armed at the start and cancelled when it ends.</summary>
+    public Schedule<WorkflowState, WorkflowDeadlineElapsed> DeadlineTimer { get; private set; } = null!;
 
     // Every message but a start is for an instance that exists; one that is not goes to the error queue.
     private void Correlate<T>(Expression<Func<Event<T>>> @event, Func<T, Guid> workflowId)

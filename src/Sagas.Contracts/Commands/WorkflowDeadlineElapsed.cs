@@ -1,0 +1,7 @@
+namespace Sagas.Contracts.Commands;
+
+/// <summary>The orchestrator's own timer firing: the workflow's deadline has come (the state machine's <c>Schedule</c>).</summary>
+public sealed record WorkflowDeadlineElapsed
+{
+    public required Guid WorkflowId { get; init; }
+}
