@@ -30,7 +30,7 @@ var flatOut = new List<ScenarioPlan>
     new("linear-5", "linear-5", Count(1500), ScenarioPlan.NoInput),
     new("linear-10", "linear-10", Count(800), ScenarioPlan.NoInput),
     new("fanout-10", "fanout-10", Count(600), ScenarioPlan.NoInput),
-    new("failures", "failures", Count(1500), ScenarioPlan.QuarterFail),
+    new("failures", "failures", Count(1500), ScenarioPlan.FailureMix),
 };
 
 using var runner = new ScenarioRunner(settings, bound);

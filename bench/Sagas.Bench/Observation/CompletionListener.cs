@@ -8,12 +8,16 @@ using Sagas.Bench.Scenarios;
 namespace Sagas.Bench.Observation;
 
 /// <summary>
-/// Hears every <c>WorkflowCompleted</c> and <c>WorkflowFailed</c> the orchestrator publishes,
+/// Hears every outcome the orchestrator publishes (completed, failed, compensated, cancelled, needs attention),
 /// through a queue of its own bound to MassTransit's exchanges for those types.
 /// </summary>
 internal sealed class CompletionListener : IAsyncDisposable
 {
-    private static readonly string[] Outcomes = ["Sagas.Contracts.Events:WorkflowCompleted", "Sagas.Contracts.Events:WorkflowFailed"];
+    private static readonly string[] Outcomes =
+    [
+        "Sagas.Contracts.Events:WorkflowCompleted", "Sagas.Contracts.Events:WorkflowFailed", "Sagas.Contracts.Events:WorkflowCompensated",
+        "Sagas.Contracts.Events:WorkflowCancelled", "Sagas.Contracts.Events:WorkflowNeedsAttention",
+    ];
     private readonly IConnection _connection;
     private readonly IChannel _channel;
     private readonly ConcurrentDictionary<Guid, (long At, bool Completed)> _ended = new();

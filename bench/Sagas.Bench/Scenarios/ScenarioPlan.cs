@@ -8,5 +8,11 @@ internal sealed record ScenarioPlan(string Name, string Definition, int Workflow
     public static JsonObject NoInput(int _) => [];
 
     /// <summary>One workflow in four asks its third step to fail.</summary>
-    public static JsonObject QuarterFail(int i) => new() { ["fail"] = i % 4 == 0 };
+    /// <summary>A quarter fail for good (and compensate), a quarter fail once (and retry), half pass.</summary>
+    public static JsonObject FailureMix(int i) => (i % 4) switch
+    {
+        0 => new() { ["fail"] = "permanent" },
+        1 => new() { ["fail"] = "transient" },
+        _ => [],
+    };
 }
