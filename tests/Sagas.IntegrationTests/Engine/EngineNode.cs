@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Marten;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sagas.Cli.Node;
@@ -18,11 +19,22 @@ public sealed class EngineNode : IAsyncLifetime
 {
     private IHost _host = null!;
 
+    public static readonly TimeSpan FraudTimeout = TimeSpan.FromSeconds(1);
+
     public IDocumentStore Store => _host.Services.GetRequiredService<IDocumentStore>();
 
     public async Task InitializeAsync()
     {
-        _host = NodeHost.Build(await TestServices.ConfigurationAsync(), new NodeRoles(true, SampleServiceRegistration.Names));
+        // The fraud service gets a short timeout and two attempts, so a test of a hung service takes seconds.
+        var configuration = new ConfigurationBuilder()
+            .AddConfiguration(await TestServices.ConfigurationAsync())
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Sagas:Orchestration:ServiceTimeout:fraud"] = FraudTimeout.ToString(),
+                ["Sagas:Orchestration:ServiceRetry:fraud:MaxAttempts"] = "2",
+            })
+            .Build();
+        _host = NodeHost.Build(configuration, new NodeRoles(true, SampleServiceRegistration.Names));
         await _host.StartAsync();
     }
 
