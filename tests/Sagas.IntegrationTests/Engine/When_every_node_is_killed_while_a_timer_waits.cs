@@ -1,5 +1,4 @@
 using Marten;
-using Npgsql;
 using Sagas.Cli.Settings;
 using Sagas.Contracts.Events;
 using Sagas.Orchestration.Journal;
@@ -32,13 +31,9 @@ public sealed class When_every_node_is_killed_while_a_timer_waits : IAsyncLifeti
     {
         await TestBroker.EnsureVirtualHostAsync(VirtualHost);
         _services = await TestServices.SettingsAsync();
-        await EnsureDatabaseAsync(_services.Postgres.ConnectionString);
         _services.RabbitMq.VirtualHost = VirtualHost;
-        _services.Postgres.ConnectionString = new NpgsqlConnectionStringBuilder(_services.Postgres.ConnectionString) { Database = Database }.ConnectionString;
+        _services.Postgres.ConnectionString = await TestDatabase.PrepareAsync(Database);
         _store = DocumentStore.For(options => WorkflowStore.Configure(options, _services.Postgres.ConnectionString));
-        await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await _store.Advanced.Clean.DeleteAllDocumentsAsync();
-        await _store.Advanced.Clean.DeleteAllEventDataAsync();
     }
 
     [Fact]
@@ -82,18 +77,6 @@ public sealed class When_every_node_is_killed_while_a_timer_waits : IAsyncLifeti
         }
 
         throw new Xunit.Sdk.XunitException($"workflow {id} never got there in 30 s; the node said:{Environment.NewLine}{node.Output}");
-    }
-
-    private static async Task EnsureDatabaseAsync(string sharedConnectionString)
-    {
-        await using var connection = new NpgsqlConnection(sharedConnectionString);
-        await connection.OpenAsync();
-        await using var exists = new NpgsqlCommand($"SELECT 1 FROM pg_database WHERE datname = '{Database}'", connection);
-        if (await exists.ExecuteScalarAsync() is null)
-        {
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {Database}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
     }
 
     public async Task DisposeAsync() => await _store.DisposeAsync();

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using Marten;
+using Sagas.Contracts.Commands;
+using Sagas.Orchestration.Persistence;
+using Sagas.Orchestration.Scheduling;
+
+namespace Sagas.IntegrationTests.Engine;
+
+/// <summary>
+/// Three relays (as on three orchestrator nodes) polling one timer table at once: every due
+/// timer is sent exactly once, and each row is gone once sent. A database of its own, so no
+/// running node relays these timers too.
+/// </summary>
+public sealed class When_several_nodes_relay_timers : IAsyncLifetime
+{
+    private const int Timers = 600;
+    private string _connectionString = null!;
+
+    public async Task InitializeAsync() => _connectionString = await TestDatabase.PrepareAsync("sagas_test_relay");
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Each_due_timer_is_sent_once()
+    {
+        var due = DateTimeOffset.UtcNow.AddSeconds(-1);
+        using (var store = DocumentStore.For(options => WorkflowStore.Configure(options, _connectionString)))
+        {
+            await using var session = store.LightweightSession();
+            for (var i = 0; i < Timers; i++)
+            {
+                var message = new RetryStep { WorkflowId = Guid.NewGuid(), StepId = $"s{i}", Attempt = 2 };
+                session.Insert(new DurableTimer
+                {
+                    Id = Guid.NewGuid(),
+                    DueAt = due,
+                    Destination = "queue:nowhere",
+                    MessageType = typeof(RetryStep).AssemblyQualifiedName!,
+                    Body = System.Text.Json.JsonSerializer.Serialize(message),
+                    ScheduledAt = due,
+                });
+            }
+
+            await session.SaveChangesAsync();
+        }
+
+        var sent = new ConcurrentBag<Guid>();
+        var relays = Enumerable.Range(0, 3).Select(_ => new TimerTable(_connectionString)).ToList();
+        await Task.WhenAll(relays.Select(relay => Task.Run(async () =>
+        {
+            // Small batches, so the three take turns on the same rows for a while.
+            while (await relay.RelayDueAsync(DateTimeOffset.UtcNow, 25, timer => Sent(sent, timer), (_, _) => false, CancellationToken.None) > 0)
+            {
+            }
+        })));
+
+        Assert.Equal(Timers, sent.Count);
+        Assert.Equal(Timers, sent.Distinct().Count());
+        Assert.Equal(0, await relays[0].CountAsync());
+        foreach (var relay in relays)
+        {
+            await relay.DisposeAsync();
+        }
+    }
+
+    // Yields as a send to the broker would, so the relays interleave while their rows are locked.
+    private static async Task Sent(ConcurrentBag<Guid> sent, DurableTimer timer)
+    {
+        sent.Add(timer.Id);
+        await Task.Yield();
+    }
+}
