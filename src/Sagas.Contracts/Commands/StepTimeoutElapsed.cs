@@ -11,4 +11,7 @@ public sealed record StepTimeoutElapsed
     public required string StepId { get; init; }
 
     public required int Attempt { get; init; }
+
+    /// <summary>True when it is the step's compensation that had its time.</summary>
+    public bool Compensation { get; init; }
 }

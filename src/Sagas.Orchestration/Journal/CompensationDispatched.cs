@@ -16,4 +16,7 @@ public sealed record CompensationDispatched
     public required JsonObject Input { get; init; }
 
     public required DateTimeOffset DispatchedAt { get; init; }
+
+    /// <summary>How long this attempt may go without a result (null: no limit); a timer is armed for it.</summary>
+    public TimeSpan? Timeout { get; init; }
 }

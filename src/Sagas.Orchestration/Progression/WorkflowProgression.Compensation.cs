@@ -34,6 +34,8 @@ public sealed partial class WorkflowProgression
 
     public void CompensationFailed(WorkflowState state, StepCompensationFailed failure)
     {
+        // A second compensation failing for good while one already needs attention is recorded
+        // (below) and waits for the operator's retry too.
         if (!IsCurrentCompensation(state, failure.StepId, failure.Attempt)
             || DefinitionOf(state)?.FindStep(failure.StepId)?.Compensation is not { } compensation)
         {
@@ -85,9 +87,32 @@ public sealed partial class WorkflowProgression
             FailedAt = clock.GetUtcNow(),
         });
 
+    // Also while another compensation needs attention: the others carry on meanwhile, so an
+    // operator's retry of that one finds nothing else left waiting.
+    // A compensation that got no answer in time failed, retryably: a lost command or a hung
+    // service never leaves the workflow compensating forever.
+    private void CompensationTimedOut(WorkflowState state, StepTimeoutElapsed due)
+    {
+        if (!IsCurrentCompensation(state, due.StepId, due.Attempt)
+            || DefinitionOf(state)?.FindStep(due.StepId)?.Compensation is not { } compensation)
+        {
+            return;
+        }
+
+        CompensationFailed(state, new StepCompensationFailed
+        {
+            WorkflowId = state.CorrelationId,
+            StepId = due.StepId,
+            Attempt = due.Attempt,
+            Reason = $"no result within {Describe(_policies.TimeoutFor(compensation) ?? TimeSpan.Zero)}",
+            Retryable = true,
+            FailedAt = clock.GetUtcNow(),
+        });
+    }
+
     private void CompensationRetryDue(WorkflowState state, RetryStep due)
     {
-        if (state.Status == WorkflowStatus.Compensating
+        if (state.Status is WorkflowStatus.Compensating or WorkflowStatus.NeedsAttention
             && state.CompensationRetryDue.TryGetValue(due.StepId, out var awaited) && awaited == due.Attempt
             && DefinitionOf(state)?.FindStep(due.StepId) is { } step)
         {
@@ -186,6 +211,7 @@ public sealed partial class WorkflowProgression
             Service = compensation.Service,
             Input = input.Value!,
             DispatchedAt = clock.GetUtcNow(),
+            Timeout = _policies.TimeoutFor(compensation),
         });
         return true;
     }

@@ -15,6 +15,12 @@ public sealed partial class WorkflowProgression
     /// </summary>
     public void TimeOut(WorkflowState state, StepTimeoutElapsed due)
     {
+        if (due.Compensation)
+        {
+            CompensationTimedOut(state, due);
+            return;
+        }
+
         if (!IsCurrent(state, due.StepId, due.Attempt) || catalog.ByHash(state.DefinitionHash)?.FindStep(due.StepId) is not { } step)
         {
             return;

@@ -23,6 +23,10 @@ public sealed class StepPolicies(OrchestrationOptions options)
             };
     }
 
+    /// <summary>How long an attempt to undo a step may go without a result: its service's limit, else the global one.</summary>
+    public TimeSpan? TimeoutFor(CompensationDefinition compensation) =>
+        options.ServiceTimeout.TryGetValue(compensation.Service, out var service) ? service : options.StepTimeout;
+
     /// <summary>How long an attempt may go without a result; null: as long as it takes.</summary>
     public TimeSpan? TimeoutFor(StepDefinition step) =>
         step.Timeout ?? (options.ServiceTimeout.TryGetValue(step.Service, out var service) ? service : options.StepTimeout);

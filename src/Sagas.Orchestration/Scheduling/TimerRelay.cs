@@ -12,6 +12,8 @@ namespace Sagas.Orchestration.Scheduling;
 internal sealed partial class TimerRelay(
     TimerTable table, IBus bus, OrchestrationOptions options, TimeProvider clock, ILogger<TimerRelay> logger) : BackgroundService
 {
+    private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var poll = new PeriodicTimer(options.TimerPollInterval);
@@ -20,7 +22,7 @@ internal sealed partial class TimerRelay(
             var claimed = 0;
             try
             {
-                claimed = await table.RelayDueAsync(clock.GetUtcNow(), options.TimersPerPoll, SendAsync, OnSendFailed, stoppingToken);
+                claimed = await table.RelayDueAsync(clock.GetUtcNow(), options.TimersPerPoll, timer => SendAsync(timer, stoppingToken), OnSendFailed, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -40,13 +42,17 @@ internal sealed partial class TimerRelay(
         }
     }
 
-    private async Task SendAsync(DurableTimer timer)
+    // Bounded: the claimed rows stay locked while they are sent, and a saga cancelling one of
+    // them waits for this transaction, so a broker that does not confirm must not hold it long.
+    private async Task SendAsync(DurableTimer timer, CancellationToken stoppingToken)
     {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        bounded.CancelAfter(SendTimeout);
         var type = Type.GetType(timer.MessageType, throwOnError: true)!;
         var message = JsonSerializer.Deserialize(timer.Body, type, DurableScheduleMessageProvider.BodyFormat)!;
         var endpoint = await bus.GetSendEndpoint(new Uri(timer.Destination));
         await endpoint.Send(message, type, Pipe.Execute<SendContext>(context =>
-            context.Headers.Set(MessageHeaders.SchedulingTokenId, timer.Id.ToString("D"))));
+            context.Headers.Set(MessageHeaders.SchedulingTokenId, timer.Id.ToString("D"))), bounded.Token);
     }
 
     private bool OnSendFailed(DurableTimer timer, Exception error)

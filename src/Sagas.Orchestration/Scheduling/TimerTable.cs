@@ -36,7 +36,7 @@ internal sealed class TimerTable(string connectionString) : IAsyncDisposable
                 await send(timer);
                 sent.Add(timer.Id);
             }
-            catch (Exception error) when (error is not OperationCanceledException && onFailed(timer, error))
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested && onFailed(timer, error))
             {
                 postponed.Add(timer.Id);
             }

@@ -18,7 +18,8 @@ internal static class WorkflowEffects
         switch (recorded)
         {
             case StepDispatched dispatched:
-                await ArmTimeoutAsync(context, dispatched);
+                await ArmTimeoutAsync(context, dispatched.StepId, dispatched.DispatchedAt + dispatched.Timeout,
+                    new StepTimeoutElapsed { WorkflowId = dispatched.WorkflowId, StepId = dispatched.StepId, Attempt = dispatched.Attempt });
                 await SendAsync(context, dispatched.Service, new ExecuteStep
                 {
                     WorkflowId = dispatched.WorkflowId,
@@ -31,6 +32,8 @@ internal static class WorkflowEffects
                 });
                 break;
             case CompensationDispatched compensation:
+                await ArmTimeoutAsync(context, CompensationTimerKey(compensation.StepId), compensation.DispatchedAt + compensation.Timeout,
+                    new StepTimeoutElapsed { WorkflowId = compensation.WorkflowId, StepId = compensation.StepId, Attempt = compensation.Attempt, Compensation = true });
                 await SendAsync(context, compensation.Service, new CompensateStep
                 {
                     WorkflowId = compensation.WorkflowId,
@@ -47,6 +50,12 @@ internal static class WorkflowEffects
                 break;
             case StepFailed failed:
                 await DisarmTimeoutAsync(context, failed.StepId);
+                break;
+            case StepCompensated compensated:
+                await DisarmTimeoutAsync(context, CompensationTimerKey(compensated.StepId));
+                break;
+            case StepCompensationFailed compensationFailed:
+                await DisarmTimeoutAsync(context, CompensationTimerKey(compensationFailed.StepId));
                 break;
             case StepTimedOut timedOut:
                 // Its timer has fired; nothing is left to cancel.
@@ -89,17 +98,19 @@ internal static class WorkflowEffects
         await endpoint.Send(command);
     }
 
-    private static async Task ArmTimeoutAsync<T>(BehaviorContext<WorkflowState, T> context, StepDispatched dispatched)
+    // Timers are kept by key: the step id for a step's attempt, CompensationTimerKey for its undo.
+    private static async Task ArmTimeoutAsync<T>(BehaviorContext<WorkflowState, T> context, string key, DateTimeOffset? dueAt, StepTimeoutElapsed firing)
         where T : class
     {
-        await DisarmTimeoutAsync(context, dispatched.StepId);
-        if (dispatched.Timeout is { } timeout)
+        await DisarmTimeoutAsync(context, key);
+        if (dueAt is { } at)
         {
-            var timer = await context.ScheduleSend(context.ReceiveContext.InputAddress, (dispatched.DispatchedAt + timeout).UtcDateTime,
-                new StepTimeoutElapsed { WorkflowId = dispatched.WorkflowId, StepId = dispatched.StepId, Attempt = dispatched.Attempt });
-            context.Saga.StepTimers[dispatched.StepId] = timer.TokenId;
+            var timer = await context.ScheduleSend(context.ReceiveContext.InputAddress, at.UtcDateTime, firing);
+            context.Saga.StepTimers[key] = timer.TokenId;
         }
     }
+
+    private static string CompensationTimerKey(string stepId) => $"compensate:{stepId}";
 
     private static async Task DisarmTimeoutAsync<T>(BehaviorContext<WorkflowState, T> context, string stepId)
         where T : class

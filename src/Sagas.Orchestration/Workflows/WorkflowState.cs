@@ -61,7 +61,8 @@ public sealed class WorkflowState : SagaStateMachineInstance
     public string? AttentionReason { get; set; }
 
     /// <summary>
-    /// Scheduling tokens of the step timeouts armed, by step: the machine's bookkeeping, set as
+    /// Scheduling tokens of the timeouts armed, by step (and <c>compensate:STEP</c> for an undo):
+    /// the machine's bookkeeping, set as
     /// MassTransit's <c>Schedule</c> sets its token properties, not derived from the stream.
     /// </summary>
     public Dictionary<string, Guid> StepTimers { get; set; } = [];

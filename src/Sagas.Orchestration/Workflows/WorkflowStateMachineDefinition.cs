@@ -5,8 +5,8 @@ using Sagas.Contracts.Events;
 namespace Sagas.Orchestration.Workflows;
 
 /// <summary>
-/// The orchestrator's endpoint: messages of one workflow are handled one at a time within a
-/// node (partitioned by workflow id), lost optimistic-concurrency races between nodes are
+/// The orchestrator's endpoint: messages of one workflow (every type the saga consumes) are
+/// handled one at a time within a node (partitioned by workflow id), lost optimistic-concurrency races between nodes are
 /// retried from a fresh load, and commands are held in the in-memory outbox until the saga's
 /// transaction commits, so a retried attempt never leaves its sends behind.
 /// </summary>
@@ -36,5 +36,13 @@ public sealed class WorkflowStateMachineDefinition : SagaDefinition<WorkflowStat
         sagaConfigurator.Message<StepCompleted>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
         sagaConfigurator.Message<StepFailed>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
         sagaConfigurator.Message<Fault<ExecuteStep>>(x => x.UsePartitioner(partition, m => m.Message.Message.WorkflowId));
+        sagaConfigurator.Message<RetryStep>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
+        sagaConfigurator.Message<StepTimeoutElapsed>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
+        sagaConfigurator.Message<WorkflowDeadlineElapsed>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
+        sagaConfigurator.Message<StepCompensated>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
+        sagaConfigurator.Message<StepCompensationFailed>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
+        sagaConfigurator.Message<Fault<CompensateStep>>(x => x.UsePartitioner(partition, m => m.Message.Message.WorkflowId));
+        sagaConfigurator.Message<CancelWorkflow>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
+        sagaConfigurator.Message<RetryWorkflow>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
     }
 }

@@ -182,5 +182,53 @@ public sealed class When_a_workflow_cannot_complete_and_compensates : IAsyncLife
         Assert.Equal("cancelled: customer called", state.FailureReason);
     }
 
+    [Fact]
+    public async Task A_compensation_that_gets_no_answer_in_time_is_tried_again()
+    {
+        var id = await _harness.StartAsync("branches", []);
+        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "open"), new JsonObject { ["id"] = "acc-6" });
+        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "left"));
+        await _harness.FailAsync(await _harness.DispatchedAsync(id, "right"), "card declined");
+        await _harness.CompensationDispatchedAsync(id, "left");
+        await _harness.WhenAsync(id, s => s.StepTimers.ContainsKey("compensate:left"));
+
+        // The default step timeout (5 min) applies to the undo too; then the back-off (200 ms).
+        await _harness.AdvanceAsync(TimeSpan.FromMinutes(5));
+        await _harness.ConsumedAsync<StepTimeoutElapsed>(m => m.WorkflowId == id && m.Compensation);
+        await _harness.AdvanceAsync(TimeSpan.FromMilliseconds(200));
+        await _harness.CompensatedAsync(await _harness.CompensationDispatchedAsync(id, "left", attempt: 2));
+        await _harness.CompensatedAsync(await _harness.CompensationDispatchedAsync(id, "open"));
+
+        var state = await _harness.InStateAsync(id, m => m.Compensated);
+        Assert.Equal("no result within 300 s", state.PendingEvents.OfType<StepCompensationFailed>().Single().Reason);
+    }
+
+    [Fact]
+    public async Task Other_compensations_carry_on_while_one_needs_attention_and_the_operator_retry_finishes_all()
+    {
+        var id = await _harness.StartAsync("branches", []);
+        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "open"), new JsonObject { ["id"] = "acc-7" });
+        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "left"));
+        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "right"));
+        await _harness.FailAsync(await _harness.DispatchedAsync(id, "close"), "no courier");
+        var left = await _harness.CompensationDispatchedAsync(id, "left");
+        var right = await _harness.CompensationDispatchedAsync(id, "right");
+
+        await _harness.CompensationFailedAsync(left, "stock system gone", retryable: false);
+        await _harness.CompensationFailedAsync(right, "ledger busy", retryable: true);
+        await _harness.ConsumedAsync<StepCompensationFailed>(m => m.WorkflowId == id && m.StepId == "right");
+        await _harness.InStateAsync(id, m => m.NeedsAttention);
+        await _harness.AdvanceAsync(TimeSpan.FromMilliseconds(200));
+        await _harness.CompensatedAsync(await _harness.CompensationDispatchedAsync(id, "right", attempt: 2));
+        await _harness.ConsumedAsync<StepCompensated>(m => m.WorkflowId == id && m.StepId == "right");
+
+        await _harness.RetryAsync(id);
+        await _harness.CompensatedAsync(await _harness.CompensationDispatchedAsync(id, "left", attempt: 2));
+        await _harness.CompensatedAsync(await _harness.CompensationDispatchedAsync(id, "open"));
+
+        var state = await _harness.InStateAsync(id, m => m.Compensated);
+        Assert.Equal(["left", "open", "right"], state.Compensated.Order());
+    }
+
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 }
