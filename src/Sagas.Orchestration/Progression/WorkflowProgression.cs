@@ -39,6 +39,7 @@ public sealed partial class WorkflowProgression(DefinitionCatalog catalog, Orche
             return;
         }
 
+        var now = clock.GetUtcNow();
         state.Record(new WorkflowStarted
         {
             WorkflowId = command.WorkflowId,
@@ -47,8 +48,8 @@ public sealed partial class WorkflowProgression(DefinitionCatalog catalog, Orche
             DefinitionHash = definition.Source.ContentHash,
             // The state takes its own copy when it applies the event.
             Input = command.Input ?? [],
-            StartedAt = clock.GetUtcNow(),
-            DeadlineAt = clock.GetUtcNow() + definition.Deadline,
+            StartedAt = now,
+            DeadlineAt = now + definition.Deadline,
         });
         Advance(state, definition);
     }
