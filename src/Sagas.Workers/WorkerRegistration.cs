@@ -19,6 +19,7 @@ public static class WorkerRegistration
     public static IBusRegistrationConfigurator AddStepWorkers(this IBusRegistrationConfigurator bus)
     {
         bus.TryAddSingleton(TimeProvider.System);
+        bus.TryAddSingleton<StepHandlers>();
         bus.AddConsumer<ExecuteStepConsumer>().ExcludeFromConfigureEndpoints();
         bus.AddConsumer<CompensateStepConsumer>().ExcludeFromConfigureEndpoints();
         return bus;

@@ -57,22 +57,7 @@ public sealed partial class WorkflowProgression
             return;
         }
 
-        var nextAttempt = failure.Attempt + 1;
-        var delay = policy.DelayBefore(nextAttempt, Random());
-        var now = clock.GetUtcNow();
-        state.Record(new StepRetryScheduled
-        {
-            WorkflowId = state.CorrelationId,
-            StepId = failure.StepId,
-            Attempt = failure.Attempt,
-            NextAttempt = nextAttempt,
-            Delay = delay,
-            DueAt = now + delay,
-            Reason = failure.Reason,
-            Policy = policy.ToString(),
-            Compensation = true,
-            ScheduledAt = now,
-        });
+        ScheduleRetry(state, failure.StepId, failure.Attempt, failure.Reason, policy, compensation: true);
     }
 
     /// <summary>A compensation's command faulted in the worker past its retries and sits in an error queue.</summary>

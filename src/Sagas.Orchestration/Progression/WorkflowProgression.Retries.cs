@@ -88,6 +88,12 @@ public sealed partial class WorkflowProgression
             return;
         }
 
+        ScheduleRetry(state, stepId, attempt, reason, policy, compensation: false);
+    }
+
+    // The retry decision, drawn once and recorded with the values that led to it.
+    private void ScheduleRetry(WorkflowState state, string stepId, int attempt, string reason, RetryPolicy policy, bool compensation)
+    {
         var nextAttempt = attempt + 1;
         var delay = policy.DelayBefore(nextAttempt, Random());
         var now = clock.GetUtcNow();
@@ -101,6 +107,7 @@ public sealed partial class WorkflowProgression
             DueAt = now + delay,
             Reason = reason,
             Policy = policy.ToString(),
+            Compensation = compensation,
             ScheduledAt = now,
         });
     }
