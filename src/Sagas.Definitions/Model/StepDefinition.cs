@@ -18,6 +18,9 @@ public sealed record StepDefinition
     /// <summary>The step's own retry settings; null: the service's or global policy.</summary>
     public StepRetry? Retry { get; init; }
 
+    /// <summary>Services tried in order when <see cref="Service"/> is exhausted or its circuit is open (<c>alternates:</c>).</summary>
+    public IReadOnlyList<string> Alternates { get; init; } = [];
+
     /// <summary>How to undo the step once it has completed; null: nothing to undo.</summary>
     public CompensationDefinition? Compensation { get; init; }
 
