@@ -12,7 +12,7 @@ namespace Sagas.Definitions.Building;
 internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
 {
     private static readonly string[] WorkflowKeys = ["id", "version", "description", "input", "steps", "output", "deadline"];
-    private static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate"];
+    private static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate", "alternates"];
     private static readonly string[] InputFieldKeys = ["type", "required", "description"];
     private static readonly string[] CompensationKeys = ["service", "input"];
 
@@ -177,6 +177,7 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
             ValueMappingBuilder.Build(keys["input"], id, "input", errors),
             DurationReader.Read(keys["timeout"], "timeout", id, errors),
             RetryReader.Read(keys.Entry("retry"), id, errors),
+            AlternatesReader.Read(keys["alternates"], "alternates", service, id, errors),
             Compensation(keys.Entry("compensate"), id),
             mapping.Position);
     }

@@ -22,6 +22,7 @@ internal sealed record StepDraft(
     ValueMapping Input,
     TimeSpan? Timeout,
     StepRetry? Retry,
+    IReadOnlyList<string> Alternates,
     CompensationDraft? Compensation,
     SourcePosition Position);
 

@@ -42,4 +42,13 @@ public static class ErrorCodes
     public const string InvalidMaxAttempts = "invalid-max-attempts";
     public const string InvalidBackoff = "invalid-backoff";
     public const string MaxDelayBelowDelay = "max-delay-below-delay";
+    public const string DuplicateAlternate = "duplicate-alternate";
+    public const string SelfAlternate = "self-alternate";
+    public const string UnknownService = "unknown-service";
+    public const string UnknownWorkflow = "unknown-workflow";
+    public const string UnknownPolicy = "unknown-policy";
+    public const string InvalidPolicyValue = "invalid-policy-value";
+    public const string PolicyNotAllowedHere = "policy-not-allowed-here";
+    public const string DuplicatePolicy = "duplicate-policy";
+    public const string InvalidEndpoint = "invalid-endpoint";
 }

@@ -10,7 +10,8 @@ namespace Sagas.Definitions.Building;
 /// </summary>
 internal static class RetryReader
 {
-    private static readonly string[] Keys = ["max_attempts", "backoff", "delay", "max_delay", "jitter"];
+    /// <summary>The keys of a retry block, also those of a <c>retry</c> policy in <c>policies.yaml</c>.</summary>
+    public static readonly string[] Keys = ["max_attempts", "backoff", "delay", "max_delay", "jitter"];
     private static readonly string[] Backoffs = ["fixed", "exponential"];
 
     /// <summary>The step's retry settings, or null when it has no (valid) <c>retry:</c> block.</summary>
@@ -28,28 +29,36 @@ internal static class RetryReader
             return null;
         }
 
-        var keys = new KeyedEntries(mapping, Keys, stepId, errors);
-        var delay = DurationReader.Read(keys["delay"], "retry.delay", stepId, errors);
-        var maxDelay = DurationReader.Read(keys["max_delay"], "retry.max_delay", stepId, errors);
+        return Read(new KeyedEntries(mapping, Keys, stepId, errors), "retry", entry.Key.Position.Line, stepId, errors);
+    }
+
+    /// <summary>
+    /// Reads the retry keys of <paramref name="keys"/>, naming each in messages as
+    /// <c>PATH.key</c>: a step's <c>retry.delay</c> or a policy's <c>orchestration.policies[2].delay</c>.
+    /// </summary>
+    public static StepRetry Read(KeyedEntries keys, string path, int line, string? stepId, ErrorSink errors)
+    {
+        var delay = DurationReader.Read(keys["delay"], $"{path}.delay", stepId, errors);
+        var maxDelay = DurationReader.Read(keys["max_delay"], $"{path}.max_delay", stepId, errors);
         if (maxDelay < delay)
         {
             // The wait starts at delay and is capped at max_delay, so the cap must not be below the start.
             errors.Add(keys["max_delay"]!.Position, stepId, ErrorCodes.MaxDelayBelowDelay,
-                $"'retry.max_delay' {DurationText.Format(maxDelay.Value)} is shorter than 'retry.delay' {DurationText.Format(delay!.Value)}; make it at least as long");
+                $"'{path}.max_delay' {DurationText.Format(maxDelay.Value)} is shorter than '{path}.delay' {DurationText.Format(delay!.Value)}; make it at least as long");
         }
 
         return new StepRetry
         {
-            MaxAttempts = MaxAttempts(keys["max_attempts"], stepId, errors),
-            Backoff = Backoff(keys["backoff"], stepId, errors),
+            MaxAttempts = MaxAttempts(keys["max_attempts"], path, stepId, errors),
+            Backoff = Backoff(keys["backoff"], path, stepId, errors),
             Delay = delay,
             MaxDelay = maxDelay,
-            Jitter = Jitter(keys["jitter"], stepId, errors),
-            Line = entry.Key.Position.Line,
+            Jitter = Jitter(keys["jitter"], path, stepId, errors),
+            Line = line,
         };
     }
 
-    private static int? MaxAttempts(SourceNode? node, string? stepId, ErrorSink errors)
+    private static int? MaxAttempts(SourceNode? node, string path, string? stepId, ErrorSink errors)
     {
         if (node is null or SourceScalar { Kind: ScalarKind.Null })
         {
@@ -64,11 +73,11 @@ internal static class RetryReader
         }
 
         errors.Add(node.Position, stepId, ErrorCodes.InvalidMaxAttempts,
-            $"'retry.max_attempts' must be a whole number from 1 (attempts in all, the first included), not {DraftReader.Describe(node)}");
+            $"'{path}.max_attempts' must be a whole number from 1 (attempts in all, the first included), not {DraftReader.Describe(node)}");
         return null;
     }
 
-    private static RetryBackoff? Backoff(SourceNode? node, string? stepId, ErrorSink errors)
+    private static RetryBackoff? Backoff(SourceNode? node, string path, string? stepId, ErrorSink errors)
     {
         switch (node)
         {
@@ -82,12 +91,12 @@ internal static class RetryReader
             default:
                 var hint = node is SourceScalar scalar ? Suggestion.DidYouMean(scalar.Text, Backoffs) : string.Empty;
                 errors.Add(node.Position, stepId, ErrorCodes.InvalidBackoff,
-                    $"'retry.backoff' must be {string.Join(" or ", Backoffs)}, not {DraftReader.Describe(node)}{hint}");
+                    $"'{path}.backoff' must be {string.Join(" or ", Backoffs)}, not {DraftReader.Describe(node)}{hint}");
                 return null;
         }
     }
 
-    private static bool? Jitter(SourceNode? node, string? stepId, ErrorSink errors)
+    private static bool? Jitter(SourceNode? node, string path, string? stepId, ErrorSink errors)
     {
         switch (node)
         {
@@ -97,7 +106,7 @@ internal static class RetryReader
             case SourceScalar { Kind: ScalarKind.Boolean } flag:
                 return bool.Parse(flag.Text);
             default:
-                errors.Add(node.Position, stepId, ErrorCodes.WrongType, $"'retry.jitter' must be true or false, not {DraftReader.Describe(node)}");
+                errors.Add(node.Position, stepId, ErrorCodes.WrongType, $"'{path}.jitter' must be true or false, not {DraftReader.Describe(node)}");
                 return null;
         }
     }
