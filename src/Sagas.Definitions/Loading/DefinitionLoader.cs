@@ -81,6 +81,7 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
             Input = s.Input,
             Timeout = s.Timeout,
             Retry = s.Retry,
+            Alternates = s.Alternates,
             Compensation = s.Compensation is { } compensation
                 ? new CompensationDefinition { Service = compensation.Service!, Input = compensation.Input, Line = compensation.Position.Line }
                 : null,

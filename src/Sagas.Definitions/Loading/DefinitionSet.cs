@@ -1,4 +1,5 @@
 using Sagas.Definitions.Building;
+using Sagas.Definitions.Policies;
 
 namespace Sagas.Definitions.Loading;
 
@@ -9,11 +10,24 @@ namespace Sagas.Definitions.Loading;
 /// </summary>
 public static class DefinitionSet
 {
-    /// <summary>The definition files directly inside a folder, in name order.</summary>
+    /// <summary>The definition files directly inside a folder, in name order; the policy file is not one.</summary>
     public static IReadOnlyList<string> FilesIn(string folder) =>
         [.. Directory.EnumerateFiles(folder)
             .Where(f => DefinitionLoader.Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Where(f => !IsPolicyFile(f))
             .Order(StringComparer.Ordinal)];
+
+    /// <summary>The policy file beside the definitions in a folder (the first of <see cref="PolicyFileLoader.FileNames"/> there), or null.</summary>
+    public static string? PolicyFileIn(string folder)
+    {
+        var files = Directory.EnumerateFiles(folder).Where(IsPolicyFile).ToList();
+        return PolicyFileLoader.FileNames
+            .Select(name => files.FirstOrDefault(f => Path.GetFileName(f) == name))
+            .FirstOrDefault(f => f is not null);
+    }
+
+    /// <summary>Whether a file's name makes it a policy file rather than a definition.</summary>
+    public static bool IsPolicyFile(string path) => PolicyFileLoader.FileNames.Contains(Path.GetFileName(path), StringComparer.Ordinal);
 
     public static DefinitionSetLoad LoadFolder(string folder, DefinitionLoader loader)
     {

@@ -1,0 +1,65 @@
+using Sagas.Definitions.Building;
+using Sagas.Definitions.Loading;
+using Sagas.Definitions.Source;
+
+namespace Sagas.Definitions.Policies;
+
+/// <summary>
+/// Loads a <c>policies.yaml</c> and validates it completely, the way <see cref="DefinitionLoader"/>
+/// loads a definition: decode, parse, read the shape, collecting every error in file order.
+/// </summary>
+public sealed class PolicyFileLoader(DefinitionLimits? limits = null)
+{
+    /// <summary>The names a policy file may have beside the definitions, in the order they are looked for; never loaded as definitions.</summary>
+    public static readonly IReadOnlyList<string> FileNames = ["policies.yaml", "policies.yml", "policies.json"];
+
+    private readonly DefinitionLimits _limits = limits ?? DefinitionLimits.Default;
+
+    public PolicyLoadResult LoadFile(string path)
+    {
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            return Failed(path, SourcePosition.Start, ErrorCodes.FileNotFound, "no such file");
+        }
+
+        if (info.Length > _limits.MaxFileBytes)
+        {
+            return Failed(path, SourcePosition.Start, ErrorCodes.FileTooLarge,
+                $"file is {info.Length:N0} bytes, over the limit of {_limits.MaxFileBytes:N0} (setting Sagas:Definitions:MaxFileBytes)");
+        }
+
+        return Load(path, File.ReadAllBytes(path));
+    }
+
+    /// <summary>Loads content under a display name; the extension of <paramref name="file"/> picks the format.</summary>
+    public PolicyLoadResult Load(string file, ReadOnlySpan<byte> content)
+    {
+        SourceNode root;
+        try
+        {
+            var text = SourceTextDecoder.Decode(content, _limits);
+            root = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
+                ? JsonSourceReader.Read(text, _limits)
+                : YamlSourceReader.Read(text, _limits);
+        }
+        catch (SourceRejectedException e) when (e.Code == ErrorCodes.EmptyFile)
+        {
+            // Unlike a definition, a policy file may say nothing: every policy keeps its default.
+            return new PolicyLoadResult(file, new PolicyFile { File = file }, []);
+        }
+        catch (SourceRejectedException e)
+        {
+            return Failed(file, e.Position, e.Code, e.Message);
+        }
+
+        var errors = new ErrorSink(file);
+        var policies = new PolicyFileReader(errors).Read(root, file);
+        return errors.HasErrors
+            ? new PolicyLoadResult(file, null, [.. errors.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)])
+            : new PolicyLoadResult(file, policies, []);
+    }
+
+    private static PolicyLoadResult Failed(string file, SourcePosition position, string code, string message) =>
+        new(file, null, [new DefinitionError(file, position.Line, position.Column, null, code, message)]);
+}
