@@ -1,9 +1,14 @@
 using System.CommandLine;
+using Sagas.Definitions.Building;
 using Sagas.Definitions.Loading;
+using Sagas.Definitions.Policies;
 
 namespace Sagas.Cli.Definitions;
 
-/// <summary><c>sagas definitions validate PATH…</c>: every error of every file; exit 0 only if all are valid.</summary>
+/// <summary>
+/// <c>sagas definitions validate PATH…</c>: every error of every file, the policy file beside the
+/// definitions (or named) included; exit 0 only if all are valid.
+/// </summary>
 internal static class ValidateDefinitionsCommand
 {
     public static Command Create(CliContext context)
@@ -11,7 +16,7 @@ internal static class ValidateDefinitionsCommand
         var paths = new Argument<string[]>("paths")
         {
             Arity = ArgumentArity.OneOrMore,
-            Description = "Definition files (.yaml, .yml, .json) or folders holding them",
+            Description = "Definition files (.yaml, .yml, .json), a policy file (policies.yaml) or folders holding them",
         };
         var json = new Option<bool>("--json") { Description = "Write the report as JSON" };
         var command = new Command("validate", "Validate workflow definitions without a broker or database") { paths, json };
@@ -21,14 +26,33 @@ internal static class ValidateDefinitionsCommand
 
     private static int Run(CliContext context, string[] paths, bool json)
     {
-        var files = paths.SelectMany(p => Directory.Exists(p) ? DefinitionSet.FilesIn(p) : [p]).ToList();
-        if (files.Count == 0)
+        var definitionFiles = new List<string>();
+        var policyFiles = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                definitionFiles.AddRange(DefinitionSet.FilesIn(path));
+                if (DefinitionSet.PolicyFileIn(path) is { } policies)
+                {
+                    policyFiles.Add(policies);
+                }
+            }
+            else
+            {
+                (DefinitionSet.IsPolicyFile(path) ? policyFiles : definitionFiles).Add(path);
+            }
+        }
+
+        if (definitionFiles.Count + policyFiles.Count == 0)
         {
             throw new UserErrorException($"no definition files ({string.Join(", ", DefinitionLoader.Extensions)}) in {string.Join(", ", paths)}");
         }
 
-        var loader = new DefinitionLoader(context.Settings.Definitions.Limits);
-        var result = DefinitionSet.Load(files, loader);
+        var limits = context.Settings.Definitions.Limits;
+        var result = ValidatedFiles.Of(
+            DefinitionSet.Load(definitionFiles, new DefinitionLoader(limits)),
+            [.. policyFiles.Select(new PolicyFileLoader(limits).LoadFile)]);
         if (json)
         {
             JsonOutput.Write(context.Output, ValidationReport.Of(result));
@@ -41,26 +65,41 @@ internal static class ValidateDefinitionsCommand
         return result.IsValid ? ExitCodes.Success : ExitCodes.Invalid;
     }
 
-    private static void WriteText(TextWriter output, DefinitionSetLoad result)
+    private static void WriteText(TextWriter output, ValidatedFiles result)
     {
-        foreach (var file in result.Files)
+        foreach (var file in result.Definitions)
         {
             if (file.Definition is { } definition)
             {
                 output.WriteLine($"ok    {file.File}: {definition.Id} v{definition.Version}, {definition.Steps.Count} steps, hash {definition.Source.ShortHash}");
-                continue;
             }
-
-            output.WriteLine($"FAIL  {file.File}: {file.Errors.Count} error{(file.Errors.Count == 1 ? string.Empty : "s")}");
-            foreach (var error in file.Errors)
+            else
             {
-                output.WriteLine($"      {error}");
+                WriteFailure(output, file.File, file.Errors);
             }
         }
 
-        var invalid = result.Files.Count(f => !f.IsValid);
-        output.WriteLine(invalid == 0
-            ? $"{result.Files.Count} valid, 0 invalid"
-            : $"{result.Files.Count - invalid} valid, {invalid} invalid");
+        foreach (var file in result.Policies)
+        {
+            if (file.Policies is { } policies)
+            {
+                output.WriteLine($"ok    {file.File}: policies ({policies.Services.Count} services, {policies.Workflows.Count} workflows)");
+            }
+            else
+            {
+                WriteFailure(output, file.File, file.Errors);
+            }
+        }
+
+        output.WriteLine($"{result.Count - result.InvalidCount} valid, {result.InvalidCount} invalid");
+    }
+
+    private static void WriteFailure(TextWriter output, string file, IReadOnlyList<DefinitionError> errors)
+    {
+        output.WriteLine($"FAIL  {file}: {errors.Count} error{(errors.Count == 1 ? string.Empty : "s")}");
+        foreach (var error in errors)
+        {
+            output.WriteLine($"      {error}");
+        }
     }
 }

@@ -12,6 +12,7 @@ public sealed class When_validating_and_listing_the_samples
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("order-fulfilment v1, 5 steps", run.Output);
+        Assert.Contains("policies.yaml: policies (2 services, 0 workflows)", run.Output);
         Assert.Contains("0 invalid", run.Output);
     }
 
