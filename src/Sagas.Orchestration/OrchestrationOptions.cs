@@ -20,6 +20,9 @@ public sealed class OrchestrationOptions
     /// <summary>How often each orchestrator node looks for due timers: the most a timer fires late, given a free node.</summary>
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>How often each orchestrator node admits steps waiting under their services' limits.</summary>
+    public TimeSpan AdmissionPollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Most timers one poll claims and sends in one transaction.</summary>
     public int TimersPerPoll { get; set; } = 200;
 
@@ -54,6 +57,7 @@ public sealed class OrchestrationOptions
         .. MaxWorkflowsPerCommit < 1 ? [$"{SectionName}:MaxWorkflowsPerCommit must be at least 1 (it is {MaxWorkflowsPerCommit})"] : Array.Empty<string>(),
         .. StepTimeout <= TimeSpan.Zero ? [$"{SectionName}:StepTimeout must be positive (it is {StepTimeout})"] : Array.Empty<string>(),
         .. ServiceTimeout.Where(p => p.Value <= TimeSpan.Zero).Select(p => $"{SectionName}:ServiceTimeout:{p.Key} must be positive (it is {p.Value})"),
+        .. AdmissionPollInterval <= TimeSpan.Zero ? [$"{SectionName}:AdmissionPollInterval must be positive (it is {AdmissionPollInterval})"] : Array.Empty<string>(),
         .. TimerPollInterval <= TimeSpan.Zero ? [$"{SectionName}:TimerPollInterval must be positive (it is {TimerPollInterval})"] : Array.Empty<string>(),
     ];
 }

@@ -6,7 +6,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sagas.Definitions.Loading;
+using Sagas.Definitions.Policies;
+using Sagas.Orchestration.Admission;
 using Sagas.Orchestration.Persistence;
+using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Progression;
 using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Starting;
@@ -22,7 +25,7 @@ public static class OrchestrationRegistration
     /// the progression rules, the Marten store and the relay of durable timers.
     /// </summary>
     public static IHostApplicationBuilder AddSagasOrchestration(
-        this IHostApplicationBuilder builder, DefinitionCatalog catalog, string postgresConnectionString)
+        this IHostApplicationBuilder builder, DefinitionCatalog catalog, string postgresConnectionString, PolicyFile? policies = null)
     {
         var options = OrchestrationOptions.From(builder.Configuration);
         if (options.Problems() is [var first, ..])
@@ -33,9 +36,20 @@ public static class OrchestrationRegistration
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSagasPolicies(policies ?? PolicyFile.Empty);
         builder.Services.AddSingleton<WorkflowProgression>();
         builder.Services.AddSagasStore(postgresConnectionString);
         return builder;
+    }
+
+    /// <summary>The policies in force, and this node's view of each service: its circuit and its balancer.</summary>
+    public static IServiceCollection AddSagasPolicies(this IServiceCollection services, PolicyFile policies)
+    {
+        services.AddSingleton(policies);
+        services.AddSingleton<PolicyBook>();
+        services.AddSingleton<CircuitBreakers>();
+        services.AddSingleton<EndpointBalancers>();
+        return services;
     }
 
     /// <summary>The Marten store, laid out by <see cref="WorkflowStore"/>, its schema applied at start-up.</summary>
@@ -46,6 +60,8 @@ public static class OrchestrationRegistration
             .ApplyAllDatabaseChangesOnStartup();
         services.AddSingleton(new TimerTable(postgresConnectionString));
         services.AddHostedService<TimerRelay>();
+        services.AddSingleton(new AdmissionTable(postgresConnectionString));
+        services.AddHostedService<AdmissionRelay>();
         services.AddSingleton<WorkflowLoader>();
         services.AddSingleton<WorkflowCommitter>();
         return services;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
 using Sagas.Definitions.Loading;
+using Sagas.Definitions.Policies;
 using Sagas.Orchestration.Progression;
 using Sagas.Orchestration.Workflows;
 using Sagas.Samples;
@@ -43,8 +44,19 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
 
     public WorkflowStateMachine Machine => Saga.StateMachine;
 
-    public static async Task<OrchestratorHarness> StartAsync(
-        Action<IBusRegistrationConfigurator>? configure = null, OrchestrationOptions? options = null, params string[] extraDefinitions)
+    public static Task<OrchestratorHarness> StartAsync(
+        Action<IBusRegistrationConfigurator>? configure = null, OrchestrationOptions? options = null, params string[] extraDefinitions) =>
+        StartAsync(configure, options, null, extraDefinitions);
+
+    /// <summary>A harness whose orchestrator follows <paramref name="policiesYaml"/> (a policies.yaml's text).</summary>
+    public static Task<OrchestratorHarness> StartWithPoliciesAsync(string policiesYaml, OrchestrationOptions? options = null, params string[] extraDefinitions)
+    {
+        var loaded = new PolicyFileLoader().Load("policies.yaml", Encoding.UTF8.GetBytes(policiesYaml));
+        return StartAsync(null, options, loaded.Policies ?? throw new InvalidOperationException(string.Join("\n", loaded.Errors)), extraDefinitions);
+    }
+
+    private static async Task<OrchestratorHarness> StartAsync(
+        Action<IBusRegistrationConfigurator>? configure, OrchestrationOptions? options, PolicyFile? policies, string[] extraDefinitions)
     {
         var catalog = DefinitionSet.LoadFolder(SampleDefinitions.Folder, new DefinitionLoader()).Catalog;
         foreach (var (yaml, index) in extraDefinitions.Select((yaml, index) => (yaml, index)))
@@ -59,6 +71,7 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
             .AddSingleton(catalog)
             .AddSingleton(options ?? new OrchestrationOptions())
             .AddSingleton<TimeProvider>(clock)
+            .AddSagasPolicies(policies ?? PolicyFile.Empty)
             .AddSingleton<WorkflowProgression>()
             .AddMassTransitTestHarness(x =>
             {
@@ -109,6 +122,24 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
             Retryable = retryable,
             FailedAt = DateTimeOffset.UtcNow,
         });
+
+    /// <summary>The queue a step's attempt was sent to (a service's own, or one of its endpoints).</summary>
+    public string QueueOf(ExecuteStep command)
+    {
+#pragma warning disable VSTHRD103 // a snapshot of what was sent so far
+        var sent = Bus.Sent.Select<ExecuteStep>(m => m.Context.Message == command).First();
+#pragma warning restore VSTHRD103
+        return sent.Context.DestinationAddress!.AbsolutePath.Split('/').Last();
+    }
+
+    /// <summary>Every step command sent so far.</summary>
+#pragma warning disable VSTHRD103 // a snapshot of what was sent so far
+    public IReadOnlyList<ExecuteStep> AllDispatched() => [.. Bus.Sent.Select<ExecuteStep>().Select(m => m.Context.Message)];
+#pragma warning restore VSTHRD103
+
+    /// <summary>Plays the admission relay: a slot is free for that step's attempt.</summary>
+    public Task AdmitAsync(Guid workflowId, string stepId, int attempt = 1) =>
+        Bus.Bus.Publish(new AdmitStep { WorkflowId = workflowId, StepId = stepId, Attempt = attempt });
 
     public Task CancelAsync(Guid workflowId, string reason = "customer called") =>
         Bus.Bus.Publish(new CancelWorkflow { WorkflowId = workflowId, Reason = reason, RequestedAt = DateTimeOffset.UtcNow });

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sagas.Cli.Settings;
 using Sagas.Definitions.Loading;
+using Sagas.Definitions.Policies;
 using Sagas.Orchestration;
 using Sagas.Samples.Services;
 
@@ -21,6 +22,7 @@ public static class NodeHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Sagas", LogLevel.Information);
 
+        var policies = LoadPolicies(settings);
         if (roles.Orchestrator)
         {
             if (OrchestrationOptions.From(configuration).Problems() is [var problem, ..])
@@ -28,17 +30,52 @@ public static class NodeHost
                 throw new UserErrorException($"invalid setting {problem}");
             }
 
-            builder.AddSagasOrchestration(LoadDefinitions(settings.Definitions), settings.Postgres.ConnectionString);
+            var catalog = LoadDefinitions(settings.Definitions);
+            foreach (var warning in PolicyReferenceRules.Check(policies, catalog.AllVersions()))
+            {
+                // A running node forgives what 'sagas definitions validate' refuses: a policy naming
+                // an unknown service is reverted, with an event, when a workflow meets it.
+                Console.Error.WriteLine($"warning: {warning}");
+            }
+
+            builder.AddSagasOrchestration(catalog, settings.Postgres.ConnectionString, policies);
         }
 
         if (roles.Services.Count > 0)
         {
+            // A worker hosting a service also consumes the endpoints the policies give it.
+            roles = roles.WithEndpoints(policies.Services.ToDictionary(
+                p => p.Key, p => (IReadOnlyList<string>)[.. p.Value.Endpoints.Select(e => e.Name)]));
             var samples = configuration.GetSection(SampleOptions.SectionName).Get<SampleOptions>() ?? new SampleOptions();
             builder.Services.AddSampleServices(samples);
         }
 
         builder.AddSagasBus(settings.RabbitMq, roles);
         return builder.Build();
+    }
+
+    /// <summary>The policy file must be valid before a node starts; all its errors are reported at once.</summary>
+    public static PolicyFile LoadPolicies(SagasSettings settings)
+    {
+        var configured = settings.Policies.Path;
+        if (configured == PoliciesSettings.None)
+        {
+            return PolicyFile.Empty;
+        }
+
+        var path = string.IsNullOrWhiteSpace(configured)
+            ? Directory.Exists(settings.Definitions.ResolvedPath) ? DefinitionSet.PolicyFileIn(settings.Definitions.ResolvedPath) : null
+            : Path.GetFullPath(configured);
+        if (path is null)
+        {
+            return PolicyFile.Empty;
+        }
+
+        var loaded = new PolicyFileLoader(settings.Definitions.Limits).LoadFile(path);
+        return loaded.Policies is { } policies && loaded.IsValid
+            ? policies
+            : throw new UserErrorException(
+                $"the policies in {path} are invalid (setting Sagas:Policies:Path); fix them and start again:{Environment.NewLine}  {string.Join(Environment.NewLine + "  ", loaded.Errors)}");
     }
 
     /// <summary>Every definition must be valid before a node starts; all errors are reported at once.</summary>

@@ -37,7 +37,7 @@ public static class SagasBusRegistration
                 rabbitmq.PrefetchCount = rabbit.PrefetchCount;
                 rabbitmq.ConcurrentMessageLimit = rabbit.PrefetchCount;
                 rabbitmq.ConfigureEndpoints(context);
-                rabbitmq.ConfigureStepEndpoints(context, roles.Services);
+                rabbitmq.ConfigureStepEndpoints(context, roles.Queues);
             });
         });
         return builder;

@@ -7,6 +7,8 @@ public sealed class SagasSettings
 
     public DefinitionsSettings Definitions { get; set; } = new();
 
+    public PoliciesSettings Policies { get; set; } = new();
+
     public RabbitMqSettings RabbitMq { get; set; } = new();
 
     public PostgresSettings Postgres { get; set; } = new();

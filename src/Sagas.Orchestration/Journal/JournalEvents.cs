@@ -29,5 +29,12 @@ public static class JournalEvents
         typeof(WorkflowNeedsAttention),
         typeof(StepRetryRequested),
         typeof(WorkflowDeadlineExceeded),
+        typeof(StepRerouted),
+        typeof(StepQueued),
+        typeof(StepBlocked),
+        typeof(CircuitOpened),
+        typeof(CircuitClosed),
+        typeof(PolicyViolated),
+        typeof(PolicyReverted),
     ];
 }

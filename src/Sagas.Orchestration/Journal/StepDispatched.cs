@@ -11,7 +11,20 @@ public sealed record StepDispatched
 
     public required int Attempt { get; init; }
 
+    /// <summary>The service that runs this attempt: the step's own, or an alternate it was rerouted to.</summary>
     public required string Service { get; init; }
+
+    /// <summary>The queue the command went to: the service's own, or one of its endpoints.</summary>
+    public string? Endpoint { get; init; }
+
+    /// <summary>Why that endpoint, when the service has several (the balancing algorithm and what it saw).</summary>
+    public string? Balancing { get; init; }
+
+    /// <summary>True when it waited for, and got, a slot under its service's limits (it holds that slot until its result).</summary>
+    public bool Admitted { get; init; }
+
+    /// <summary>True when this attempt is the probe of its service's half-open circuit.</summary>
+    public bool Probe { get; init; }
 
     public required JsonObject Input { get; init; }
 

@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Schema.Identity;
+using Sagas.Orchestration.Admission;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Status;
@@ -36,6 +37,14 @@ public static class WorkflowStore
             .Identity(x => x.Id)
             .IdStrategy(new NoOpIdGeneration())
             .Duplicate(x => x.DueAt, notNull: true);
+
+        // Admission tickets: written with the saga state, counted and admitted per service (see AdmissionTable).
+        options.Schema.For<AdmissionTicket>()
+            .DocumentAlias("admission")
+            .Identity(x => x.Id)
+            .Duplicate(x => x.Service, notNull: true)
+            .Duplicate(x => x.QueuedAt, notNull: true)
+            .Duplicate(x => x.AdmittedAt);
 
         foreach (var type in JournalEvents.All)
         {

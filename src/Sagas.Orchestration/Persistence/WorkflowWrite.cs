@@ -1,4 +1,5 @@
 using Marten;
+using Sagas.Orchestration.Admission;
 using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Workflows;
 
@@ -16,6 +17,8 @@ internal sealed class WorkflowWrite
     {
         State = state;
         Events = events;
+        Tickets = [.. state.PendingTickets];
+        state.PendingTickets.Clear();
         LoadedVersion = loadedVersion;
         Schedule = schedule ?? new PendingSchedule();
     }
@@ -28,6 +31,9 @@ internal sealed class WorkflowWrite
     public Guid? LoadedVersion { get; }
 
     public PendingSchedule Schedule { get; }
+
+    /// <summary>Admission tickets taken and given back (see <see cref="TicketChanges"/>).</summary>
+    public IReadOnlyList<TicketChange> Tickets { get; }
 
     /// <summary>A new workflow: a twin started at the same moment fails on the document's key.</summary>
     public static WorkflowWrite ForNew(WorkflowState state, PendingSchedule? schedule = null) =>
@@ -57,6 +63,18 @@ internal sealed class WorkflowWrite
         foreach (var tokenId in Schedule.Cancelled)
         {
             session.Delete<DurableTimer>(tokenId);
+        }
+
+        foreach (var change in Tickets)
+        {
+            if (change.Ticket is { } ticket)
+            {
+                session.Store(ticket);
+            }
+            else
+            {
+                session.Delete<AdmissionTicket>(change.Id);
+            }
         }
     }
 

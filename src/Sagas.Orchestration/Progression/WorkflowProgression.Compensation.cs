@@ -37,13 +37,13 @@ public sealed partial class WorkflowProgression
         // A second compensation failing for good while one already needs attention is recorded
         // (below) and waits for the operator's retry too.
         if (!IsCurrentCompensation(state, failure.StepId, failure.Attempt)
-            || DefinitionOf(state)?.FindStep(failure.StepId)?.Compensation is not { } compensation)
+            || DefinitionOf(state)?.FindStep(failure.StepId) is not { Compensation: not null } step)
         {
             return;
         }
 
         state.Record(failure);
-        var policy = options.RetryFor(compensation.Service);
+        var policy = options.RetryFor(CompensationServiceOf(state, step));
         if (!failure.Retryable || !policy.AllowsAnotherAttempt(failure.Attempt))
         {
             state.Record(new WorkflowNeedsAttention
@@ -79,7 +79,7 @@ public sealed partial class WorkflowProgression
     private void CompensationTimedOut(WorkflowState state, StepTimeoutElapsed due)
     {
         if (!IsCurrentCompensation(state, due.StepId, due.Attempt)
-            || DefinitionOf(state)?.FindStep(due.StepId)?.Compensation is not { } compensation)
+            || DefinitionOf(state)?.FindStep(due.StepId) is not { Compensation: not null } step)
         {
             return;
         }
@@ -89,7 +89,7 @@ public sealed partial class WorkflowProgression
             WorkflowId = state.CorrelationId,
             StepId = due.StepId,
             Attempt = due.Attempt,
-            Reason = $"no result within {Describe(_policies.TimeoutFor(compensation) ?? TimeSpan.Zero)}",
+            Reason = $"no result within {Describe(policies.TimeoutFor(CompensationServiceOf(state, step)) ?? TimeSpan.Zero)}",
             Retryable = true,
             FailedAt = clock.GetUtcNow(),
         });
@@ -193,13 +193,17 @@ public sealed partial class WorkflowProgression
             WorkflowId = state.CorrelationId,
             StepId = step.Id,
             Attempt = attempt,
-            Service = compensation.Service,
+            Service = CompensationServiceOf(state, step),
             Input = input.Value!,
             DispatchedAt = clock.GetUtcNow(),
-            Timeout = _policies.TimeoutFor(compensation),
+            Timeout = policies.TimeoutFor(CompensationServiceOf(state, step)),
         });
         return true;
     }
+
+    // A step that failed over is undone where it ran: a refund goes to the provider that charged.
+    private static string CompensationServiceOf(WorkflowState state, StepDefinition step) =>
+        step.Compensation!.Service == step.Service ? ServiceOf(state, step) : step.Compensation.Service;
 
     private void RecordCancelled(WorkflowState state, string reason) =>
         state.Record(new WorkflowCancelled

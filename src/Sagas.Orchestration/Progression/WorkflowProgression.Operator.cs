@@ -8,8 +8,9 @@ namespace Sagas.Orchestration.Progression;
 public sealed partial class WorkflowProgression
 {
     /// <summary>
-    /// Runs the failed step of a Failed workflow again (and whatever else was ready), or the
-    /// failed compensation of one that needs attention, and carries on from there. A request that
+    /// Runs the failed step of a Failed workflow again (and whatever else was ready), resolves a
+    /// blocked step's input again (or first runs again the completed step named, whose output it
+    /// lacked), or runs the failed compensation of one that needs attention, and carries on from there. A request that
     /// names a step that did not fail changes nothing; <see cref="RetryRefusal"/> says why first.
     /// </summary>
     public void RequestRetry(WorkflowState state, RetryWorkflow request)
@@ -19,11 +20,11 @@ public sealed partial class WorkflowProgression
             return;
         }
 
-        var compensation = state.Status == WorkflowStatus.NeedsAttention;
+        var compensation = state.Status == WorkflowStatus.NeedsAttention && state.BlockedStep is null;
         state.Record(new StepRetryRequested
         {
             WorkflowId = state.CorrelationId,
-            StepId = request.StepId ?? (compensation ? state.AttentionStep! : state.FailedStep!),
+            StepId = request.StepId ?? state.BlockedStep ?? (compensation ? state.AttentionStep! : state.FailedStep!),
             Compensation = compensation,
             RequestedAt = clock.GetUtcNow(),
         });
@@ -38,6 +39,9 @@ public sealed partial class WorkflowProgression
         WorkflowStatus.Failed when stepId is not null && stepId != state.FailedStep =>
             $"step '{stepId}' is not the one that failed; the failed step is '{state.FailedStep}'",
         WorkflowStatus.Failed => null,
+        WorkflowStatus.NeedsAttention when state.BlockedStep is { } blocked && stepId is not null && stepId != blocked && !state.Outputs.ContainsKey(stepId) =>
+            $"step '{stepId}' is neither the blocked step '{blocked}' nor a completed step whose output it reads",
+        WorkflowStatus.NeedsAttention when state.BlockedStep is not null => null,
         WorkflowStatus.NeedsAttention when stepId is not null && stepId != state.AttentionStep =>
             $"step '{stepId}' is not the one whose compensation failed; that is '{state.AttentionStep}'",
         WorkflowStatus.NeedsAttention => null,

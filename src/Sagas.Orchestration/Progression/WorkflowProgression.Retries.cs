@@ -26,7 +26,7 @@ public sealed partial class WorkflowProgression
             return;
         }
 
-        var timeout = _policies.TimeoutFor(step) ?? TimeSpan.Zero;
+        var timeout = policies.TimeoutFor(step, ServiceOf(state, step)) ?? TimeSpan.Zero;
         state.Record(new StepTimedOut
         {
             WorkflowId = state.CorrelationId,
@@ -35,6 +35,7 @@ public sealed partial class WorkflowProgression
             Timeout = timeout,
             TimedOutAt = clock.GetUtcNow(),
         });
+        ObserveOutcome(state, due.StepId, due.Attempt, failed: true);
         AfterFailedAttempt(state, due.StepId, due.Attempt, $"no result within {Describe(timeout)}", retryable: true);
     }
 
@@ -60,16 +61,15 @@ public sealed partial class WorkflowProgression
         EndUnsuccessfully(state, definition, null, $"the workflow did not end within its deadline of {Describe(deadline)}");
     }
 
-    // Another attempt after a delay when the failure allows it and the policy has attempts left;
+    // Another attempt after a delay when the failure allows it and the policy has attempts left
+    // on the step's current service; then the next alternate service, when failover allows it;
     // otherwise the workflow fails.
     private void AfterFailedAttempt(WorkflowState state, string stepId, int attempt, string reason, bool retryable)
     {
-        var step = catalog.ByHash(state.DefinitionHash)?.FindStep(stepId);
-        var policy = step is null ? options.Retry : _policies.RetryFor(step);
-        if (state.Status != WorkflowStatus.Running)
+        if (!state.IsForward)
         {
             // Compensating: a step that was still out has failed; nothing of it is left to undo.
-            if (step is not null && DefinitionOf(state) is { } compensating)
+            if (DefinitionOf(state) is { } compensating)
             {
                 Continue(state, compensating);
             }
@@ -77,25 +77,45 @@ public sealed partial class WorkflowProgression
             return;
         }
 
-        if (!retryable || !policy.AllowsAnotherAttempt(attempt))
+        if (DefinitionOf(state) is not { } definition || definition.FindStep(stepId) is not { } step)
         {
-            var failure = $"step '{stepId}' failed{AttemptsText(attempt, policy, retryable)}: {reason}";
-            if (DefinitionOf(state) is { } definition)
-            {
-                EndUnsuccessfully(state, definition, stepId, failure);
-            }
-
             return;
         }
 
-        ScheduleRetry(state, stepId, attempt, reason, policy, compensation: false);
+        var service = ServiceOf(state, step);
+        var policy = policies.RetryFor(state.Definition, step, service);
+        var attemptsHere = attempt - (state.Routes.TryGetValue(stepId, out var route) ? route.FirstAttempt : 1) + 1;
+        if (retryable && policy.AllowsAnotherAttempt(attemptsHere))
+        {
+            ScheduleRetry(state, stepId, attempt, reason, policy, compensation: false, retriesHere: attemptsHere);
+            return;
+        }
+
+        var failure = $"step '{stepId}' failed{AttemptsText(attemptsHere, policy, retryable)}{(service == step.Service ? string.Empty : $" on '{service}'")}: {reason}";
+        if (retryable && NextAlternate(state, step, service) is { } next)
+        {
+            var input = ValueResolver.Resolve(step.Input, ProgressOf(state));
+            if (!input.Succeeded)
+            {
+                Block(state, definition, step, input.Error!);
+                return;
+            }
+
+            Reroute(state, step, attempt + 1, service, next, failure);
+            Dispatch(state, definition, step, input.Value!, attempt + 1);
+            return;
+        }
+
+        EndUnsuccessfully(state, definition, stepId, failure);
     }
 
     // The retry decision, drawn once and recorded with the values that led to it.
-    private void ScheduleRetry(WorkflowState state, string stepId, int attempt, string reason, RetryPolicy policy, bool compensation)
+    // The back-off counts the attempts on the step's current service (retriesHere), so an
+    // alternate starts from the policy's first delay.
+    private void ScheduleRetry(WorkflowState state, string stepId, int attempt, string reason, RetryPolicy policy, bool compensation, int? retriesHere = null)
     {
         var nextAttempt = attempt + 1;
-        var delay = policy.DelayBefore(nextAttempt, Random());
+        var delay = policy.DelayBefore((retriesHere ?? attempt) + 1, Random());
         var now = clock.GetUtcNow();
         state.Record(new StepRetryScheduled
         {
@@ -130,7 +150,7 @@ public sealed partial class WorkflowProgression
             return;
         }
 
-        if (state.Status != WorkflowStatus.Running
+        if (!state.IsForward
             || !state.RetryDue.TryGetValue(due.StepId, out var awaited) || awaited != due.Attempt
             || DefinitionOf(state) is not { } definition
             || definition.FindStep(due.StepId) is not { } step)
@@ -141,10 +161,10 @@ public sealed partial class WorkflowProgression
         var input = ValueResolver.Resolve(step.Input, ProgressOf(state));
         if (!input.Succeeded)
         {
-            EndUnsuccessfully(state, definition, step.Id, $"the input of step '{step.Id}' could not be resolved: {input.Error}");
+            Block(state, definition, step, input.Error!);
             return;
         }
 
-        Dispatch(state, step, input.Value!, due.Attempt);
+        Dispatch(state, definition, step, input.Value!, due.Attempt);
     }
 }

@@ -6,7 +6,7 @@ using Sagas.Definitions.Loading;
 using Sagas.Definitions.Model;
 using Sagas.Definitions.Planning;
 using Sagas.Orchestration.Journal;
-using Sagas.Orchestration.Recovery;
+using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Progression;
@@ -16,12 +16,11 @@ namespace Sagas.Orchestration.Progression;
 /// no database. The state machine turns the recorded events into effects (commands sent,
 /// outcomes published); the repository appends them to the stream.
 /// </summary>
-public sealed partial class WorkflowProgression(DefinitionCatalog catalog, OrchestrationOptions options, TimeProvider clock)
+public sealed partial class WorkflowProgression(
+    DefinitionCatalog catalog, OrchestrationOptions options, TimeProvider clock, PolicyBook policies, CircuitBreakers breakers, EndpointBalancers balancers)
 {
     /// <summary>The jitter draw for retry delays; tests replace it to make delays exact.</summary>
     public Func<double> Random { get; init; } = System.Random.Shared.NextDouble;
-
-    private readonly StepPolicies _policies = new(options);
 
     public void Start(WorkflowState state, StartWorkflow command)
     {
@@ -62,10 +61,14 @@ public sealed partial class WorkflowProgression(DefinitionCatalog catalog, Orche
         }
 
         state.Record(result);
+        ObserveOutcome(state, result.StepId, result.Attempt, failed: false);
         Continue(state, definition);
     }
 
-    public void Fail(WorkflowState state, StepFailed failure)
+    public void Fail(WorkflowState state, StepFailed failure) => Fail(state, failure, failure.Retryable);
+
+    // A failure the service meant as final says nothing of its health; a fault does.
+    private void Fail(WorkflowState state, StepFailed failure, bool countsAgainstService)
     {
         if (!IsCurrent(state, failure.StepId, failure.Attempt))
         {
@@ -73,6 +76,7 @@ public sealed partial class WorkflowProgression(DefinitionCatalog catalog, Orche
         }
 
         state.Record(failure);
+        ObserveOutcome(state, failure.StepId, failure.Attempt, countsAgainstService ? true : null);
         AfterFailedAttempt(state, failure.StepId, failure.Attempt, failure.Reason, failure.Retryable);
     }
 
@@ -86,7 +90,7 @@ public sealed partial class WorkflowProgression(DefinitionCatalog catalog, Orche
             Reason = $"the {command.Service} service faulted on the command ({reason}); it is in the '{command.Service}_error' queue",
             Retryable = false,
             FailedAt = clock.GetUtcNow(),
-        });
+        }, countsAgainstService: true);
 
     // Late (terminal workflow), duplicate (step already finished) and stale (older attempt)
     // results change nothing.
@@ -148,32 +152,29 @@ public sealed partial class WorkflowProgression(DefinitionCatalog catalog, Orche
         var ready = ReadyStepPlanner.Plan(definition, progress);
         if (ready.FirstOrDefault(p => !p.Input.Succeeded) is { } unresolvable)
         {
-            EndUnsuccessfully(state, definition, unresolvable.Step.Id, $"the input of step '{unresolvable.Step.Id}' could not be resolved: {unresolvable.Input.Error}");
+            Block(state, definition, unresolvable.Step, unresolvable.Input.Error!);
             return;
         }
 
         foreach (var planned in ready)
         {
-            Dispatch(state, planned.Step, planned.Input.Value!, state.Attempts.GetValueOrDefault(planned.Step.Id) + 1);
+            if (state.Status != WorkflowStatus.Running)
+            {
+                // A step before this one failed fast on an open circuit: the run is ending.
+                return;
+            }
+
+            Dispatch(state, definition, planned.Step, planned.Input.Value!, state.Attempts.GetValueOrDefault(planned.Step.Id) + 1);
         }
     }
 
-    private void Dispatch(WorkflowState state, StepDefinition step, JsonObject input, int attempt) =>
-        state.Record(new StepDispatched
-        {
-            WorkflowId = state.CorrelationId,
-            StepId = step.Id,
-            Attempt = attempt,
-            Service = step.Service,
-            Input = input,
-            DispatchedAt = clock.GetUtcNow(),
-            Timeout = _policies.TimeoutFor(step),
-        });
-
-    // A step waiting out a retry delay counts as in flight: it is not ready to dispatch afresh.
+    // A step waiting out a retry delay, an open circuit or a slot counts as in flight: it is not
+    // ready to dispatch afresh.
     private static WorkflowProgress ProgressOf(WorkflowState state) =>
         new(state.CorrelationId.ToString(), state.Input, state.Outputs,
-            state.RetryDue.Count == 0 ? state.InFlight : state.InFlight.Concat(state.RetryDue.Keys).ToHashSet());
+            state.RetryDue.Count == 0 && state.AwaitingAdmission.Count == 0
+                ? state.InFlight
+                : state.InFlight.Concat(state.RetryDue.Keys).Concat(state.AwaitingAdmission.Keys).ToHashSet());
 
     private void FailWorkflow(WorkflowState state, string? stepId, string reason) =>
         state.Record(new WorkflowFailed

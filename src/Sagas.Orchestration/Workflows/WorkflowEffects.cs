@@ -20,7 +20,7 @@ internal static class WorkflowEffects
             case StepDispatched dispatched:
                 await ArmTimeoutAsync(context, dispatched.StepId, dispatched.DispatchedAt + dispatched.Timeout,
                     new StepTimeoutElapsed { WorkflowId = dispatched.WorkflowId, StepId = dispatched.StepId, Attempt = dispatched.Attempt });
-                await SendAsync(context, dispatched.Service, new ExecuteStep
+                await SendAsync(context, dispatched.Endpoint ?? dispatched.Service, new ExecuteStep
                 {
                     WorkflowId = dispatched.WorkflowId,
                     StepId = dispatched.StepId,
@@ -60,6 +60,20 @@ internal static class WorkflowEffects
             case StepTimedOut timedOut:
                 // Its timer has fired; nothing is left to cancel.
                 context.Saga.StepTimers.Remove(timedOut.StepId);
+                break;
+            case StepQueued { Until: { } until } queued:
+                // Looked at again when the circuit half-opens, through the same timer as a retry.
+                await context.ScheduleSend(context.ReceiveContext.InputAddress, until.UtcDateTime,
+                    new RetryStep { WorkflowId = queued.WorkflowId, StepId = queued.StepId, Attempt = queued.Attempt });
+                break;
+            case CircuitOpened opened:
+                LogContext.Warning?.Log("Circuit of service {Service} opened until {OpenUntil}: {Reason}", opened.Service, opened.OpenUntil, opened.Reason);
+                break;
+            case CircuitClosed closed:
+                LogContext.Info?.Log("Circuit of service {Service} closed: {Reason}", closed.Service, closed.Reason);
+                break;
+            case PolicyViolated violated:
+                LogContext.Warning?.Log("Policy {Policy} violated for workflow {WorkflowId} ({Scope}): {Reason}", violated.Policy, violated.WorkflowId, violated.Scope, violated.Reason);
                 break;
             case StepRetryScheduled retry:
                 await context.ScheduleSend(context.ReceiveContext.InputAddress, retry.DueAt.UtcDateTime,

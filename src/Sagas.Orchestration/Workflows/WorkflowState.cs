@@ -40,6 +40,21 @@ public sealed class WorkflowState : SagaStateMachineInstance
     /// <summary>Steps waiting out a retry delay, with the attempt that is due next.</summary>
     public Dictionary<string, int> RetryDue { get; set; } = [];
 
+    /// <summary>Where each dispatched step goes: its service (the step's own or an alternate), endpoint and first attempt there.</summary>
+    public Dictionary<string, StepRoute> Routes { get; set; } = [];
+
+    /// <summary>Steps waiting for a slot under their service's limits, with the attempt to dispatch.</summary>
+    public Dictionary<string, int> AwaitingAdmission { get; set; } = [];
+
+    /// <summary>The step whose input could not be resolved, while the workflow needs attention for it.</summary>
+    public string? BlockedStep { get; set; }
+
+    /// <summary>Admission tickets this run holds (see <see cref="Admission.TicketChanges"/>): steps queued or admitted under limits.</summary>
+    public HashSet<string> Tickets { get; set; } = [];
+
+    /// <summary>Policy violations already recorded (scope and policy), so each is recorded once per run.</summary>
+    public HashSet<string> PolicyViolations { get; set; } = [];
+
     /// <summary>Steps undone by their compensation.</summary>
     public HashSet<string> Compensated { get; set; } = [];
 
@@ -87,6 +102,13 @@ public sealed class WorkflowState : SagaStateMachineInstance
     [JsonIgnore]
     public List<object> PendingEvents { get; } = [];
 
+    /// <summary>Still going forward: running, or stopped at a blocked step while the others finish.</summary>
+    public bool IsForward => Status == WorkflowStatus.Running || (Status == WorkflowStatus.NeedsAttention && BlockedStep is not null);
+
+    /// <summary>Admission tickets to write or delete with the events recorded since the instance was loaded.</summary>
+    [JsonIgnore]
+    public List<Admission.TicketChange> PendingTickets { get; } = [];
+
     /// <summary>Ended for good: only Failed can still be retried by an operator.</summary>
     public bool IsTerminal => Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Rejected
         or WorkflowStatus.Compensated or WorkflowStatus.Cancelled;
@@ -95,6 +117,7 @@ public sealed class WorkflowState : SagaStateMachineInstance
     {
         Apply(@event);
         PendingEvents.Add(@event);
+        Admission.TicketChanges.Track(this, @event);
     }
 
     /// <summary>Applies one event of the stream. Unknown event types are a programming error.</summary>
@@ -118,6 +141,30 @@ public sealed class WorkflowState : SagaStateMachineInstance
                 Attempts[e.StepId] = e.Attempt;
                 InFlight.Add(e.StepId);
                 RetryDue.Remove(e.StepId);
+                AwaitingAdmission.Remove(e.StepId);
+                Routes[e.StepId] = Routes.TryGetValue(e.StepId, out var route) && route.Service == e.Service
+                    ? route with { Endpoint = e.Endpoint }
+                    : new StepRoute(e.Service, e.Endpoint, e.Attempt);
+                break;
+            case StepRerouted e:
+                Routes[e.StepId] = new StepRoute(e.To, null, e.Attempt);
+                break;
+            case StepQueued { Admission: true } e:
+                AwaitingAdmission[e.StepId] = e.Attempt;
+                break;
+            case StepQueued e:
+                // Waiting for a circuit is waiting for a timer, as a retry delay is.
+                RetryDue[e.StepId] = e.Attempt;
+                break;
+            case StepBlocked e:
+                BlockedStep = e.Policy == StepBlocked.NeedsAttention ? e.StepId : null;
+                break;
+            case CircuitOpened or CircuitClosed:
+                break;
+            case PolicyViolated e:
+                PolicyViolations.Add($"{e.Scope}|{e.Policy}");
+                break;
+            case PolicyReverted:
                 break;
             case StepRetryScheduled { Compensation: true } e:
                 CompensationRetryDue[e.StepId] = e.NextAttempt;
@@ -131,6 +178,8 @@ public sealed class WorkflowState : SagaStateMachineInstance
                 FailureReason = e.Reason;
                 CancelRequested = e.Cancelled;
                 RetryDue.Clear();
+                AwaitingAdmission.Clear();
+                BlockedStep = null;
                 break;
             case CompensationDispatched e:
                 CompensationAttempts[e.StepId] = e.Attempt;
@@ -154,8 +203,16 @@ public sealed class WorkflowState : SagaStateMachineInstance
                 AttentionStep = null;
                 AttentionReason = null;
                 break;
-            case StepRetryRequested:
+            case StepRetryRequested e:
                 Status = WorkflowStatus.Running;
+                BlockedStep = null;
+                AttentionStep = null;
+                AttentionReason = null;
+                // The step starts over on its own service with a full retry policy; a completed step
+                // asked for again (its output was what a blocked step lacked) runs afresh.
+                Routes.Remove(e.StepId);
+                Outputs.Remove(e.StepId);
+
                 FailedStep = null;
                 FailureReason = null;
                 EndedAt = null;
@@ -166,6 +223,8 @@ public sealed class WorkflowState : SagaStateMachineInstance
                 break;
             case WorkflowCancelled e:
                 Status = WorkflowStatus.Cancelled;
+                RetryDue.Clear();
+                AwaitingAdmission.Clear();
                 FailureReason = e.Reason;
                 EndedAt = e.CancelledAt;
                 break;
@@ -189,6 +248,8 @@ public sealed class WorkflowState : SagaStateMachineInstance
                 // Steps still out are abandoned: an operator's retry dispatches them afresh.
                 InFlight.Clear();
                 RetryDue.Clear();
+                AwaitingAdmission.Clear();
+                BlockedStep = null;
                 FailedStep = e.StepId;
                 FailureReason = e.Reason;
                 EndedAt = e.FailedAt;

@@ -29,6 +29,7 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
         Correlate(() => CompensationFaulted, m => m.Message.WorkflowId);
         Correlate(() => CancelRequested, m => m.WorkflowId);
         Correlate(() => RetryRequested, m => m.WorkflowId);
+        Correlate(() => Admitted, m => m.WorkflowId);
 
         // The deadline through MassTransit's own Schedule: its token lives on the saga, and a firing
         // whose token is not the saga's (a stale one) is not delivered as the event.
@@ -47,6 +48,7 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
             When(StepFailed).ThenAsync(context => ProgressAsync(context, state => progression.Fail(state, context.Message))),
             When(StepFaulted).ThenAsync(context => ProgressAsync(context, state => progression.Fault(state, context.Message.Message, Describe(context.Message)))),
             When(RetryFired).ThenAsync(context => ProgressAsync(context, state => progression.RetryDue(state, context.Message))),
+            When(Admitted).ThenAsync(context => ProgressAsync(context, state => progression.Admit(state, context.Message))),
             When(TimeoutElapsed).ThenAsync(context => ProgressAsync(context, state => progression.TimeOut(state, context.Message))),
             When(CompensationSucceeded).ThenAsync(context => ProgressAsync(context, state => progression.Compensated(state, context.Message))),
             When(CompensationFailed).ThenAsync(context => ProgressAsync(context, state => progression.CompensationFailed(state, context.Message))),
@@ -58,13 +60,13 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
         // A Failed workflow waits only for an operator's retry.
         During(Failed,
             When(RetryRequested).ThenAsync(context => ProgressAsync(context, state => progression.RequestRetry(state, context.Message))),
-            Ignore(StepSucceeded), Ignore(StepFailed), Ignore(StepFaulted), Ignore(RetryFired), Ignore(TimeoutElapsed),
+            Ignore(StepSucceeded), Ignore(StepFailed), Ignore(StepFaulted), Ignore(RetryFired), Ignore(Admitted), Ignore(TimeoutElapsed),
             Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(CancelRequested),
             Ignore(DeadlineTimer.Received));
 
         // Terminal states are kept: late or duplicate messages for a finished workflow are consumed and change nothing.
         During(Completed, Compensated, Cancelled, Rejected,
-            Ignore(StepSucceeded), Ignore(StepFailed), Ignore(StepFaulted), Ignore(RetryFired), Ignore(TimeoutElapsed),
+            Ignore(StepSucceeded), Ignore(StepFailed), Ignore(StepFaulted), Ignore(RetryFired), Ignore(Admitted), Ignore(TimeoutElapsed),
             Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(CancelRequested),
             Ignore(RetryRequested), Ignore(DeadlineTimer.Received));
 
@@ -101,6 +103,9 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
 
     /// <summary>An attempt's timeout ran out (a durable timer this machine scheduled).</summary>
     public Event<StepTimeoutElapsed> TimeoutElapsed { get; private set; } = null!;
+
+    /// <summary>A slot under the limits of a waiting step's service is free (the admission relay).</summary>
+    public Event<AdmitStep> Admitted { get; private set; } = null!;
 
     public Event<StepCompensated> CompensationSucceeded { get; private set; } = null!;
 

@@ -37,6 +37,7 @@ public sealed class WorkflowStateMachineDefinition : SagaDefinition<WorkflowStat
         sagaConfigurator.Message<StepFailed>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
         sagaConfigurator.Message<Fault<ExecuteStep>>(x => x.UsePartitioner(partition, m => m.Message.Message.WorkflowId));
         sagaConfigurator.Message<RetryStep>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
+        sagaConfigurator.Message<AdmitStep>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
         sagaConfigurator.Message<StepTimeoutElapsed>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
         sagaConfigurator.Message<WorkflowDeadlineElapsed>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
         sagaConfigurator.Message<StepCompensated>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));

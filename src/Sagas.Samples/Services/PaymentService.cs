@@ -4,13 +4,17 @@ using Sagas.Workers;
 namespace Sagas.Samples.Services;
 
 /// <summary>Charges an order's amount against its reservation.</summary>
-public sealed class PaymentService(SampleOptions options, TimeProvider clock) : SampleService(options, clock)
+public class PaymentService(SampleOptions options, TimeProvider clock) : SampleService(options, clock)
 {
     public override string Service => "payment";
 
+    /// <summary>Prefix of the payment ids this provider issues.</summary>
+    protected virtual string IdPrefix => "pay";
+
     protected override JsonObject Produce(StepRequest request) => new()
     {
-        ["paymentId"] = $"pay-{Text(request, "orderId")}",
+        ["paymentId"] = $"{IdPrefix}-{Text(request, "orderId")}",
+        ["provider"] = Service,
         ["charged"] = request.Input["amount"]?.DeepClone(),
     };
 

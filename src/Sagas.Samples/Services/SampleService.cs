@@ -6,6 +6,9 @@ namespace Sagas.Samples.Services;
 /// <summary>A sample service: applies its simulation, then produces a deterministic output from the input.</summary>
 public abstract class SampleService(SampleOptions options, TimeProvider clock) : IStepHandler
 {
+    // Calls of this service told to flap, counted in this process: the flapping is the service's, not a run's.
+    private long _flappingCalls;
+
     public abstract string Service { get; }
 
     public Task<StepOutcome> HandleAsync(StepRequest request, CancellationToken cancellationToken) =>
@@ -46,6 +49,11 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock) :
         if (simulation.Throw)
         {
             throw new InvalidOperationException($"simulated crash in {simulationKey}");
+        }
+
+        if (simulation.FlappingRun > 0 && simulation.FlapsDown(Interlocked.Increment(ref _flappingCalls)))
+        {
+            return StepOutcome.Failed($"simulated flapping of {simulationKey}: down for this call");
         }
 
         if (simulation.FailsTransiently(request.Attempt))

@@ -7,13 +7,15 @@ namespace Sagas.Samples.Services;
 /// What a sample service is told to do besides its work: <c>permanent</c> (or <c>fail</c>: every
 /// attempt fails, not retryable), <c>transient:N</c> (the first N attempts fail, retryable),
 /// <c>throw</c> (the handler throws), <c>slow:MS</c> (each attempt waits MS milliseconds first)
-/// or <c>hang</c> (no answer for ten minutes, for timeouts). A compensation's simulation is keyed
+/// <c>hang</c> (no answer for ten minutes, for timeouts) or <c>flapping</c> / <c>flapping:N</c> (the
+/// service's calls alternate between runs of N retryable failures and N successes, counted per
+/// worker process across runs: a service going up and down, for circuit breakers). A compensation's simulation is keyed
 /// <c>SERVICE-compensation</c>. A run's input
 /// (<c>"simulate": {"payment": "transient:2"}</c>, mapped into the step's input) wins over the settings.
 /// </summary>
-public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int TransientFailures = 0, bool Hang = false)
+public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int TransientFailures = 0, bool Hang = false, int FlappingRun = 0)
 {
-    public const string Forms = "permanent, fail, transient:N, throw, slow:MS or hang";
+    public const string Forms = "permanent, fail, transient:N, throw, slow:MS, hang, flapping or flapping:N";
 
     public static readonly Simulation None = new(false, false, TimeSpan.Zero);
 
@@ -34,6 +36,9 @@ public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int Trans
         "fail" or "permanent" => None with { Fail = true },
         "throw" => None with { Throw = true },
         "hang" => None with { Hang = true },
+        "flapping" => None with { FlappingRun = 1 },
+        var flapping when flapping.StartsWith("flapping:", StringComparison.Ordinal)
+            && int.TryParse(flapping["flapping:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var run) && run >= 1 => None with { FlappingRun = run },
         var slow when slow.StartsWith("slow:", StringComparison.Ordinal)
             && int.TryParse(slow["slow:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var ms) => None with { Delay = TimeSpan.FromMilliseconds(ms) },
         var transient when transient.StartsWith("transient:", StringComparison.Ordinal)
@@ -43,4 +48,7 @@ public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int Trans
 
     /// <summary>Whether this attempt (1 for the first) fails for a while only.</summary>
     public bool FailsTransiently(int attempt) => attempt <= TransientFailures;
+
+    /// <summary>Whether the service's <paramref name="call"/>-th flapping call (1 for the first) falls in a run of failures.</summary>
+    public bool FlapsDown(long call) => FlappingRun > 0 && (call - 1) / FlappingRun % 2 == 0;
 }

@@ -1,0 +1,74 @@
+using Sagas.Contracts.Events;
+using Sagas.Orchestration.Journal;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Orchestration.Admission;
+
+/// <summary>
+/// Which admission tickets an event just recorded writes or deletes, committed with it: a step
+/// queued under limits takes a ticket; its result gives it back; a run that ends or turns to
+/// compensation gives back the tickets of steps that will not run.
+/// </summary>
+public static class TicketChanges
+{
+    public static void Track(WorkflowState state, object recorded)
+    {
+        switch (recorded)
+        {
+            case StepQueued { Admission: true } e:
+                var id = AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt);
+                state.Tickets.Add(id);
+                state.PendingTickets.Add(new TicketChange(id, new AdmissionTicket
+                {
+                    Id = id,
+                    WorkflowId = e.WorkflowId,
+                    StepId = e.StepId,
+                    Attempt = e.Attempt,
+                    Service = e.Service,
+                    QueuedAt = e.QueuedAt,
+                }));
+                break;
+            case StepCompleted e:
+                GiveBack(state, AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt));
+                break;
+            case StepFailed e:
+                GiveBack(state, AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt));
+                break;
+            case StepTimedOut e:
+                GiveBack(state, AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt));
+                break;
+            case CompensationStarted:
+                // Steps still out keep their slots until their results come; waiting ones never run.
+                foreach (var ticket in state.Tickets.Where(t => !IsInFlight(state, t)).ToList())
+                {
+                    GiveBack(state, ticket);
+                }
+
+                break;
+            case WorkflowCompleted or WorkflowFailed or WorkflowCompensated or WorkflowCancelled:
+                foreach (var ticket in state.Tickets.ToList())
+                {
+                    GiveBack(state, ticket);
+                }
+
+                break;
+        }
+    }
+
+    private static void GiveBack(WorkflowState state, string id)
+    {
+        if (state.Tickets.Remove(id))
+        {
+            state.PendingTickets.Add(new TicketChange(id, null));
+        }
+    }
+
+    private static bool IsInFlight(WorkflowState state, string ticket)
+    {
+        var parts = ticket.Split('/');
+        return state.InFlight.Contains(parts[1]) && state.Attempts.GetValueOrDefault(parts[1]).ToString(System.Globalization.CultureInfo.InvariantCulture) == parts[2];
+    }
+}
+
+/// <summary>A ticket to write (<see cref="Ticket"/> set) or to delete (null).</summary>
+public sealed record TicketChange(string Id, AdmissionTicket? Ticket);

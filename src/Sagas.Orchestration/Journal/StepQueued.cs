@@ -1,0 +1,27 @@
+namespace Sagas.Orchestration.Journal;
+
+/// <summary>
+/// A ready step waits before it is dispatched: for its service's circuit to half-open (until
+/// <see cref="Until"/>), or for a slot under its service's limits (<see cref="Admission"/>; an
+/// admission is due when a slot frees, in order). Nothing waiting is dropped.
+/// </summary>
+public sealed record StepQueued
+{
+    public required Guid WorkflowId { get; init; }
+
+    public required string StepId { get; init; }
+
+    public required int Attempt { get; init; }
+
+    public required string Service { get; init; }
+
+    public required string Reason { get; init; }
+
+    /// <summary>When the step is looked at again; null while it waits for admission.</summary>
+    public DateTimeOffset? Until { get; init; }
+
+    /// <summary>True when it waits for a slot under the service's limits.</summary>
+    public bool Admission { get; init; }
+
+    public required DateTimeOffset QueuedAt { get; init; }
+}
