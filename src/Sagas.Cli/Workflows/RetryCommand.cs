@@ -19,13 +19,14 @@ internal static class RetryCommand
         var wait = new Option<bool>("--wait") { Description = "Wait for the new outcome; exit 0 only when Completed (or Compensated after a failed compensation)" };
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait with --wait", DefaultValueFactory = _ => 60 };
         var json = new Option<bool>("--json") { Description = "Write the outcome as JSON" };
-        var command = new Command("retry", "Run a Failed workflow's failed step, or a failed compensation, again") { id, step, wait, timeout, json };
+        var command = new Command("retry", "Run a Failed workflow's failed step, a blocked step (or, with --step, the completed step whose output it lacks), or a failed compensation, again") { id, step, wait, timeout, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var workflowId = WorkflowIdArgument.Parse(parse.GetValue(id));
             var stepId = parse.GetValue(step);
             WorkflowStatus statusBefore;
             int attemptsBefore;
+            bool compensationBefore;
             using (var reader = new WorkflowReader(context.Settings.Postgres))
             {
                 var state = await reader.StateAsync(workflowId, cancellationToken)
@@ -36,6 +37,7 @@ internal static class RetryCommand
                 }
 
                 statusBefore = state.Status;
+                compensationBefore = state.Status == WorkflowStatus.NeedsAttention && state.BlockedStep is null;
                 attemptsBefore = (await reader.StatusAsync(workflowId, cancellationToken))?.Steps.Count ?? 0;
             }
 
@@ -51,7 +53,8 @@ internal static class RetryCommand
             var report = await OutcomeWaiter.WaitAsync(context, workflowId, TimeSpan.FromSeconds(parse.GetValue(timeout)),
                 view => view.Status.IsSettled() && (statusBefore == WorkflowStatus.Failed ? view.Steps.Count > attemptsBefore : view.Status != WorkflowStatus.NeedsAttention),
                 cancellationToken);
-            var success = statusBefore == WorkflowStatus.NeedsAttention ? nameof(WorkflowStatus.Compensated) : nameof(WorkflowStatus.Completed);
+            // A failed compensation retried ends Compensated; a failed or blocked step retried, Completed.
+            var success = compensationBefore ? nameof(WorkflowStatus.Compensated) : nameof(WorkflowStatus.Completed);
             return OutcomeWaiter.Report(context, report, parse.GetValue(json), success);
         });
         return command;

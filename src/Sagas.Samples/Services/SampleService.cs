@@ -61,9 +61,12 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock) :
             return StepOutcome.Failed($"simulated transient failure of {simulationKey} (attempt {request.Attempt}; the first {simulation.TransientFailures} fail)");
         }
 
-        return simulation.Fail
-            ? StepOutcome.Failed($"simulated failure of {simulationKey}", retryable: false)
-            : StepOutcome.Completed(work(request));
+        if (simulation.Fail)
+        {
+            return StepOutcome.Failed($"simulated failure of {simulationKey}", retryable: false);
+        }
+
+        return StepOutcome.Completed(request.Attempt <= simulation.IncompleteAttempts ? [] : work(request));
     }
 
     protected static string Text(StepRequest request, string field) => request.Input[field]?.ToString() ?? "none";

@@ -9,13 +9,15 @@ namespace Sagas.Samples.Services;
 /// <c>throw</c> (the handler throws), <c>slow:MS</c> (each attempt waits MS milliseconds first)
 /// <c>hang</c> (no answer for ten minutes, for timeouts) or <c>flapping</c> / <c>flapping:N</c> (the
 /// service's calls alternate between runs of N retryable failures and N successes, counted per
-/// worker process across runs: a service going up and down, for circuit breakers). A compensation's simulation is keyed
+/// worker process across runs: a service going up and down, for circuit breakers) or
+/// <c>incomplete:N</c> (the first N attempts succeed with an empty output: a service bug that
+/// leaves out what later steps read, for blocked steps). A compensation's simulation is keyed
 /// <c>SERVICE-compensation</c>. A run's input
 /// (<c>"simulate": {"payment": "transient:2"}</c>, mapped into the step's input) wins over the settings.
 /// </summary>
-public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int TransientFailures = 0, bool Hang = false, int FlappingRun = 0)
+public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int TransientFailures = 0, bool Hang = false, int FlappingRun = 0, int IncompleteAttempts = 0)
 {
-    public const string Forms = "permanent, fail, transient:N, throw, slow:MS, hang, flapping or flapping:N";
+    public const string Forms = "permanent, fail, transient:N, throw, slow:MS, hang, flapping, flapping:N or incomplete:N";
 
     public static readonly Simulation None = new(false, false, TimeSpan.Zero);
 
@@ -41,6 +43,8 @@ public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int Trans
             && int.TryParse(flapping["flapping:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var run) && run >= 1 => None with { FlappingRun = run },
         var slow when slow.StartsWith("slow:", StringComparison.Ordinal)
             && int.TryParse(slow["slow:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var ms) => None with { Delay = TimeSpan.FromMilliseconds(ms) },
+        var incomplete when incomplete.StartsWith("incomplete:", StringComparison.Ordinal)
+            && int.TryParse(incomplete["incomplete:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var attempts) => None with { IncompleteAttempts = attempts },
         var transient when transient.StartsWith("transient:", StringComparison.Ordinal)
             && int.TryParse(transient["transient:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var count) => None with { TransientFailures = count },
         var unknown => throw new ArgumentException($"unknown simulation '{unknown}'; use {Forms}"),

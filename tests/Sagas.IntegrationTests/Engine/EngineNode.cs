@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sagas.Cli.Node;
+using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Status;
 using Sagas.Orchestration.Workflows;
@@ -14,31 +15,43 @@ namespace Sagas.IntegrationTests.Engine;
 /// <summary>
 /// A real node (orchestrator and every sample service) on the test vhost and database, built by
 /// the same code as <c>sagas run</c>. Shared by the engine tests; each test wipes the data first.
+/// Subclasses run it with settings of their own (another vhost, database, policies).
 /// </summary>
-public sealed class EngineNode : IAsyncLifetime
+public class EngineNode : IAsyncLifetime
 {
     private IHost _host = null!;
 
     public static readonly TimeSpan FraudTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>The node's settings, for a CLI run against it.</summary>
+    public IConfiguration Configuration { get; private set; } = null!;
+
     public IDocumentStore Store => _host.Services.GetRequiredService<IDocumentStore>();
 
     public async Task InitializeAsync()
     {
-        // The fraud service gets a short timeout and two attempts, so a test of a hung service takes seconds.
         var configuration = new ConfigurationBuilder()
             .AddConfiguration(await TestServices.ConfigurationAsync())
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Sagas:Orchestration:ServiceTimeout:fraud"] = FraudTimeout.ToString(),
-                ["Sagas:Orchestration:ServiceRetry:fraud:MaxAttempts"] = "2",
-                // These tests pin the recovery of issue 5; the policies have their own tests and nodes.
-                ["Sagas:Policies:Path"] = "none",
-            })
+            .AddInMemoryCollection(await SettingsAsync())
             .Build();
+        Configuration = configuration;
         _host = NodeHost.Build(configuration, new NodeRoles(true, SampleServiceRegistration.Names));
         await _host.StartAsync();
     }
+
+    /// <summary>This node's own settings, over the test services'.</summary>
+    protected virtual Task<Dictionary<string, string?>> SettingsAsync() =>
+        Task.FromResult(new Dictionary<string, string?>
+        {
+            // The fraud service gets a short timeout and two attempts, so a test of a hung service takes seconds.
+            ["Sagas:Orchestration:ServiceTimeout:fraud"] = FraudTimeout.ToString(),
+            ["Sagas:Orchestration:ServiceRetry:fraud:MaxAttempts"] = "2",
+            // These tests pin the recovery of issue 5; the policies have their own tests and nodes.
+            ["Sagas:Policies:Path"] = "none",
+        });
+
+    /// <summary>The circuit of a service as this node sees it now.</summary>
+    public CircuitState CircuitOf(string service) => _host.Services.GetRequiredService<CircuitBreakers>().StateOf(service, DateTimeOffset.UtcNow);
 
     /// <summary>Waits until the node has recorded the workflow's start (its status view exists).</summary>
     public async Task WhenRecordedAsync(Guid workflowId)
@@ -103,7 +116,7 @@ public sealed class EngineNode : IAsyncLifetime
         return input;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await _host.StopAsync();
         _host.Dispose();
