@@ -12,6 +12,9 @@ internal sealed record HistoryEntry(long Version, string Type, string? StepId, i
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    // Flags shown only when they are on.
+    private static readonly HashSet<string> Flags = ["probe", "admitted", "admission", "compensation", "cancelled"];
+
     public static HistoryEntry Of(IEvent @event)
     {
         var data = JsonSerializer.SerializeToNode(@event.Data, @event.Data.GetType(), Json);
@@ -33,7 +36,11 @@ internal sealed record HistoryEntry(long Version, string Type, string? StepId, i
         }
 
         var shown = new HashSet<string> { "workflowId", "stepId", "attempt" };
-        return string.Join(" ", fields.Where(f => !shown.Contains(f.Key) && !f.Key.EndsWith("At", StringComparison.Ordinal))
+        // Unset fields and flags that are off (no endpoint, not a probe) say nothing; they are left out.
+        return string.Join(" ", fields.Where(f => !shown.Contains(f.Key) && !f.Key.EndsWith("At", StringComparison.Ordinal) && !IsNothing(f.Key, f.Value))
             .Select(f => $"{f.Key}={f.Value?.ToJsonString(Json)}"));
     }
+
+    private static bool IsNothing(string key, JsonNode? value) =>
+        value is null || (Flags.Contains(key) && value is JsonValue flag && flag.TryGetValue<bool>(out var set) && !set);
 }
