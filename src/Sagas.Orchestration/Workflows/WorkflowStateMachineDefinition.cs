@@ -1,13 +1,14 @@
 using MassTransit;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
+using Sagas.Orchestration.Persistence;
 
 namespace Sagas.Orchestration.Workflows;
 
 /// <summary>
 /// The orchestrator's endpoint: messages of one workflow (every type the saga consumes) are
 /// handled one at a time within a node (partitioned by workflow id), lost optimistic-concurrency races between nodes are
-/// retried from a fresh load, and commands are held in the in-memory outbox until the saga's
+/// retried from a fresh load, transient database failures are waited out, and commands are held in the in-memory outbox until the saga's
 /// transaction commits, so a retried attempt never leaves its sends behind.
 /// </summary>
 public sealed class WorkflowStateMachineDefinition : SagaDefinition<WorkflowState>
@@ -21,6 +22,13 @@ public sealed class WorkflowStateMachineDefinition : SagaDefinition<WorkflowStat
     protected override void ConfigureSaga(
         IReceiveEndpointConfigurator endpointConfigurator, ISagaConfigurator<WorkflowState> sagaConfigurator, IRegistrationContext context)
     {
+        // Outermost: the database away for a while (a restart, a failover) is waited out, twelve
+        // tries over about two and a half minutes, rather than parking the message in the error queue.
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            retry.Handle<Exception>(TransientFailures.IsTransient);
+            retry.Exponential(12, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(20), TimeSpan.FromMilliseconds(500));
+        });
         endpointConfigurator.UseMessageRetry(retry =>
         {
             retry.Handle<JasperFx.ConcurrencyException>();
