@@ -16,6 +16,9 @@ internal sealed record BenchSettings
     public required string CliDll { get; init; }
     public required string DefinitionsPath { get; init; }
     public required string ResultsPath { get; init; }
+
+    /// <summary>A policies file of the bench (<c>bench/policies</c>, beside the definitions).</summary>
+    public string PoliciesPath(string file) => Path.Combine(Path.GetDirectoryName(DefinitionsPath)!, "policies", file);
     public required bool Quick { get; init; }
     public required int IdleWorkflows { get; init; }
 

@@ -61,6 +61,7 @@ public static class OrchestrationRegistration
         services.AddSingleton(new TimerTable(postgresConnectionString));
         services.AddHostedService<TimerRelay>();
         services.AddSingleton(new AdmissionTable(postgresConnectionString));
+        services.AddSingleton<AdmissionSignal>();
         services.AddHostedService<AdmissionRelay>();
         services.AddSingleton<WorkflowLoader>();
         services.AddSingleton<WorkflowCommitter>();

@@ -21,7 +21,7 @@ internal sealed class NodeProcess : IAsyncDisposable
     /// <summary>Optimistic-concurrency retries the node has logged so far.</summary>
     public int Retries => Volatile.Read(ref _retries);
 
-    public static async Task<NodeProcess> StartAsync(BenchSettings settings, string logFile, params string[] arguments)
+    public static async Task<NodeProcess> StartAsync(BenchSettings settings, string logFile, string? policies, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(settings.CliDll);
@@ -36,6 +36,8 @@ internal sealed class NodeProcess : IAsyncDisposable
         start.Environment["Sagas__Postgres__ConnectionString"] = settings.PostgresConnectionString;
         start.Environment["Sagas__RabbitMq__PrefetchCount"] = settings.PrefetchCount.ToString();
         start.Environment["MASSTRANSIT_USAGE_TELEMETRY"] = "false";
+        // Without a scenario's own policies, none: the other scenarios measure the engine bare.
+        start.Environment["Sagas__Policies__Path"] = policies ?? "none";
 
         var log = new StreamWriter(logFile, append: false) { AutoFlush = true };
         var node = new NodeProcess(Process.Start(start)!, log);

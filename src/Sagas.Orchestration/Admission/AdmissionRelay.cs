@@ -11,16 +11,18 @@ namespace Sagas.Orchestration.Admission;
 /// Gives waiting steps their slots under their services' limits, on every orchestrator node:
 /// each pass takes the services with tickets waiting and admits what fits (see
 /// <see cref="AdmissionTable"/>), sending each admission to the saga, which dispatches the step.
+/// A pass runs when this node's commit took or gave back a ticket (<see cref="AdmissionSignal"/>),
+/// and at least every <see cref="OrchestrationOptions.AdmissionPollInterval"/> for other nodes' tickets.
 /// </summary>
 internal sealed partial class AdmissionRelay(
-    AdmissionTable table, PolicyBook policies, IBus bus, OrchestrationOptions options, TimeProvider clock, ILogger<AdmissionRelay> logger) : BackgroundService
+    AdmissionTable table, AdmissionSignal signal, PolicyBook policies, IBus bus, OrchestrationOptions options, TimeProvider clock, ILogger<AdmissionRelay> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
     private const int MostPerPass = 500;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var poll = new PeriodicTimer(options.AdmissionPollInterval);
         var orchestrator = new Uri($"queue:{WorkflowStateMachineDefinition.QueueName}");
         var created = false;
         while (!stoppingToken.IsCancellationRequested)
@@ -55,14 +57,7 @@ internal sealed partial class AdmissionRelay(
                 LogPassFailed(logger, error);
             }
 
-            try
-            {
-                if (!await poll.WaitForNextTickAsync(stoppingToken))
-                {
-                    return;
-                }
-            }
-            catch (OperationCanceledException)
+            if (!await signal.WaitAsync(options.AdmissionPollInterval, stoppingToken))
             {
                 return;
             }

@@ -1,4 +1,5 @@
 using Marten;
+using Sagas.Orchestration.Admission;
 
 namespace Sagas.Orchestration.Persistence;
 
@@ -13,17 +14,17 @@ namespace Sagas.Orchestration.Persistence;
 /// that conflicted (a concurrent update, a twin start) sees the error; the saga endpoint's retry
 /// policy then runs its message again from a fresh load.
 /// </remarks>
-internal sealed class WorkflowCommitter(IDocumentStore store, OrchestrationOptions options) : IAsyncDisposable
+internal sealed class WorkflowCommitter(IDocumentStore store, OrchestrationOptions options, AdmissionSignal admission) : IAsyncDisposable
 {
     private readonly BatchingQueue<WorkflowWrite, bool> _queue = new(
-        writes => CommitAsync(store, writes), options.CommitConcurrency, options.MaxWorkflowsPerCommit);
+        writes => CommitAsync(store, admission, writes), options.CommitConcurrency, options.MaxWorkflowsPerCommit);
 
     /// <summary>Completes once the write is committed; throws what its commit threw.</summary>
     public Task CommitAsync(WorkflowWrite write) => _queue.RunAsync(write);
 
     public ValueTask DisposeAsync() => _queue.DisposeAsync();
 
-    private static async Task<IReadOnlyList<bool>> CommitAsync(IDocumentStore store, IReadOnlyList<WorkflowWrite> writes)
+    private static async Task<IReadOnlyList<bool>> CommitAsync(IDocumentStore store, AdmissionSignal admission, IReadOnlyList<WorkflowWrite> writes)
     {
         await using var session = store.LightweightSession();
         foreach (var write in writes)
@@ -33,6 +34,11 @@ internal sealed class WorkflowCommitter(IDocumentStore store, OrchestrationOptio
 
         // Not a caller's token: this transaction carries other messages' writes too.
         await session.SaveChangesAsync(CancellationToken.None);
+        if (writes.Any(w => w.Tickets.Count > 0))
+        {
+            admission.Raise();
+        }
+
         return [.. writes.Select(_ => true)];
     }
 }

@@ -1,5 +1,6 @@
 using JasperFx;
 using Sagas.Orchestration;
+using Sagas.Orchestration.Admission;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Workflows;
@@ -25,7 +26,7 @@ public sealed class When_saga_writes_share_a_transaction(EngineNode node) : IAsy
     [Fact]
     public async Task A_stale_write_loses_on_its_version_and_the_others_in_its_batch_commit()
     {
-        await using var committer = new WorkflowCommitter(node.Store, _options);
+        await using var committer = new WorkflowCommitter(node.Store, _options, new AdmissionSignal());
         await using var loader = new WorkflowLoader(node.Store, _options);
         var ids = Enumerable.Range(0, 20).Select(_ => Guid.CreateVersion7()).ToArray();
         await Task.WhenAll(ids.Select(id => committer.CommitAsync(WorkflowWrite.ForNew(Started(id)))));
@@ -62,7 +63,7 @@ public sealed class When_saga_writes_share_a_transaction(EngineNode node) : IAsy
     [Fact]
     public async Task A_second_start_of_the_same_workflow_fails_and_the_first_stands()
     {
-        await using var committer = new WorkflowCommitter(node.Store, _options);
+        await using var committer = new WorkflowCommitter(node.Store, _options, new AdmissionSignal());
         var id = Guid.CreateVersion7();
         await committer.CommitAsync(WorkflowWrite.ForNew(Started(id)));
 
