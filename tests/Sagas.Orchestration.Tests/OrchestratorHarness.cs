@@ -210,11 +210,11 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
             FailedAt = DateTimeOffset.UtcNow,
         });
 
-    /// <summary>Waits until the saga has consumed such a message, effects (sends, timers) included.</summary>
-    public async Task ConsumedAsync<T>(Func<T, bool> filter)
+    /// <summary>Waits until the saga has consumed such a message (<paramref name="times"/> of them), effects (sends, timers) included.</summary>
+    public async Task ConsumedAsync<T>(Func<T, bool> filter, int times = 1)
         where T : class =>
 #pragma warning disable VSTHRD103 // a snapshot of what was consumed so far, taken again each tick
-        await UntilAsync(() => Saga.Consumed.Select<T>(m => filter(m.Context.Message)).Any(), $"the saga never consumed that {typeof(T).Name}");
+        await UntilAsync(() => Saga.Consumed.Select<T>(m => filter(m.Context.Message)).Count() >= times, $"the saga never consumed that {typeof(T).Name} {times} times");
 #pragma warning restore VSTHRD103
 
     /// <summary>

@@ -11,14 +11,17 @@ namespace Sagas.Orchestration.Admission;
 /// </summary>
 public static class TicketChanges
 {
-    public static void Track(WorkflowState state, object recorded)
+    /// <summary>Updates the run's tickets for an event just applied; returns the writes and deletes that follow.</summary>
+    public static IReadOnlyList<TicketChange> Apply(WorkflowState state, object recorded)
     {
+        // Most events touch no ticket: nothing is allocated for them.
+        List<TicketChange>? changes = null;
         switch (recorded)
         {
             case StepQueued { Admission: true } e:
                 var id = AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt);
                 state.Tickets.Add(id);
-                state.PendingTickets.Add(new TicketChange(id, new AdmissionTicket
+                (changes ??= []).Add(new TicketChange(id, new AdmissionTicket
                 {
                     Id = id,
                     WorkflowId = e.WorkflowId,
@@ -29,37 +32,39 @@ public static class TicketChanges
                 }));
                 break;
             case StepCompleted e:
-                GiveBack(state, AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt));
+                GiveBack(state, ref changes, AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt));
                 break;
             case StepFailed e:
-                GiveBack(state, AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt));
+                GiveBack(state, ref changes, AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt));
                 break;
             case StepTimedOut e:
-                GiveBack(state, AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt));
+                GiveBack(state, ref changes, AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt));
                 break;
             case CompensationStarted:
                 // Steps still out keep their slots until their results come; waiting ones never run.
                 foreach (var ticket in state.Tickets.Where(t => !IsInFlight(state, t)).ToList())
                 {
-                    GiveBack(state, ticket);
+                    GiveBack(state, ref changes, ticket);
                 }
 
                 break;
             case WorkflowCompleted or WorkflowFailed or WorkflowCompensated or WorkflowCancelled:
                 foreach (var ticket in state.Tickets.ToList())
                 {
-                    GiveBack(state, ticket);
+                    GiveBack(state, ref changes, ticket);
                 }
 
                 break;
         }
+
+        return changes ?? (IReadOnlyList<TicketChange>)[];
     }
 
-    private static void GiveBack(WorkflowState state, string id)
+    private static void GiveBack(WorkflowState state, ref List<TicketChange>? changes, string id)
     {
         if (state.Tickets.Remove(id))
         {
-            state.PendingTickets.Add(new TicketChange(id, null));
+            (changes ??= []).Add(new TicketChange(id, null));
         }
     }
 

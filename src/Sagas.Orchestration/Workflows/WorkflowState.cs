@@ -115,13 +115,23 @@ public sealed class WorkflowState : SagaStateMachineInstance
 
     public void Record(object @event)
     {
-        Apply(@event);
+        var tickets = ApplyEvent(@event);
         PendingEvents.Add(@event);
-        Admission.TicketChanges.Track(this, @event);
+        PendingTickets.AddRange(tickets);
     }
 
     /// <summary>Applies one event of the stream. Unknown event types are a programming error.</summary>
-    public void Apply(object @event)
+    public void Apply(object @event) => ApplyEvent(@event);
+
+    // The admission tickets an event takes or gives back follow from the events, as the rest of
+    // the state does; only a live recording writes them (Record).
+    private IReadOnlyList<Admission.TicketChange> ApplyEvent(object @event)
+    {
+        ApplyToState(@event);
+        return Admission.TicketChanges.Apply(this, @event);
+    }
+
+    private void ApplyToState(object @event)
     {
         switch (@event)
         {

@@ -36,6 +36,7 @@ public sealed class When_a_service_is_limited : IAsyncLifetime
         Assert.True(queued.Admission);
         Assert.Equal("'payment' is limited to 2 in flight and 10 dispatches/s across all nodes; the step waits its turn", queued.Reason);
         Assert.Equal([$"{id}/charge/1"], waiting.Tickets);
+        Assert.Equal(WorkflowReplay.Fingerprint(waiting), WorkflowReplay.Fingerprint(WorkflowReplay.Rebuild(waiting.PendingEvents)));
         Assert.DoesNotContain(_harness.AllDispatched(), c => c.WorkflowId == id);
 
         await _harness.AdmitAsync(id, "charge");

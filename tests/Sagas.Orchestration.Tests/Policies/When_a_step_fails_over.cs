@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
 using Sagas.Orchestration.Journal;
+using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Tests.Policies;
 
@@ -83,6 +84,19 @@ public sealed class When_a_step_fails_over : IAsyncLifetime
         var refund = await _harness.CompensationDispatchedAsync(id, "charge-payment");
 
         Assert.Equal("payment-backup", refund.Service);
+    }
+
+    [Fact]
+    public async Task Replaying_the_stream_rebuilds_the_route_the_step_took()
+    {
+        var id = await StartAndReserveAsync("o-5");
+        await FailTwiceAsync(id);
+        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "charge-payment", attempt: 3), new JsonObject { ["paymentId"] = "bpay-o-5" });
+
+        var live = await _harness.WhenAsync(id, s => s.Outputs.ContainsKey("charge-payment"));
+
+        Assert.Equal(new StepRoute("payment-backup", null, 3), live.Routes["charge-payment"]);
+        Assert.Equal(WorkflowReplay.Fingerprint(live), WorkflowReplay.Fingerprint(WorkflowReplay.Rebuild(live.PendingEvents)));
     }
 
     private async Task<Guid> StartAndReserveAsync(string orderId)
