@@ -6,7 +6,8 @@ namespace Sagas.IntegrationTests.Policies;
 /// <summary>
 /// A node that follows <see cref="Policies"/>, on a vhost and database of its own (its circuits
 /// and balancers live in its memory, and no other test's node may take its messages). Its
-/// definitions are the samples plus a one-step workflow on the <c>noop</c> service.
+/// definitions are the samples, a one-step workflow on the <c>noop</c> service, and one whose
+/// step fails over to a service that does not exist.
 /// </summary>
 public class PolicyNode : EngineNode
 {
@@ -53,6 +54,20 @@ public class PolicyNode : EngineNode
             service: noop
         """;
 
+    /// <summary>Fails over to a service nobody declared (a typo): the node starts, and reverts when a run meets it.</summary>
+    public const string TypoFailover = """
+        id: typo-failover
+        version: 1
+        input:
+          simulate: { type: object, required: false }
+        steps:
+          - id: charge
+            service: payment
+            alternates: [payment-bakup]
+            input:
+              simulate: $.input.simulate
+        """;
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"sagas-policies-{Guid.NewGuid():N}");
 
     protected virtual string VirtualHost => "sagas-test-policies";
@@ -69,6 +84,7 @@ public class PolicyNode : EngineNode
         }
 
         await File.WriteAllTextAsync(Path.Combine(_folder, "one-noop.yaml"), OneNoop);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "typo-failover.yaml"), TypoFailover);
         await File.WriteAllTextAsync(Path.Combine(_folder, "policies.yaml"), Policies);
         var settings = await base.SettingsAsync();
         settings["Sagas:Policies:Path"] = string.Empty;

@@ -76,5 +76,24 @@ public sealed class When_policies_route_steps_on_real_services(PolicyNode node) 
         Assert.Equal([1, 2], events.OfType<StepDispatched>().Where(e => e.StepId == "reserve-inventory").Select(e => e.Attempt));
     }
 
+    [Fact]
+    public async Task A_failover_to_a_service_that_does_not_exist_is_recorded_as_a_violation_and_reverted_and_the_node_carries_on()
+    {
+        var id = await _client.StartAsync("typo-failover", new() { ["simulate"] = new JsonObject { ["payment"] = "transient:9" } });
+
+        var view = await node.FinishedAsync(id);
+
+        Assert.Equal(WorkflowStatus.Failed, view.Status);
+        var events = await node.EventsAsync(id);
+        var violated = Assert.Single(events.OfType<PolicyViolated>());
+        Assert.Equal("failover", violated.Policy);
+        Assert.Contains("'payment-bakup'", violated.Reason);
+        Assert.Equal("no failover for this step", Assert.Single(events.OfType<PolicyReverted>()).RevertedTo);
+        Assert.Empty(events.OfType<StepRerouted>());
+
+        var next = await _client.StartAsync("one-noop", []);
+        Assert.Equal(WorkflowStatus.Completed, (await node.FinishedAsync(next)).Status);
+    }
+
     public async Task DisposeAsync() => await _client.DisposeAsync();
 }
