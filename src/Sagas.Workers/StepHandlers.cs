@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Sagas.Workers.Resilience;
 
 namespace Sagas.Workers;
 
@@ -6,20 +7,20 @@ namespace Sagas.Workers;
 /// The handlers this node hosts, by service, built once. Runs one attempt of a step or of its
 /// compensation: a handler's exception becomes a failure with its message as the reason, and a
 /// service this node does not host throws, so the command faults into the error queue and the
-/// saga hears of it as a fault.
+/// saga hears of it as a fault. The handler gets its service's pipeline for calls to the outside.
 /// </summary>
-public sealed class StepHandlers(IEnumerable<IStepHandler> handlers, ILogger<StepHandlers> logger)
+public sealed class StepHandlers(IEnumerable<IStepHandler> handlers, OutsidePipelines pipelines, ILogger<StepHandlers> logger)
 {
     private readonly Dictionary<string, IStepHandler> _byService = handlers.ToDictionary(h => h.Service, StringComparer.Ordinal);
 
     public Task<StepOutcome> HandleAsync(string service, StepRequest request, CancellationToken cancellationToken) =>
-        RunAsync(service, request, "Step", (handler, ct) => handler.HandleAsync(request, ct), cancellationToken);
+        RunAsync(service, request, "Step", (handler, r, ct) => handler.HandleAsync(r, ct), cancellationToken);
 
     public Task<StepOutcome> CompensateAsync(string service, StepRequest request, CancellationToken cancellationToken) =>
-        RunAsync(service, request, "Compensation of step", (handler, ct) => handler.CompensateAsync(request, ct), cancellationToken);
+        RunAsync(service, request, "Compensation of step", (handler, r, ct) => handler.CompensateAsync(r, ct), cancellationToken);
 
     private async Task<StepOutcome> RunAsync(
-        string service, StepRequest request, string what, Func<IStepHandler, CancellationToken, Task<StepOutcome>> run, CancellationToken cancellationToken)
+        string service, StepRequest request, string what, Func<IStepHandler, StepRequest, CancellationToken, Task<StepOutcome>> run, CancellationToken cancellationToken)
     {
         if (!_byService.TryGetValue(service, out var handler))
         {
@@ -28,7 +29,7 @@ public sealed class StepHandlers(IEnumerable<IStepHandler> handlers, ILogger<Ste
 
         try
         {
-            return await run(handler, cancellationToken);
+            return await run(handler, request with { Outside = pipelines.For(service) }, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

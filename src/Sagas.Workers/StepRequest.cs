@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Polly;
 
 namespace Sagas.Workers;
 
@@ -7,4 +8,11 @@ public sealed record StepRequest(Guid WorkflowId, string Definition, string Step
 {
     /// <summary>When the orchestrator sent this attempt; a redelivered command carries its first time.</summary>
     public DateTimeOffset DispatchedAt { get; init; }
+
+    /// <summary>
+    /// The service's pipeline for calls to the outside (a provider's API, say): wrap each such call
+    /// in it, so a glitch is retried, a slow try timed out and a failing dependency cut off by its
+    /// circuit within this attempt. What escapes it fails the attempt, for the orchestrator to retry.
+    /// </summary>
+    public ResiliencePipeline Outside { get; init; } = ResiliencePipeline.Empty;
 }

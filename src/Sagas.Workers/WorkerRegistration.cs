@@ -1,6 +1,8 @@
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sagas.Workers.Resilience;
 
 namespace Sagas.Workers;
 
@@ -15,10 +17,44 @@ public static class WorkerRegistration
         return services;
     }
 
-    /// <summary>The step and compensation consumers; their endpoints (one queue per hosted service) are made by <see cref="ConfigureStepEndpoints"/>.</summary>
+    /// <summary>
+    /// The pipelines for handlers' calls to the outside, with <c>Sagas:Workers:Resilience</c> from
+    /// <paramref name="configuration"/>; throws on the first setting that makes no sense.
+    /// </summary>
+    public static IServiceCollection AddSagasWorkerResilience(this IServiceCollection services, IConfiguration configuration)
+    {
+        OutsideCallOptions options;
+        try
+        {
+            options = OutsideCallOptions.From(configuration);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder names the key and the type it could not convert to.
+            throw new InvalidOperationException($"invalid setting: {e.Message}", e);
+        }
+
+        if (options.Problems() is [var first, ..])
+        {
+            throw new InvalidOperationException($"invalid setting {first}");
+        }
+
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutsidePipelines>();
+        return services;
+    }
+
+    /// <summary>
+    /// The step and compensation consumers; their endpoints (one queue per hosted service) are made by
+    /// <see cref="ConfigureStepEndpoints"/>. Outside calls get the default pipelines unless
+    /// <see cref="AddSagasWorkerResilience"/> bound settings.
+    /// </summary>
     public static IBusRegistrationConfigurator AddStepWorkers(this IBusRegistrationConfigurator bus)
     {
         bus.TryAddSingleton(TimeProvider.System);
+        bus.TryAddSingleton(new OutsideCallOptions());
+        bus.TryAddSingleton<OutsidePipelines>();
         bus.TryAddSingleton<StepHandlers>();
         bus.AddConsumer<ExecuteStepConsumer>().ExcludeFromConfigureEndpoints();
         bus.AddConsumer<CompensateStepConsumer>().ExcludeFromConfigureEndpoints();

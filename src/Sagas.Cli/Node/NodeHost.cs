@@ -7,6 +7,7 @@ using Sagas.Definitions.Loading;
 using Sagas.Definitions.Policies;
 using Sagas.Orchestration;
 using Sagas.Samples.Services;
+using Sagas.Workers;
 
 namespace Sagas.Cli.Node;
 
@@ -48,6 +49,14 @@ public static class NodeHost
                 p => p.Key, p => (IReadOnlyList<string>)[.. p.Value.Endpoints.Select(e => e.Name)]));
             var samples = configuration.GetSection(SampleOptions.SectionName).Get<SampleOptions>() ?? new SampleOptions();
             builder.Services.AddSampleServices(samples);
+            try
+            {
+                builder.Services.AddSagasWorkerResilience(configuration);
+            }
+            catch (InvalidOperationException e)
+            {
+                throw new UserErrorException(e.Message, e);
+            }
         }
 
         builder.AddSagasBus(settings.RabbitMq, roles);

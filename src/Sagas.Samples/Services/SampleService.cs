@@ -3,7 +3,10 @@ using Sagas.Workers;
 
 namespace Sagas.Samples.Services;
 
-/// <summary>A sample service: applies its simulation, then produces a deterministic output from the input.</summary>
+/// <summary>
+/// A sample service: applies its simulation, then produces a deterministic output from the input
+/// in a call to the outside, run in the request's <see cref="StepRequest.Outside"/> pipeline.
+/// </summary>
 public abstract class SampleService(SampleOptions options, TimeProvider clock) : IStepHandler
 {
     // Calls of this service told to flap, counted in this process: the flapping is the service's, not a run's.
@@ -66,7 +69,22 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock) :
             return StepOutcome.Failed($"simulated failure of {simulationKey}", retryable: false);
         }
 
-        return StepOutcome.Completed(request.Attempt <= simulation.IncompleteAttempts ? [] : work(request));
+        // The work stands for a call to the service's provider, so it runs in the worker's pipeline
+        // for outside calls; the tries are counted per attempt, as a glitch is.
+        var tries = 0;
+        var output = await request.Outside.ExecuteAsync(
+            _ =>
+            {
+                var @try = ++tries;
+                if (simulation.GlitchesOn(@try))
+                {
+                    throw new HttpRequestException($"simulated glitch of {simulationKey}'s provider (try {@try})");
+                }
+
+                return ValueTask.FromResult(request.Attempt <= simulation.IncompleteAttempts ? [] : work(request));
+            },
+            cancellationToken);
+        return StepOutcome.Completed(output);
     }
 
     protected static string Text(StepRequest request, string field) => request.Input[field]?.ToString() ?? "none";

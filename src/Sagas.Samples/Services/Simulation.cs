@@ -11,13 +11,15 @@ namespace Sagas.Samples.Services;
 /// service's calls alternate between runs of N retryable failures and N successes, counted per
 /// worker process across runs: a service going up and down, for circuit breakers) or
 /// <c>incomplete:N</c> (the first N attempts succeed with an empty output: a service bug that
-/// leaves out what later steps read, for blocked steps). A compensation's simulation is keyed
+/// leaves out what later steps read, for blocked steps) or <c>glitch:N</c> (the service's outside
+/// call throws on its first N tries within each attempt: a provider's glitch, absorbed by the
+/// worker's retries when N is within them, failing the attempt when it is not). A compensation's simulation is keyed
 /// <c>SERVICE-compensation</c>. A run's input
 /// (<c>"simulate": {"payment": "transient:2"}</c>, mapped into the step's input) wins over the settings.
 /// </summary>
-public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int TransientFailures = 0, bool Hang = false, int FlappingRun = 0, int IncompleteAttempts = 0)
+public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int TransientFailures = 0, bool Hang = false, int FlappingRun = 0, int IncompleteAttempts = 0, int Glitches = 0)
 {
-    public const string Forms = "permanent, fail, transient:N, throw, slow:MS, hang, flapping, flapping:N or incomplete:N";
+    public const string Forms = "permanent, fail, transient:N, throw, slow:MS, hang, flapping, flapping:N, incomplete:N or glitch:N";
 
     public static readonly Simulation None = new(false, false, TimeSpan.Zero);
 
@@ -45,6 +47,8 @@ public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int Trans
             && int.TryParse(slow["slow:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var ms) => None with { Delay = TimeSpan.FromMilliseconds(ms) },
         var incomplete when incomplete.StartsWith("incomplete:", StringComparison.Ordinal)
             && int.TryParse(incomplete["incomplete:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var attempts) => None with { IncompleteAttempts = attempts },
+        var glitch when glitch.StartsWith("glitch:", StringComparison.Ordinal)
+            && int.TryParse(glitch["glitch:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var tries) => None with { Glitches = tries },
         var transient when transient.StartsWith("transient:", StringComparison.Ordinal)
             && int.TryParse(transient["transient:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var count) => None with { TransientFailures = count },
         var unknown => throw new ArgumentException($"unknown simulation '{unknown}'; use {Forms}"),
@@ -52,6 +56,9 @@ public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int Trans
 
     /// <summary>Whether this attempt (1 for the first) fails for a while only.</summary>
     public bool FailsTransiently(int attempt) => attempt <= TransientFailures;
+
+    /// <summary>Whether the <paramref name="try"/>-th try (1 for the first) of an attempt's outside call glitches.</summary>
+    public bool GlitchesOn(int @try) => @try <= Glitches;
 
     /// <summary>Whether the service's <paramref name="call"/>-th flapping call (1 for the first) falls in a run of failures.</summary>
     public bool FlapsDown(long call) => FlappingRun > 0 && (call - 1) / FlappingRun % 2 == 0;

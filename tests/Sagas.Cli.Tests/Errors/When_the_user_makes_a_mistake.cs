@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Sagas.Cli.Node;
+
 namespace Sagas.Cli.Tests.Errors;
 
 public sealed class When_the_user_makes_a_mistake
@@ -68,6 +71,18 @@ public sealed class When_the_user_makes_a_mistake
 
         Assert.Equal(ExitCodes.UserError, run.ExitCode);
         Assert.Equal("sagas: no service named 'paymnt'; this node can host: inventory, payment, payment-backup, fraud, shipping, notification, accounts, noop", run.ErrorLines.Single());
+    }
+
+    [Fact]
+    public void A_worker_node_names_a_resilience_setting_that_makes_no_sense()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Sagas:Workers:Resilience:Services:payment:Retries"] = "-1" })
+            .Build();
+
+        var error = Assert.Throws<UserErrorException>(() => NodeHost.Build(configuration, new NodeRoles(false, ["payment"])));
+
+        Assert.Equal("invalid setting Sagas:Workers:Resilience:Services:payment:Retries must be 0 or more (it is -1)", error.Message);
     }
 
     [Fact]
