@@ -132,6 +132,13 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
         return sent.Context.DestinationAddress!.AbsolutePath.Split('/').Last();
     }
 
+    /// <summary>Waits until the saga has published such an event.</summary>
+    public async Task PublishedAsync<T>(Func<T, bool> filter)
+        where T : class =>
+#pragma warning disable VSTHRD103 // a snapshot of what was published so far, taken again each tick
+        await UntilAsync(() => Bus.Published.Select<T>(m => filter(m.Context.Message)).Any(), $"no such {typeof(T).Name} was published");
+#pragma warning restore VSTHRD103
+
     /// <summary>Every step command sent so far.</summary>
 #pragma warning disable VSTHRD103 // a snapshot of what was sent so far
     public IReadOnlyList<ExecuteStep> AllDispatched() => [.. Bus.Sent.Select<ExecuteStep>().Select(m => m.Context.Message)];

@@ -22,14 +22,17 @@ internal static class CancelCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var workflowId = WorkflowIdArgument.Parse(parse.GetValue(id));
+            WorkflowStatus statusBefore;
             using (var reader = new WorkflowReader(context.Settings.Postgres))
             {
-                var view = await reader.StatusAsync(workflowId, cancellationToken)
+                var state = await reader.StateAsync(workflowId, cancellationToken)
                     ?? throw new UserErrorException($"no workflow {workflowId} is known");
-                if (view.Status != WorkflowStatus.Running)
+                if (!state.IsForward)
                 {
-                    throw new UserErrorException($"workflow {workflowId} is {view.Status}; only a Running workflow can be cancelled");
+                    throw new UserErrorException($"workflow {workflowId} is {state.Status}; only a Running workflow (or one stopped at a blocked step) can be cancelled");
                 }
+
+                statusBefore = state.Status;
             }
 
             await OrchestratorSender.SendAsync(context.Settings.RabbitMq,
@@ -41,7 +44,7 @@ internal static class CancelCommand
             }
 
             var report = await OutcomeWaiter.WaitAsync(context, workflowId, TimeSpan.FromSeconds(parse.GetValue(timeout)),
-                view => view.Status != WorkflowStatus.Running && view.Status.IsSettled(), cancellationToken);
+                view => view.Status != statusBefore && view.Status.IsSettled(), cancellationToken);
             return OutcomeWaiter.Report(context, report, parse.GetValue(json), nameof(WorkflowStatus.Cancelled));
         });
         return command;

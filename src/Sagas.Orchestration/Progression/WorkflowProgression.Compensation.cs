@@ -12,10 +12,13 @@ namespace Sagas.Orchestration.Progression;
 // order), then ends Compensated or Cancelled; with nothing to undo it ends Failed (or Cancelled).
 public sealed partial class WorkflowProgression
 {
-    /// <summary>An operator cancels a running workflow: nothing new is dispatched, and what completed is undone.</summary>
+    /// <summary>
+    /// An operator cancels a running workflow (or one stopped at a blocked step): nothing new is
+    /// dispatched, and what completed is undone.
+    /// </summary>
     public void Cancel(WorkflowState state, CancelWorkflow command)
     {
-        if (state.Status == WorkflowStatus.Running && DefinitionOf(state) is { } definition)
+        if (state.IsForward && DefinitionOf(state) is { } definition)
         {
             EndUnsuccessfully(state, definition, null, $"cancelled: {command.Reason}", cancelled: true);
         }

@@ -235,6 +235,7 @@ public sealed class WorkflowState : SagaStateMachineInstance
                 Status = WorkflowStatus.Cancelled;
                 RetryDue.Clear();
                 AwaitingAdmission.Clear();
+                BlockedStep = null;
                 FailureReason = e.Reason;
                 EndedAt = e.CancelledAt;
                 break;

@@ -84,7 +84,7 @@ public sealed class When_the_cli_drives_a_running_node(EngineNode node) : IAsync
         var (cancelExit, _, cancelError) = await Sagas("cancel", id);
         var (retryExit, _, retryError) = await Sagas("retry", id);
 
-        Assert.Equal((ExitCodes.UserError, $"sagas: workflow {id} is Completed; only a Running workflow can be cancelled"), (cancelExit, cancelError.Trim()));
+        Assert.Equal((ExitCodes.UserError, $"sagas: workflow {id} is Completed; only a Running workflow (or one stopped at a blocked step) can be cancelled"), (cancelExit, cancelError.Trim()));
         Assert.Equal((ExitCodes.UserError, $"sagas: workflow {id} is Completed; only a Failed workflow or one that NeedsAttention can be retried"), (retryExit, retryError.Trim()));
     }
 

@@ -61,6 +61,21 @@ public sealed class When_a_step_input_cannot_be_resolved : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_blocked_workflow_can_be_cancelled_and_its_completed_steps_are_undone()
+    {
+        await StartAsync("needs_attention");
+        var id = await _harness.StartAsync("lookup-then-ship", new JsonObject());
+        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "lookup"), new JsonObject());
+        await _harness.InStateAsync(id, m => m.NeedsAttention);
+
+        await _harness.CancelAsync(id, "not worth fixing");
+
+        var cancelled = await _harness.InStateAsync(id, m => m.Cancelled);
+        Assert.Equal("cancelled: not worth fixing", cancelled.FailureReason);
+        Assert.Null(cancelled.BlockedStep);
+    }
+
+    [Fact]
     public async Task With_fail_the_workflow_fails_naming_the_reference()
     {
         await StartAsync("fail");

@@ -18,7 +18,7 @@ public sealed class When_a_start_is_rejected : IAsyncLifetime
         var state = await _harness.InStateAsync(id, m => m.Rejected);
 
         Assert.Equal("no definition 'order-fulfillment' is loaded (known: customer-onboarding, order-fulfilment)", state.FailureReason);
-        Assert.True(await _harness.Bus.Published.Any<WorkflowRejected>(m => m.Context.Message.WorkflowId == id));
+        await _harness.PublishedAsync<WorkflowRejected>(m => m.WorkflowId == id);
     }
 
     [Fact]

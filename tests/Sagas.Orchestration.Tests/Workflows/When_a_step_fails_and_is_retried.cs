@@ -99,7 +99,7 @@ public sealed class When_a_step_fails_and_is_retried : IAsyncLifetime
         // died before deleting it): both are consumed and change nothing.
         await _harness.CompleteAsync(first, new JsonObject { ["reservationId"] = "stale" });
         await ManualTimers.SendAsync(timer, _harness.Bus.Bus);
-        Assert.True(await _harness.Saga.Consumed.Any<StepCompleted>(m => m.Context.Message.WorkflowId == id && m.Context.Message.Attempt == 1));
+        await _harness.ConsumedAsync<StepCompleted>(m => m.WorkflowId == id && m.Attempt == 1);
         await _harness.ConsumedAsync<RetryStep>(m => m.WorkflowId == id, times: 2);
 
         var state = await _harness.WhenAsync(id, s => s.InFlight.Contains("reserve-inventory"));

@@ -44,7 +44,7 @@ public sealed class When_an_operator_retries_a_failed_workflow : IAsyncLifetime
         Assert.Equal("step 'ship' is not the one that failed; the failed step is 'reserve-inventory'", WorkflowProgression.RetryRefusal(failed, "ship"));
 
         await _harness.RetryAsync(id, "ship");
-        Assert.True(await _harness.Saga.Consumed.Any<Contracts.Commands.RetryWorkflow>(m => m.Context.Message.WorkflowId == id));
+        await _harness.ConsumedAsync<Contracts.Commands.RetryWorkflow>(m => m.WorkflowId == id);
         Assert.Equal(Orchestration.Workflows.WorkflowStatus.Failed, (await _harness.InStateAsync(id, m => m.Failed)).Status);
     }
 
