@@ -66,7 +66,10 @@ public sealed class PolicyBook(PolicyFile file, OrchestrationOptions options, De
     public CircuitBreakerPolicy? BreakerFor(string service) =>
         (ServiceScope(service)?.CircuitBreaker ?? file.Defaults.CircuitBreaker) is { Enabled: true } breaker ? breaker : null;
 
-    /// <summary>The endpoints of a service and how to spread over them; null: its one queue, named after it.</summary>
+    /// <summary>
+    /// The endpoints of a service and how to spread over them; null: its one queue, named after
+    /// it. Endpoints with no balancing policy take turns; with balancing disabled, the first takes all.
+    /// </summary>
     public (IReadOnlyList<ServiceEndpoint> Endpoints, BalancingAlgorithm Algorithm)? BalancingFor(string service)
     {
         var endpoints = file.Services.GetValueOrDefault(service)?.Endpoints ?? [];
@@ -75,8 +78,12 @@ public sealed class PolicyBook(PolicyFile file, OrchestrationOptions options, De
             return null;
         }
 
-        var balancing = ServiceScope(service)?.LoadBalancing ?? file.Defaults.LoadBalancing;
-        return balancing is { Enabled: true } ? (endpoints, balancing.Algorithm) : ([endpoints[0]], BalancingAlgorithm.RoundRobin);
+        return (ServiceScope(service)?.LoadBalancing ?? file.Defaults.LoadBalancing) switch
+        {
+            null => (endpoints, BalancingAlgorithm.RoundRobin),
+            { Enabled: true } balancing => (endpoints, balancing.Algorithm),
+            _ => ([endpoints[0]], BalancingAlgorithm.RoundRobin),
+        };
     }
 
     public LimitsPolicy? LimitsFor(string service) => ServiceScope(service)?.Limits ?? file.Defaults.Limits;

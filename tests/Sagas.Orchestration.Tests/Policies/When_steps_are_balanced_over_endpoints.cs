@@ -86,6 +86,35 @@ public sealed class When_steps_are_balanced_over_endpoints : IAsyncLifetime
         Assert.Equal("weighted: payment-eu (weight 3 of 6)", dispatched.Balancing);
     }
 
+    [Fact]
+    public async Task Endpoints_with_no_balancing_policy_take_turns()
+    {
+        _harness = await OrchestratorHarness.StartWithPoliciesAsync("""
+            orchestration:
+              services:
+                payment:
+                  endpoints: [payment-eu, payment-us]
+            """, null, OneStep);
+
+        Assert.Equal(["payment-eu", "payment-us", "payment-eu"], await DispatchAsync(3));
+    }
+
+    [Fact]
+    public async Task With_balancing_disabled_the_first_endpoint_takes_every_step()
+    {
+        _harness = await OrchestratorHarness.StartWithPoliciesAsync("""
+            orchestration:
+              services:
+                payment:
+                  endpoints: [payment-eu, payment-us]
+                  policies:
+                    - name: load_balancing
+                      enabled: false
+            """, null, OneStep);
+
+        Assert.Equal(["payment-eu", "payment-eu", "payment-eu"], await DispatchAsync(3));
+    }
+
     private async Task StartAsync(string algorithm) =>
         _harness = await OrchestratorHarness.StartWithPoliciesAsync($"""
             orchestration:
