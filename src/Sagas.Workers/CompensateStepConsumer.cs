@@ -10,7 +10,7 @@ public sealed class CompensateStepConsumer(StepHandlers handlers, TimeProvider c
     public async Task Consume(ConsumeContext<CompensateStep> context)
     {
         var command = context.Message;
-        var request = new StepRequest(command.WorkflowId, command.Definition, command.StepId, command.Attempt, command.Input) { DispatchedAt = command.DispatchedAt };
+        var request = new StepRequest(command.WorkflowId, command.Definition, command.StepId, command.Attempt, command.Input) { DispatchedAt = command.DispatchedAt, IdempotencyKey = command.IdempotencyKey };
         var outcome = await handlers.CompensateAsync(command.Service, request, context.CancellationToken);
         await (outcome switch
         {

@@ -10,7 +10,7 @@ public sealed class ExecuteStepConsumer(StepHandlers handlers, TimeProvider cloc
     public async Task Consume(ConsumeContext<ExecuteStep> context)
     {
         var command = context.Message;
-        var request = new StepRequest(command.WorkflowId, command.Definition, command.StepId, command.Attempt, command.Input) { DispatchedAt = command.DispatchedAt };
+        var request = new StepRequest(command.WorkflowId, command.Definition, command.StepId, command.Attempt, command.Input) { DispatchedAt = command.DispatchedAt, IdempotencyKey = command.IdempotencyKey };
         var outcome = await handlers.HandleAsync(command.Service, request, context.CancellationToken);
         await (outcome switch
         {

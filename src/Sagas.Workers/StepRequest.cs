@@ -10,6 +10,12 @@ public sealed record StepRequest(Guid WorkflowId, string Definition, string Step
     public DateTimeOffset DispatchedAt { get; init; }
 
     /// <summary>
+    /// The same for every attempt of this step (retries, redeliveries, failover): record side
+    /// effects under it, and a command whose key already has one returns what it recorded.
+    /// </summary>
+    public string IdempotencyKey { get; init; } = string.Empty;
+
+    /// <summary>
     /// The service's pipeline for calls to the outside (a provider's API, say): wrap each such call
     /// in it, so a glitch is retried, a slow try timed out and a failing dependency cut off by its
     /// circuit within this attempt. What escapes it fails the attempt, for the orchestrator to retry.

@@ -48,7 +48,7 @@ public static class NodeHost
             roles = roles.WithEndpoints(policies.Services.ToDictionary(
                 p => p.Key, p => (IReadOnlyList<string>)[.. p.Value.Endpoints.Select(e => e.Name)]));
             var samples = configuration.GetSection(SampleOptions.SectionName).Get<SampleOptions>() ?? new SampleOptions();
-            builder.Services.AddSampleServices(samples);
+            builder.Services.AddSampleServices(samples, settings.Postgres.ConnectionString);
             try
             {
                 builder.Services.AddSagasWorkerResilience(configuration);

@@ -19,4 +19,7 @@ public sealed record CompensateStep
     public required string Definition { get; init; }
 
     public required DateTimeOffset DispatchedAt { get; init; }
+
+    /// <summary>The same for every attempt of this undo: a service records the undo under it and never repeats it.</summary>
+    public string IdempotencyKey { get; init; } = string.Empty;
 }

@@ -19,4 +19,11 @@ public sealed record ExecuteStep
     public required string Definition { get; init; }
 
     public required DateTimeOffset DispatchedAt { get; init; }
+
+    /// <summary>
+    /// The same for every attempt of this step (and on an alternate service), so a service can
+    /// record its side effect under it and never repeat it for a retried or redelivered command.
+    /// A new one only when an operator runs a completed step again.
+    /// </summary>
+    public string IdempotencyKey { get; init; } = string.Empty;
 }

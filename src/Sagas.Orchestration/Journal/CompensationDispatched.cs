@@ -17,6 +17,9 @@ public sealed record CompensationDispatched
 
     public required DateTimeOffset DispatchedAt { get; init; }
 
+    /// <summary>The key the service records the undo under: the same for every attempt of it.</summary>
+    public string IdempotencyKey { get; init; } = string.Empty;
+
     /// <summary>How long this attempt may go without a result (null: no limit); a timer is armed for it.</summary>
     public TimeSpan? Timeout { get; init; }
 }

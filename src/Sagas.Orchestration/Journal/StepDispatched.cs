@@ -30,6 +30,9 @@ public sealed record StepDispatched
 
     public required DateTimeOffset DispatchedAt { get; init; }
 
+    /// <summary>The key the service records its side effect under: the same for every attempt of the step's run.</summary>
+    public string IdempotencyKey { get; init; } = string.Empty;
+
     /// <summary>How long this attempt may go without a result (null: no limit); a timer is armed for it.</summary>
     public TimeSpan? Timeout { get; init; }
 }

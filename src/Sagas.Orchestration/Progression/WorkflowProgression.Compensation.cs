@@ -197,6 +197,7 @@ public sealed partial class WorkflowProgression
             StepId = step.Id,
             Attempt = attempt,
             Service = CompensationServiceOf(state, step),
+            IdempotencyKey = IdempotencyKeys.ForCompensation(state.CorrelationId, step.Id, state.StepRuns.GetValueOrDefault(step.Id, 1)),
             Input = input.Value!,
             DispatchedAt = clock.GetUtcNow(),
             Timeout = policies.TimeoutFor(CompensationServiceOf(state, step)),

@@ -84,6 +84,7 @@ public sealed partial class WorkflowProgression
             Balancing = endpoint?.Reason,
             Probe = probe,
             Admitted = admitted,
+            IdempotencyKey = IdempotencyKeys.ForStep(state.CorrelationId, step.Id, state.StepRuns.GetValueOrDefault(step.Id, 1)),
             Input = input,
             DispatchedAt = now,
             Timeout = policies.TimeoutFor(step, service),

@@ -29,6 +29,7 @@ internal static class WorkflowEffects
                     Input = dispatched.Input,
                     Definition = context.Saga.Definition,
                     DispatchedAt = dispatched.DispatchedAt,
+                    IdempotencyKey = dispatched.IdempotencyKey,
                 });
                 break;
             case CompensationDispatched compensation:
@@ -43,6 +44,7 @@ internal static class WorkflowEffects
                     Input = compensation.Input,
                     Definition = context.Saga.Definition,
                     DispatchedAt = compensation.DispatchedAt,
+                    IdempotencyKey = compensation.IdempotencyKey,
                 });
                 break;
             case StepCompleted completed:

@@ -43,6 +43,7 @@ public static class WorkflowReplay
         AwaitingAdmission = state.AwaitingAdmission.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"),
         Tickets = state.Tickets.Order(StringComparer.Ordinal),
         state.BlockedStep,
+        StepRuns = state.StepRuns.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"),
         PolicyViolations = state.PolicyViolations.Order(StringComparer.Ordinal),
         state.CancelRequested,
         state.AttentionStep,

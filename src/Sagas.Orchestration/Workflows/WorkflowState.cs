@@ -49,6 +49,9 @@ public sealed class WorkflowState : SagaStateMachineInstance
     /// <summary>The step whose input could not be resolved, while the workflow needs attention for it.</summary>
     public string? BlockedStep { get; set; }
 
+    /// <summary>How many times an operator has had a completed step run again (absent: once), for its idempotency key.</summary>
+    public Dictionary<string, int> StepRuns { get; set; } = [];
+
     /// <summary>Admission tickets this run holds (see <see cref="Admission.TicketChanges"/>): steps queued or admitted under limits.</summary>
     public HashSet<string> Tickets { get; set; } = [];
 
@@ -221,7 +224,11 @@ public sealed class WorkflowState : SagaStateMachineInstance
                 // The step starts over on its own service with a full retry policy; a completed step
                 // asked for again (its output was what a blocked step lacked) runs afresh.
                 Routes.Remove(e.StepId);
-                Outputs.Remove(e.StepId);
+                if (Outputs.Remove(e.StepId))
+                {
+                    // Its side effects happened: running it again is a new run, under a new key.
+                    StepRuns[e.StepId] = StepRuns.GetValueOrDefault(e.StepId, 1) + 1;
+                }
 
                 FailedStep = null;
                 FailureReason = null;

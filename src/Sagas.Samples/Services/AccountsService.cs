@@ -4,7 +4,7 @@ using Sagas.Workers;
 namespace Sagas.Samples.Services;
 
 /// <summary>Opens a customer account.</summary>
-public sealed class AccountsService(SampleOptions options, TimeProvider clock) : SampleService(options, clock)
+public sealed class AccountsService(SampleOptions options, TimeProvider clock, SideEffectLedger ledger) : SampleService(options, clock, ledger)
 {
     public override string Service => "accounts";
 

@@ -4,7 +4,7 @@ using Sagas.Workers;
 namespace Sagas.Samples.Services;
 
 /// <summary>Reserves stock for an order.</summary>
-public sealed class InventoryService(SampleOptions options, TimeProvider clock) : SampleService(options, clock)
+public sealed class InventoryService(SampleOptions options, TimeProvider clock, SideEffectLedger ledger) : SampleService(options, clock, ledger)
 {
     public override string Service => "inventory";
 

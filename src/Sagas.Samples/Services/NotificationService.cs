@@ -4,7 +4,7 @@ using Sagas.Workers;
 namespace Sagas.Samples.Services;
 
 /// <summary>Tells a customer what happened.</summary>
-public sealed class NotificationService(SampleOptions options, TimeProvider clock) : SampleService(options, clock)
+public sealed class NotificationService(SampleOptions options, TimeProvider clock, SideEffectLedger ledger) : SampleService(options, clock, ledger)
 {
     public override string Service => "notification";
 

@@ -4,7 +4,7 @@ using Sagas.Workers;
 namespace Sagas.Samples.Services;
 
 /// <summary>Charges an order's amount against its reservation.</summary>
-public class PaymentService(SampleOptions options, TimeProvider clock) : SampleService(options, clock)
+public class PaymentService(SampleOptions options, TimeProvider clock, SideEffectLedger ledger) : SampleService(options, clock, ledger)
 {
     public override string Service => "payment";
 

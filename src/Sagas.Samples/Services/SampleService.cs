@@ -7,7 +7,7 @@ namespace Sagas.Samples.Services;
 /// A sample service: applies its simulation, then produces a deterministic output from the input
 /// in a call to the outside, run in the request's <see cref="StepRequest.Outside"/> pipeline.
 /// </summary>
-public abstract class SampleService(SampleOptions options, TimeProvider clock) : IStepHandler
+public abstract class SampleService(SampleOptions options, TimeProvider clock, SideEffectLedger ledger) : IStepHandler
 {
     // Calls of this service told to flap, counted in this process: the flapping is the service's, not a run's.
     private long _flappingCalls;
@@ -71,8 +71,10 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock) :
 
         // The work stands for a call to the service's provider, so it runs in the worker's pipeline
         // for outside calls; the tries are counted per attempt, as a glitch is.
+        // Recorded under the command's idempotency key: a retried or redelivered command whose
+        // effect already happened gets the recorded result, and the effect is not repeated.
         var tries = 0;
-        var output = await request.Outside.ExecuteAsync(
+        var output = await ledger.OnceAsync(simulationKey, request.IdempotencyKey, request.Attempt, ct => request.Outside.ExecuteAsync(
             _ =>
             {
                 var @try = ++tries;
@@ -83,7 +85,7 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock) :
 
                 return ValueTask.FromResult(request.Attempt <= simulation.IncompleteAttempts ? [] : work(request));
             },
-            cancellationToken);
+            ct), cancellationToken);
         return StepOutcome.Completed(output);
     }
 

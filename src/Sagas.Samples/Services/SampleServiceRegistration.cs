@@ -9,9 +9,14 @@ public static class SampleServiceRegistration
     /// <summary>The names of every sample service.</summary>
     public static readonly IReadOnlyList<string> Names = ["inventory", "payment", "payment-backup", "fraud", "shipping", "notification", "accounts", "noop"];
 
-    public static IServiceCollection AddSampleServices(this IServiceCollection services, SampleOptions options)
+    /// <summary>
+    /// The sample services, recording their side effects in the PostgreSQL of
+    /// <paramref name="ledgerConnectionString"/> (null: not recorded, every command does its work).
+    /// </summary>
+    public static IServiceCollection AddSampleServices(this IServiceCollection services, SampleOptions options, string? ledgerConnectionString = null)
     {
         services.AddSingleton(options);
+        services.AddSingleton(new SideEffectLedger(ledgerConnectionString));
         services.AddStepHandler<InventoryService>();
         services.AddStepHandler<PaymentService>();
         services.AddStepHandler<BackupPaymentService>();

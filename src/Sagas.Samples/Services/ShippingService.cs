@@ -4,7 +4,7 @@ using Sagas.Workers;
 namespace Sagas.Samples.Services;
 
 /// <summary>Ships a reserved order.</summary>
-public sealed class ShippingService(SampleOptions options, TimeProvider clock) : SampleService(options, clock)
+public sealed class ShippingService(SampleOptions options, TimeProvider clock, SideEffectLedger ledger) : SampleService(options, clock, ledger)
 {
     public override string Service => "shipping";
 

@@ -41,6 +41,9 @@ public sealed class When_a_step_fails_over : IAsyncLifetime
         var rerouted = Assert.Single(state.PendingEvents.OfType<StepRerouted>());
         Assert.Equal(("payment", "payment-backup", 3), (rerouted.From, rerouted.To, rerouted.Attempt));
         Assert.Equal("step 'charge-payment' failed (attempt 2 of 2): provider down", rerouted.Reason);
+        // The alternate gets the step's idempotency key too: one step, one side effect.
+        Assert.All(_harness.AllDispatched().Where(c => c.WorkflowId == id && c.StepId == "charge-payment"),
+            c => Assert.Equal($"{id:N}/charge-payment", c.IdempotencyKey));
     }
 
     [Fact]

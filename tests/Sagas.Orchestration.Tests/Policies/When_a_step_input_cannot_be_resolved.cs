@@ -40,6 +40,8 @@ public sealed class When_a_step_input_cannot_be_resolved : IAsyncLifetime
 
         await _harness.RetryAsync(id, "lookup");
         await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "lookup", attempt: 2), new JsonObject { ["warehouse"] = "w-2" });
+        // Run again after it completed: a new run of the step, under a new idempotency key.
+        Assert.Equal($"{id:N}/lookup/run-2", (await _harness.DispatchedAsync(id, "lookup", attempt: 2)).IdempotencyKey);
         var ship = await _harness.DispatchedAsync(id, "ship");
         Assert.Equal("w-2", ship.Input["warehouse"]!.GetValue<string>());
         await _harness.CompleteAsync(ship);

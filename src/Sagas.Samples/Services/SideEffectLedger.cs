@@ -1,0 +1,108 @@
+using System.Text.Json.Nodes;
+using Npgsql;
+
+namespace Sagas.Samples.Services;
+
+/// <summary>
+/// Where the sample services record each side effect under its command's idempotency key
+/// (<c>samples.side_effects</c> in the node's PostgreSQL): a retried or redelivered command
+/// whose key already has one gets the recorded result back, and the effect is not repeated.
+/// Without a connection string (unit tests) every call does its work.
+/// </summary>
+public sealed class SideEffectLedger(string? connectionString) : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? _dataSource = string.IsNullOrWhiteSpace(connectionString) ? null : NpgsqlDataSource.Create(connectionString);
+    private readonly SemaphoreSlim _creating = new(1, 1);
+    private bool _created;
+
+    /// <summary>Runs <paramref name="work"/> once per key and service; a repeat returns the first result.</summary>
+    public async Task<JsonObject> OnceAsync(string service, string key, int attempt, Func<CancellationToken, ValueTask<JsonObject>> work, CancellationToken cancellationToken)
+    {
+        if (_dataSource is null || string.IsNullOrEmpty(key))
+        {
+            return await work(cancellationToken);
+        }
+
+        await EnsureCreatedAsync(cancellationToken);
+        if (await RecordedAsync(service, key, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var output = await work(cancellationToken);
+        await using var insert = _dataSource.CreateCommand(
+            "INSERT INTO samples.side_effects (key, service, attempt, output) VALUES (@key, @service, @attempt, @output::jsonb) ON CONFLICT (key, service) DO NOTHING");
+        insert.Parameters.AddWithValue("key", key);
+        insert.Parameters.AddWithValue("service", service);
+        insert.Parameters.AddWithValue("attempt", attempt);
+        insert.Parameters.AddWithValue("output", output.ToJsonString());
+        // A twin command that got here first recorded its effect: that one stands.
+        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1 ? output : (await RecordedAsync(service, key, cancellationToken))!;
+    }
+
+    /// <summary>Side effects recorded, for tests and the chaos suite.</summary>
+    public async Task<long> CountAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (_dataSource is null)
+        {
+            return 0;
+        }
+
+        await EnsureCreatedAsync(cancellationToken);
+        await using var count = _dataSource.CreateCommand("SELECT count(*) FROM samples.side_effects WHERE key = @key");
+        count.Parameters.AddWithValue("key", key);
+        return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync();
+        }
+
+        _creating.Dispose();
+    }
+
+    private async Task<JsonObject?> RecordedAsync(string service, string key, CancellationToken cancellationToken)
+    {
+        await using var select = _dataSource!.CreateCommand("SELECT output::text FROM samples.side_effects WHERE key = @key AND service = @service");
+        select.Parameters.AddWithValue("key", key);
+        select.Parameters.AddWithValue("service", service);
+        return await select.ExecuteScalarAsync(cancellationToken) is string json ? JsonNode.Parse(json)!.AsObject() : null;
+    }
+
+    private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _created))
+        {
+            return;
+        }
+
+        await _creating.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_created)
+            {
+                await using var create = _dataSource!.CreateCommand(
+                    "CREATE SCHEMA IF NOT EXISTS samples; " +
+                    "CREATE TABLE IF NOT EXISTS samples.side_effects (key text NOT NULL, service text NOT NULL, attempt int NOT NULL, " +
+                    "output jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (key, service))");
+                try
+                {
+                    await create.ExecuteNonQueryAsync(cancellationToken);
+                }
+                catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateSchema)
+                {
+                    // Another process created it at the same moment.
+                }
+
+                Volatile.Write(ref _created, true);
+            }
+        }
+        finally
+        {
+            _creating.Release();
+        }
+    }
+}
