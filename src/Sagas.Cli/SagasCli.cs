@@ -64,6 +64,7 @@ public static class SagasCli
             Workflows.HistoryCommand.Create(context),
             Workflows.CancelCommand.Create(context),
             Workflows.RetryCommand.Create(context),
+            Nodes.NodesCommand.Create(context),
         };
     }
 

@@ -23,6 +23,9 @@ public sealed class OrchestrationOptions
     /// <summary>How often each orchestrator node admits steps waiting under their services' limits.</summary>
     public TimeSpan AdmissionPollInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>How often each orchestrator node looks for nodes that stopped announcing themselves.</summary>
+    public TimeSpan NodeWatchInterval { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Most timers one poll claims and sends in one transaction.</summary>
     public int TimersPerPoll { get; set; } = 200;
 
@@ -57,6 +60,7 @@ public sealed class OrchestrationOptions
         .. MaxWorkflowsPerCommit < 1 ? [$"{SectionName}:MaxWorkflowsPerCommit must be at least 1 (it is {MaxWorkflowsPerCommit})"] : Array.Empty<string>(),
         .. StepTimeout <= TimeSpan.Zero ? [$"{SectionName}:StepTimeout must be positive (it is {StepTimeout})"] : Array.Empty<string>(),
         .. ServiceTimeout.Where(p => p.Value <= TimeSpan.Zero).Select(p => $"{SectionName}:ServiceTimeout:{p.Key} must be positive (it is {p.Value})"),
+        .. NodeWatchInterval <= TimeSpan.Zero ? [$"{SectionName}:NodeWatchInterval must be positive (it is {NodeWatchInterval})"] : Array.Empty<string>(),
         .. AdmissionPollInterval <= TimeSpan.Zero ? [$"{SectionName}:AdmissionPollInterval must be positive (it is {AdmissionPollInterval})"] : Array.Empty<string>(),
         .. TimerPollInterval <= TimeSpan.Zero ? [$"{SectionName}:TimerPollInterval must be positive (it is {TimerPollInterval})"] : Array.Empty<string>(),
     ];

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Sagas.Definitions.Loading;
 using Sagas.Definitions.Policies;
 using Sagas.Orchestration.Admission;
+using Sagas.Orchestration.Nodes;
 using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Progression;
@@ -63,6 +64,7 @@ public static class OrchestrationRegistration
         services.AddSingleton(new AdmissionTable(postgresConnectionString));
         services.AddSingleton<AdmissionSignal>();
         services.AddHostedService<AdmissionRelay>();
+        services.AddHostedService<NodeWatch>();
         services.AddSingleton<WorkflowLoader>();
         services.AddSingleton<WorkflowCommitter>();
         return services;
@@ -80,6 +82,7 @@ public static class OrchestrationRegistration
                     SagaConsumeContextFactory<IDocumentSession, WorkflowState>, WorkflowRepositoryContextFactory>();
             });
         bus.AddConsumer<StartWorkflowRequestConsumer>(typeof(StartWorkflowRequestConsumerDefinition));
+        bus.AddConsumer<NodeHeartbeatConsumer>(typeof(NodeHeartbeatConsumerDefinition));
         return bus;
     }
 }

@@ -57,6 +57,8 @@ internal sealed class NodeProcess : IAsyncDisposable
         return node;
     }
 
+    public int ProcessId => _process.Id;
+
     public string Output
     {
         get

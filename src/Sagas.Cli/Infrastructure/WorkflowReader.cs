@@ -1,5 +1,6 @@
 using Marten;
 using Sagas.Cli.Settings;
+using Sagas.Orchestration.Nodes;
 using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Status;
 using Sagas.Orchestration.Workflows;
@@ -23,6 +24,15 @@ internal sealed class WorkflowReader : IDisposable
         {
             await using var session = _store.QuerySession();
             return await session.LoadAsync<WorkflowStatusView>(workflowId, cancellationToken);
+        });
+
+    /// <summary>Every node that has announced itself, live ones first, most recently seen first.</summary>
+    public Task<IReadOnlyList<NodeView>> NodesAsync(CancellationToken cancellationToken) =>
+        GuardAsync<IReadOnlyList<NodeView>>(async () =>
+        {
+            await using var session = _store.QuerySession();
+            var nodes = await session.Query<NodeView>().ToListAsync(cancellationToken);
+            return [.. nodes.OrderBy(n => n.Status).ThenByDescending(n => n.LastSeen)];
         });
 
     /// <summary>The saga's own state, for decisions the CLI checks before it asks (may this be retried?).</summary>

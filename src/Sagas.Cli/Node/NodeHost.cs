@@ -8,6 +8,7 @@ using Sagas.Definitions.Policies;
 using Sagas.Orchestration;
 using Sagas.Samples.Services;
 using Sagas.Workers;
+using Sagas.Workers.Nodes;
 
 namespace Sagas.Cli.Node;
 
@@ -57,6 +58,17 @@ public static class NodeHost
             {
                 throw new UserErrorException(e.Message, e);
             }
+        }
+
+        try
+        {
+            builder.Services.AddSagasHeartbeats(configuration, NodeIdentity.For(
+                [.. roles.Orchestrator ? ["orchestrator"] : Array.Empty<string>(), .. roles.Services.Count > 0 ? ["worker"] : Array.Empty<string>()],
+                roles.Queues, settings.RabbitMq.PrefetchCount, DateTimeOffset.UtcNow));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UserErrorException(e.Message);
         }
 
         builder.AddSagasBus(settings.RabbitMq, roles);

@@ -4,6 +4,7 @@ using Marten;
 using Marten.Schema.Identity;
 using Sagas.Orchestration.Admission;
 using Sagas.Orchestration.Journal;
+using Sagas.Orchestration.Nodes;
 using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Status;
 using Sagas.Orchestration.Workflows;
@@ -45,6 +46,12 @@ public static class WorkflowStore
             .Duplicate(x => x.Service, notNull: true)
             .Duplicate(x => x.QueuedAt, notNull: true)
             .Duplicate(x => x.AdmittedAt);
+
+        // What the cluster knows of its nodes (from their heartbeats), and the streams of their losses.
+        options.Schema.For<NodeView>()
+            .Identity(x => x.Id)
+            .UseOptimisticConcurrency(true);
+        options.Events.AddEventType(typeof(NodeLost));
 
         foreach (var type in JournalEvents.All)
         {

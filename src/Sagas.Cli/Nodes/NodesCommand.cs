@@ -1,0 +1,57 @@
+using System.CommandLine;
+using Sagas.Cli.Infrastructure;
+using Sagas.Orchestration.Nodes;
+
+namespace Sagas.Cli.Nodes;
+
+/// <summary><c>sagas nodes [--json]</c>: every node that has announced itself, live or lost, and when each was last seen.</summary>
+internal static class NodesCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Write the nodes as JSON" };
+        var command = new Command("nodes", "List the nodes that announce themselves (live) and those that stopped (lost)") { json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var reader = new WorkflowReader(context.Settings.Postgres);
+            var nodes = await reader.NodesAsync(cancellationToken);
+            var now = DateTimeOffset.UtcNow;
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Output, nodes.Select(n => new
+                {
+                    n.Id,
+                    Status = n.Status.ToString(),
+                    n.Host,
+                    n.ProcessId,
+                    n.Roles,
+                    n.Services,
+                    n.Capacity,
+                    n.LastSeen,
+                    SecondsSinceSeen = Math.Round((now - n.LastSeen).TotalSeconds, 1),
+                    n.LostAt,
+                }).ToList());
+                return ExitCodes.Success;
+            }
+
+            if (nodes.Count == 0)
+            {
+                await context.Output.WriteLineAsync("no node has announced itself yet; start one with 'sagas run'");
+                return ExitCodes.Success;
+            }
+
+            await context.Output.WriteLineAsync($"{"node",-34} {"status",-6} {"last seen",-10} {"roles",-22} {"capacity",8}  services");
+            foreach (var node in nodes)
+            {
+                await context.Output.WriteLineAsync(
+                    $"{node.Id,-34} {node.Status,-6} {Ago(now - node.LastSeen),-10} {string.Join(",", node.Roles),-22} {node.Capacity,8}  {string.Join(",", node.Services)}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string Ago(TimeSpan span) =>
+        span.TotalSeconds < 60 ? $"{Math.Max(0, span.TotalSeconds):0} s ago" : span.TotalMinutes < 60 ? $"{span.TotalMinutes:0} min ago" : $"{span.TotalHours:0} h ago";
+}

@@ -1,0 +1,30 @@
+namespace Sagas.Contracts.Events;
+
+/// <summary>
+/// A node announcing itself, every few seconds while it runs: who it is, what it runs and how
+/// much it takes at once. A node whose announcements stop is lost.
+/// </summary>
+public sealed record NodeHeartbeat
+{
+    public required string NodeId { get; init; }
+
+    public required string Host { get; init; }
+
+    public required int ProcessId { get; init; }
+
+    /// <summary><c>orchestrator</c> and/or <c>worker</c>.</summary>
+    public required IReadOnlyList<string> Roles { get; init; }
+
+    /// <summary>The queues of the services it hosts (a service's own, or one of its endpoints).</summary>
+    public required IReadOnlyList<string> Services { get; init; }
+
+    /// <summary>Messages it handles at once per queue (its prefetch).</summary>
+    public required int Capacity { get; init; }
+
+    /// <summary>How often it announces itself; three missed announcements make it lost.</summary>
+    public required TimeSpan Interval { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required DateTimeOffset SentAt { get; init; }
+}

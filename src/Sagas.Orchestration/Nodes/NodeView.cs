@@ -1,0 +1,37 @@
+namespace Sagas.Orchestration.Nodes;
+
+/// <summary>What the cluster knows of one node: its last announcement, and whether it still announces itself.</summary>
+public sealed class NodeView
+{
+    public string Id { get; set; } = string.Empty;
+
+    public string Host { get; set; } = string.Empty;
+
+    public int ProcessId { get; set; }
+
+    public List<string> Roles { get; set; } = [];
+
+    public List<string> Services { get; set; } = [];
+
+    public int Capacity { get; set; }
+
+    public TimeSpan Interval { get; set; }
+
+    public DateTimeOffset StartedAt { get; set; }
+
+    public DateTimeOffset LastSeen { get; set; }
+
+    public NodeStatus Status { get; set; }
+
+    public DateTimeOffset? LostAt { get; set; }
+
+    /// <summary>Three missed announcements: the node is lost.</summary>
+    public bool IsOverdue(DateTimeOffset now) => Status == NodeStatus.Live && now - LastSeen > Interval * 3;
+}
+
+/// <summary>Live (announcing itself) or lost (its announcements stopped).</summary>
+public enum NodeStatus
+{
+    Live,
+    Lost,
+}

@@ -1,0 +1,60 @@
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Sagas.Contracts.Events;
+
+namespace Sagas.Workers.Nodes;
+
+/// <summary>
+/// Publishes this node's <see cref="NodeHeartbeat"/> at once and then every interval while it
+/// runs. A heartbeat that cannot be sent (the broker is away) is skipped: the next one says the
+/// same, and the node counts as lost only when announcements stop for three intervals.
+/// </summary>
+public sealed partial class HeartbeatPublisher(
+    NodeIdentity identity, IBus bus, NodeOptions options, TimeProvider clock, ILogger<HeartbeatPublisher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var ticks = new PeriodicTimer(options.HeartbeatInterval, clock);
+        do
+        {
+            try
+            {
+                using var bounded = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                bounded.CancelAfter(options.HeartbeatInterval);
+                await bus.Publish(new NodeHeartbeat
+                {
+                    NodeId = identity.NodeId,
+                    Host = Environment.MachineName,
+                    ProcessId = Environment.ProcessId,
+                    Roles = identity.Roles,
+                    Services = identity.Services,
+                    Capacity = identity.Capacity,
+                    Interval = options.HeartbeatInterval,
+                    StartedAt = identity.StartedAt,
+                    SentAt = clock.GetUtcNow(),
+                }, bounded.Token);
+            }
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogHeartbeatFailed(logger, identity.NodeId, error);
+            }
+        }
+        while (await WaitAsync(ticks, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer ticks, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await ticks.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeId} could not announce itself; it tries again at the next interval")]
+    private static partial void LogHeartbeatFailed(ILogger logger, string nodeId, Exception error);
+}
