@@ -54,9 +54,17 @@ public static class SagasCli
             ListDefinitionsCommand.Create(context),
         };
 
+        var errors = new Command("errors", "Inspect and replay the messages of the error and skipped queues")
+        {
+            Errors.ListErrorsCommand.Create(context),
+            Errors.ShowErrorCommand.Create(context),
+            Errors.ReplayErrorsCommand.Create(context),
+        };
+
         return new RootCommand("Sagas: workflow orchestration over RabbitMQ and PostgreSQL")
         {
             definitions,
+            errors,
             SetupCommand.Create(context),
             Node.RunCommand.Create(context),
             Workflows.StartCommand.Create(context),
