@@ -73,6 +73,7 @@ public static class SagasCli
             Workflows.CancelCommand.Create(context),
             Workflows.RetryCommand.Create(context),
             Nodes.NodesCommand.Create(context),
+            Nodes.DoctorCommand.Create(context),
         };
     }
 

@@ -35,6 +35,36 @@ internal sealed class WorkflowReader : IDisposable
             return [.. nodes.OrderBy(n => n.Status).ThenByDescending(n => n.LastSeen)];
         });
 
+    /// <summary>Workflows that have not ended (running, compensating or needing attention), at most <paramref name="limit"/>.</summary>
+    public Task<IReadOnlyList<WorkflowState>> OpenWorkflowsAsync(int limit, CancellationToken cancellationToken) =>
+        GuardAsync<IReadOnlyList<WorkflowState>>(async () =>
+        {
+            await using var session = _store.QuerySession();
+            return await session.Query<WorkflowState>()
+                .Where(w => w.Status == WorkflowStatus.Running || w.Status == WorkflowStatus.Compensating || w.Status == WorkflowStatus.NeedsAttention)
+                .Take(limit)
+                .ToListAsync(cancellationToken);
+        });
+
+    /// <summary>
+    /// Rows left behind by workflows that have ended: durable timers still due to fire for them,
+    /// and admission tickets still holding or awaiting a slot. Each is an id of a leaked row's workflow.
+    /// </summary>
+    public Task<(IReadOnlyList<Guid> Timers, IReadOnlyList<Guid> Tickets)> LeftoversAsync(CancellationToken cancellationToken) =>
+        GuardAsync<(IReadOnlyList<Guid>, IReadOnlyList<Guid>)>(async () =>
+        {
+            await using var session = _store.QuerySession();
+            const string Ended = "('Completed','Failed','Compensated','Cancelled','Rejected')";
+            var timers = await session.AdvancedSql.QueryAsync<Guid>(
+                "SELECT w.id FROM sagas.mt_doc_timer t JOIN sagas.mt_doc_workflowstate w " +
+                "ON w.id = ((t.data->>'body')::jsonb->>'workflowId')::uuid " +
+                $"WHERE w.data->>'status' IN {Ended} LIMIT 100", cancellationToken);
+            var tickets = await session.AdvancedSql.QueryAsync<Guid>(
+                "SELECT w.id FROM sagas.mt_doc_admission a JOIN sagas.mt_doc_workflowstate w ON w.id = (a.data->>'workflowId')::uuid " +
+                $"WHERE w.data->>'status' IN {Ended} LIMIT 100", cancellationToken);
+            return (timers, tickets);
+        });
+
     /// <summary>The saga's own state, for decisions the CLI checks before it asks (may this be retried?).</summary>
     public Task<WorkflowState?> StateAsync(Guid workflowId, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
