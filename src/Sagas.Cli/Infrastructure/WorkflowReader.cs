@@ -47,21 +47,23 @@ internal sealed class WorkflowReader : IDisposable
         });
 
     /// <summary>
-    /// Rows left behind by workflows that have ended: durable timers still due to fire for them,
-    /// and admission tickets still holding or awaiting a slot. Each is an id of a leaked row's workflow.
+    /// Rows that something should have taken away: durable timers overdue by more than a minute
+    /// (no orchestrator is relaying them), as workflow ids, and admission tickets still held or
+    /// awaited by workflows that have ended (a slot leaked), as workflow ids.
     /// </summary>
-    public Task<(IReadOnlyList<Guid> Timers, IReadOnlyList<Guid> Tickets)> LeftoversAsync(CancellationToken cancellationToken) =>
+    /// <remarks>
+    /// A retry timer of an ended workflow is not a leak: it fires, and the saga ignores it.
+    /// </remarks>
+    public Task<(IReadOnlyList<Guid> OverdueTimers, IReadOnlyList<Guid> Tickets)> LeftoversAsync(CancellationToken cancellationToken) =>
         GuardAsync<(IReadOnlyList<Guid>, IReadOnlyList<Guid>)>(async () =>
         {
             await using var session = _store.QuerySession();
-            const string Ended = "('Completed','Failed','Compensated','Cancelled','Rejected')";
             var timers = await session.AdvancedSql.QueryAsync<Guid>(
-                "SELECT w.id FROM sagas.mt_doc_timer t JOIN sagas.mt_doc_workflowstate w " +
-                "ON w.id = ((t.data->>'body')::jsonb->>'workflowId')::uuid " +
-                $"WHERE w.data->>'status' IN {Ended} LIMIT 100", cancellationToken);
+                "SELECT ((data->>'body')::jsonb->>'workflowId')::uuid FROM sagas.mt_doc_timer " +
+                "WHERE due_at < now() - interval '1 minute' ORDER BY due_at LIMIT 100", cancellationToken);
             var tickets = await session.AdvancedSql.QueryAsync<Guid>(
                 "SELECT w.id FROM sagas.mt_doc_admission a JOIN sagas.mt_doc_workflowstate w ON w.id = (a.data->>'workflowId')::uuid " +
-                $"WHERE w.data->>'status' IN {Ended} LIMIT 100", cancellationToken);
+                "WHERE w.data->>'status' IN ('Completed','Failed','Compensated','Cancelled','Rejected') LIMIT 100", cancellationToken);
             return (timers, tickets);
         });
 

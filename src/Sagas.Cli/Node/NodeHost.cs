@@ -60,6 +60,10 @@ public static class NodeHost
             }
         }
 
+        builder.AddSagasBus(settings.RabbitMq, roles);
+
+        // After the bus: hosted services stop in reverse order, so the goodbye heartbeat leaves
+        // while the bus still runs.
         try
         {
             builder.Services.AddSagasHeartbeats(configuration, NodeIdentity.For(
@@ -71,7 +75,6 @@ public static class NodeHost
             throw new UserErrorException(e.Message);
         }
 
-        builder.AddSagasBus(settings.RabbitMq, roles);
         return builder.Build();
     }
 

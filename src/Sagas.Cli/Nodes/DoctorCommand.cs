@@ -8,9 +8,9 @@ namespace Sagas.Cli.Nodes;
 
 /// <summary>
 /// <c>sagas doctor [--json]</c>: looks for what would leave work undone without anyone noticing:
-/// open workflows that nothing will move (<see cref="WorkflowHealth"/>), timers and admission
-/// tickets left behind by ended workflows, lost nodes, and messages parked in error or skipped
-/// queues. Read-only; exit 1 when it finds anything.
+/// open workflows that nothing will move (<see cref="WorkflowHealth"/>), durable timers long
+/// overdue, admission tickets left behind by ended workflows, lost nodes, and messages parked in
+/// error or skipped queues. Read-only; exit 1 when it finds anything.
 /// </summary>
 internal static class DoctorCommand
 {
@@ -19,7 +19,7 @@ internal static class DoctorCommand
     public static Command Create(CliContext context)
     {
         var json = new Option<bool>("--json") { Description = "Write the findings as JSON" };
-        var command = new Command("doctor", "Look for stuck workflows, leftover timers and tickets, lost nodes and parked messages") { json };
+        var command = new Command("doctor", "Look for stuck workflows, overdue timers, leftover tickets, lost nodes and parked messages") { json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var findings = new List<Finding>();
@@ -28,7 +28,7 @@ internal static class DoctorCommand
             findings.AddRange(open.SelectMany(w => WorkflowHealth.Problems(w).Select(p => new Finding("stuck", w.CorrelationId.ToString(), p))));
 
             var (timers, tickets) = await reader.LeftoversAsync(cancellationToken);
-            findings.AddRange(timers.Select(id => new Finding("leftover", id.ToString(), "a durable timer is still stored for this ended workflow")));
+            findings.AddRange(timers.Select(id => new Finding("overdue", id.ToString(), "a durable timer of this workflow is over a minute overdue: is an orchestrator running?")));
             findings.AddRange(tickets.Select(id => new Finding("leftover", id.ToString(), "an admission ticket is still held for this ended workflow")));
 
             var nodes = await reader.NodesAsync(cancellationToken);

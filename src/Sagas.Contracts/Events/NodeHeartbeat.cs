@@ -27,4 +27,7 @@ public sealed record NodeHeartbeat
     public required DateTimeOffset StartedAt { get; init; }
 
     public required DateTimeOffset SentAt { get; init; }
+
+    /// <summary>True on the last heartbeat of a node shutting down cleanly: it is stopped, not lost.</summary>
+    public bool Stopping { get; init; }
 }

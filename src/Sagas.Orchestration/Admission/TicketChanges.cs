@@ -31,6 +31,17 @@ public static class TicketChanges
                     QueuedAt = e.QueuedAt,
                 }));
                 break;
+            case StepQueued { Admission: false } e:
+                // Waiting for a circuit, or blocked: the slot is not used meanwhile.
+                GiveBack(state, ref changes, AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt));
+                break;
+            case StepBlocked e:
+                foreach (var ticket in state.Tickets.Where(t => t.StartsWith($"{e.WorkflowId}/{e.StepId}/", StringComparison.Ordinal)).ToList())
+                {
+                    GiveBack(state, ref changes, ticket);
+                }
+
+                break;
             case StepCompleted e:
                 GiveBack(state, ref changes, AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt));
                 break;

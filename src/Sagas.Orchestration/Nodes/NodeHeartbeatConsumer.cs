@@ -4,15 +4,18 @@ using Sagas.Contracts.Events;
 
 namespace Sagas.Orchestration.Nodes;
 
-/// <summary>Keeps each node's <see cref="NodeView"/> up to date from its heartbeats; a lost node that announces itself again is live again.</summary>
-public sealed class NodeHeartbeatConsumer(IDocumentStore store) : IConsumer<NodeHeartbeat>
+/// <summary>
+/// Keeps each node's <see cref="NodeView"/> up to date from its heartbeats; a lost node that
+/// announces itself again is live again, and one that says goodbye is stopped.
+/// </summary>
+public sealed class NodeHeartbeatConsumer(IDocumentStore store, TimeProvider clock) : IConsumer<NodeHeartbeat>
 {
     public async Task Consume(ConsumeContext<NodeHeartbeat> context)
     {
         var beat = context.Message;
         await using var session = store.LightweightSession();
         var view = await session.LoadAsync<NodeView>(beat.NodeId, context.CancellationToken) ?? new NodeView { Id = beat.NodeId };
-        if (beat.SentAt < view.LastSeen)
+        if (beat.SentAt < view.LastSentAt)
         {
             // An older heartbeat delivered late says nothing new.
             return;
@@ -25,8 +28,9 @@ public sealed class NodeHeartbeatConsumer(IDocumentStore store) : IConsumer<Node
         view.Capacity = beat.Capacity;
         view.Interval = beat.Interval;
         view.StartedAt = beat.StartedAt;
-        view.LastSeen = beat.SentAt;
-        view.Status = NodeStatus.Live;
+        view.LastSentAt = beat.SentAt;
+        view.LastSeen = clock.GetUtcNow();
+        view.Status = beat.Stopping ? NodeStatus.Stopped : NodeStatus.Live;
         view.LostAt = null;
         session.Store(view);
         await session.SaveChangesAsync(context.CancellationToken);

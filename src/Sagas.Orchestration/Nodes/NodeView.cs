@@ -19,7 +19,11 @@ public sealed class NodeView
 
     public DateTimeOffset StartedAt { get; set; }
 
+    /// <summary>When an orchestrator last heard it, by the orchestrator's clock (a node's own clock may be off).</summary>
     public DateTimeOffset LastSeen { get; set; }
+
+    /// <summary>The send time of the latest heartbeat applied, by the node's clock: orders its heartbeats.</summary>
+    public DateTimeOffset LastSentAt { get; set; }
 
     public NodeStatus Status { get; set; }
 
@@ -29,9 +33,10 @@ public sealed class NodeView
     public bool IsOverdue(DateTimeOffset now) => Status == NodeStatus.Live && now - LastSeen > Interval * 3;
 }
 
-/// <summary>Live (announcing itself) or lost (its announcements stopped).</summary>
+/// <summary>Live (announcing itself), stopped (it said goodbye) or lost (its announcements stopped).</summary>
 public enum NodeStatus
 {
     Live,
     Lost,
+    Stopped,
 }

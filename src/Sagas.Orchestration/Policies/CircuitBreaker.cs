@@ -42,10 +42,14 @@ public sealed class CircuitBreaker(CircuitBreakerPolicy policy)
         }
     }
 
-    /// <summary>Counts one result of a step on the service; returns the change it made to the circuit, if any.</summary>
-    public CircuitChange? Record(bool failed, DateTimeOffset now)
+    /// <summary>
+    /// Counts one result of a step on the service; returns the change it made to the circuit, if
+    /// any. While it is not closed, only the probe's result (<paramref name="probe"/>) counts: a
+    /// late result of a step sent before it opened says nothing new.
+    /// </summary>
+    public CircuitChange? Record(bool failed, DateTimeOffset now, bool probe = false)
     {
-        if (StateAt(now) == CircuitState.HalfOpen && _probeSentAt is not null)
+        if (probe && _state != CircuitState.Closed && _probeSentAt is not null)
         {
             _probeSentAt = null;
             _outcomes.Clear();
@@ -60,7 +64,6 @@ public sealed class CircuitBreaker(CircuitBreakerPolicy policy)
 
         if (_state != CircuitState.Closed)
         {
-            // A late result of a step sent before the circuit opened says nothing new.
             return null;
         }
 

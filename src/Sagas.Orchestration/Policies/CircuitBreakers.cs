@@ -21,11 +21,11 @@ public sealed class CircuitBreakers
         }
     }
 
-    public CircuitChange? Record(string service, CircuitBreakerPolicy policy, bool failed, DateTimeOffset now)
+    public CircuitChange? Record(string service, CircuitBreakerPolicy policy, bool failed, DateTimeOffset now, bool probe = false)
     {
         lock (_lock)
         {
-            return For(service, policy).Record(failed, now);
+            return For(service, policy).Record(failed, now, probe);
         }
     }
 

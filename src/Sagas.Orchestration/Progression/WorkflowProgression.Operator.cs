@@ -40,7 +40,7 @@ public sealed partial class WorkflowProgression
             $"step '{stepId}' is not the one that failed; the failed step is '{state.FailedStep}'",
         WorkflowStatus.Failed => null,
         WorkflowStatus.NeedsAttention when state.BlockedStep is { } blocked && stepId is not null && stepId != blocked && !state.Outputs.ContainsKey(stepId) =>
-            $"step '{stepId}' is neither the blocked step '{blocked}' nor a completed step whose output it reads",
+            $"step '{stepId}' is neither the blocked step '{blocked}' nor a completed step to run again",
         WorkflowStatus.NeedsAttention when state.BlockedStep is not null => null,
         WorkflowStatus.NeedsAttention when stepId is not null && stepId != state.AttentionStep =>
             $"step '{stepId}' is not the one whose compensation failed; that is '{state.AttentionStep}'",

@@ -13,13 +13,36 @@ namespace Sagas.Orchestration.Progression;
 // wait or fail fast, as the policy says); a slot under the service's limits; one of its endpoints.
 public sealed partial class WorkflowProgression
 {
+    // Limits come first: the circuit is asked only when the step is about to leave, so a probe
+    // is never taken by a step that then waits for a slot. A step moved to an alternate waits for
+    // a slot under the alternate's limits (its ticket moves with it).
     private void Dispatch(WorkflowState state, WorkflowDefinition definition, StepDefinition step, JsonObject input, int attempt, bool admitted = false)
     {
         var now = clock.GetUtcNow();
         var service = ServiceOf(state, step);
         var probe = false;
-        while (policies.BreakerFor(service) is { } breaker)
+        while (true)
         {
+            if (!admitted && policies.LimitsFor(service) is { } limits)
+            {
+                state.Record(new StepQueued
+                {
+                    WorkflowId = state.CorrelationId,
+                    StepId = step.Id,
+                    Attempt = attempt,
+                    Service = service,
+                    Reason = $"'{service}' is limited to {LimitsText(limits)} across all nodes; the step waits its turn",
+                    Admission = true,
+                    QueuedAt = now,
+                });
+                return;
+            }
+
+            if (policies.BreakerFor(service) is not { } breaker)
+            {
+                break;
+            }
+
             var admission = breakers.Admit(service, breaker, now);
             if (admission.Allowed)
             {
@@ -38,6 +61,7 @@ public sealed partial class WorkflowProgression
             {
                 Reroute(state, step, attempt, service, next, open);
                 service = next;
+                admitted = false;
                 continue;
             }
 
@@ -49,21 +73,6 @@ public sealed partial class WorkflowProgression
                 Service = service,
                 Reason = $"{open}; the step waits for it to half-open",
                 Until = admission.BlockedUntil,
-                QueuedAt = now,
-            });
-            return;
-        }
-
-        if (!admitted && policies.LimitsFor(service) is { } limits)
-        {
-            state.Record(new StepQueued
-            {
-                WorkflowId = state.CorrelationId,
-                StepId = step.Id,
-                Attempt = attempt,
-                Service = service,
-                Reason = $"'{service}' is limited to {LimitsText(limits)} across all nodes; the step waits its turn",
-                Admission = true,
                 QueuedAt = now,
             });
             return;
@@ -171,13 +180,15 @@ public sealed partial class WorkflowProgression
             balancers.Finished(route.Service, endpoint);
         }
 
-        if (failed is not { } counted || policies.BreakerFor(route.Service) is not { } breaker)
+        // A probe's final failure is the service answering: for the circuit, that is a success.
+        var counted = failed ?? (route.Probe ? false : null);
+        if (counted is not { } outcome || policies.BreakerFor(route.Service) is not { } breaker)
         {
             return;
         }
 
         var now = clock.GetUtcNow();
-        switch (breakers.Record(route.Service, breaker, counted, now))
+        switch (breakers.Record(route.Service, breaker, outcome, now, route.Probe))
         {
             case { To: CircuitState.Open } opened:
                 state.Record(new CircuitOpened

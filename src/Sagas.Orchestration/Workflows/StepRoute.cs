@@ -5,4 +5,5 @@ namespace Sagas.Orchestration.Workflows;
 /// endpoint of the latest dispatch, and the first attempt on this service, from which its retry
 /// policy counts.
 /// </summary>
-public sealed record StepRoute(string Service, string? Endpoint, int FirstAttempt);
+/// <paramref name="Probe"/>: the latest dispatch is its service's half-open probe, whose result alone closes or reopens the circuit.
+public sealed record StepRoute(string Service, string? Endpoint, int FirstAttempt, bool Probe = false);

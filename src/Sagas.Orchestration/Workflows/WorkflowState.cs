@@ -156,20 +156,26 @@ public sealed class WorkflowState : SagaStateMachineInstance
                 RetryDue.Remove(e.StepId);
                 AwaitingAdmission.Remove(e.StepId);
                 Routes[e.StepId] = Routes.TryGetValue(e.StepId, out var route) && route.Service == e.Service
-                    ? route with { Endpoint = e.Endpoint }
-                    : new StepRoute(e.Service, e.Endpoint, e.Attempt);
+                    ? route with { Endpoint = e.Endpoint, Probe = e.Probe }
+                    : new StepRoute(e.Service, e.Endpoint, e.Attempt, e.Probe);
                 break;
             case StepRerouted e:
                 Routes[e.StepId] = new StepRoute(e.To, null, e.Attempt);
                 break;
             case StepQueued { Admission: true } e:
+                // One wait at a time: a retry timer that fires again later finds nothing to do.
+                RetryDue.Remove(e.StepId);
                 AwaitingAdmission[e.StepId] = e.Attempt;
                 break;
             case StepQueued e:
                 // Waiting for a circuit is waiting for a timer, as a retry delay is.
+                AwaitingAdmission.Remove(e.StepId);
                 RetryDue[e.StepId] = e.Attempt;
                 break;
             case StepBlocked e:
+                // A blocked step waits for nothing but the operator.
+                RetryDue.Remove(e.StepId);
+                AwaitingAdmission.Remove(e.StepId);
                 BlockedStep = e.Policy == StepBlocked.NeedsAttention ? e.StepId : null;
                 break;
             case CircuitOpened or CircuitClosed:

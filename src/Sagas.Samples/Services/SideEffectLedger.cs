@@ -15,7 +15,12 @@ public sealed class SideEffectLedger(string? connectionString) : IAsyncDisposabl
     private readonly SemaphoreSlim _creating = new(1, 1);
     private bool _created;
 
-    /// <summary>Runs <paramref name="work"/> once per key and service; a repeat returns the first result.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> once per key and service; a repeat returns the first result.
+    /// The key is locked (a transaction-scoped advisory lock) from the look-up to the record, so
+    /// twins running at once (a timed-out attempt still working while the next one starts) take
+    /// turns: the second finds the first one's record.
+    /// </summary>
     public async Task<JsonObject> OnceAsync(string service, string key, int attempt, Func<CancellationToken, ValueTask<JsonObject>> work, CancellationToken cancellationToken)
     {
         if (_dataSource is null || string.IsNullOrEmpty(key))
@@ -24,20 +29,30 @@ public sealed class SideEffectLedger(string? connectionString) : IAsyncDisposabl
         }
 
         await EnsureCreatedAsync(cancellationToken);
-        if (await RecordedAsync(service, key, cancellationToken) is { } earlier)
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var locking = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended(@key || '|' || @service, 0))", connection, transaction))
+        {
+            locking.Parameters.AddWithValue("key", key);
+            locking.Parameters.AddWithValue("service", service);
+            await locking.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (await RecordedAsync(connection, transaction, service, key, cancellationToken) is { } earlier)
         {
             return earlier;
         }
 
         var output = await work(cancellationToken);
-        await using var insert = _dataSource.CreateCommand(
-            "INSERT INTO samples.side_effects (key, service, attempt, output) VALUES (@key, @service, @attempt, @output::jsonb) ON CONFLICT (key, service) DO NOTHING");
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO samples.side_effects (key, service, attempt, output) VALUES (@key, @service, @attempt, @output::jsonb)", connection, transaction);
         insert.Parameters.AddWithValue("key", key);
         insert.Parameters.AddWithValue("service", service);
         insert.Parameters.AddWithValue("attempt", attempt);
         insert.Parameters.AddWithValue("output", output.ToJsonString());
-        // A twin command that got here first recorded its effect: that one stands.
-        return await insert.ExecuteNonQueryAsync(cancellationToken) == 1 ? output : (await RecordedAsync(service, key, cancellationToken))!;
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return output;
     }
 
     /// <summary>Side effects recorded, for tests and the chaos suite.</summary>
@@ -64,9 +79,10 @@ public sealed class SideEffectLedger(string? connectionString) : IAsyncDisposabl
         _creating.Dispose();
     }
 
-    private async Task<JsonObject?> RecordedAsync(string service, string key, CancellationToken cancellationToken)
+    private static async Task<JsonObject?> RecordedAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string service, string key, CancellationToken cancellationToken)
     {
-        await using var select = _dataSource!.CreateCommand("SELECT output::text FROM samples.side_effects WHERE key = @key AND service = @service");
+        await using var select = new NpgsqlCommand("SELECT output::text FROM samples.side_effects WHERE key = @key AND service = @service", connection, transaction);
         select.Parameters.AddWithValue("key", key);
         select.Parameters.AddWithValue("service", service);
         return await select.ExecuteScalarAsync(cancellationToken) is string json ? JsonNode.Parse(json)!.AsObject() : null;

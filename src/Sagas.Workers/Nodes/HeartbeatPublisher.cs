@@ -18,29 +18,42 @@ public sealed partial class HeartbeatPublisher(
         using var ticks = new PeriodicTimer(options.HeartbeatInterval, clock);
         do
         {
-            try
-            {
-                using var bounded = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                bounded.CancelAfter(options.HeartbeatInterval);
-                await bus.Publish(new NodeHeartbeat
-                {
-                    NodeId = identity.NodeId,
-                    Host = Environment.MachineName,
-                    ProcessId = Environment.ProcessId,
-                    Roles = identity.Roles,
-                    Services = identity.Services,
-                    Capacity = identity.Capacity,
-                    Interval = options.HeartbeatInterval,
-                    StartedAt = identity.StartedAt,
-                    SentAt = clock.GetUtcNow(),
-                }, bounded.Token);
-            }
-            catch (Exception error) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogHeartbeatFailed(logger, identity.NodeId, error);
-            }
+            await AnnounceAsync(stopping: false, stoppingToken);
         }
         while (await WaitAsync(ticks, stoppingToken));
+    }
+
+    /// <summary>A clean shutdown says goodbye, so the node shows as stopped rather than lost.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await AnnounceAsync(stopping: true, cancellationToken);
+    }
+
+    private async Task AnnounceAsync(bool stopping, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bounded.CancelAfter(options.HeartbeatInterval);
+            await bus.Publish(new NodeHeartbeat
+            {
+                NodeId = identity.NodeId,
+                Host = Environment.MachineName,
+                ProcessId = Environment.ProcessId,
+                Roles = identity.Roles,
+                Services = identity.Services,
+                Capacity = identity.Capacity,
+                Interval = options.HeartbeatInterval,
+                StartedAt = identity.StartedAt,
+                SentAt = clock.GetUtcNow(),
+                Stopping = stopping,
+            }, bounded.Token);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogHeartbeatFailed(logger, identity.NodeId, error);
+        }
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer ticks, CancellationToken stoppingToken)

@@ -49,6 +49,7 @@ public sealed class When_a_command_is_repeated(EngineNode node) : IAsyncLifetime
             _ledger.OnceAsync("payment", key, 1, Charge, CancellationToken.None));
         var third = await _ledger.OnceAsync("payment", key, 2, Charge, CancellationToken.None);
 
+        Assert.Equal(1, done);
         Assert.Equal(1, await _ledger.CountAsync(key));
         Assert.Equal(twins[0].ToJsonString(), twins[1].ToJsonString());
         Assert.Equal(twins[0].ToJsonString(), third.ToJsonString());

@@ -105,6 +105,48 @@ public sealed class When_a_circuit_opens : IAsyncLifetime
         Assert.DoesNotContain(_harness.AllDispatched(), c => c.WorkflowId == id);
     }
 
+    [Fact]
+    public async Task Under_limits_the_probe_is_taken_only_when_the_admitted_step_leaves()
+    {
+        _harness = await OrchestratorHarness.StartWithPoliciesAsync("""
+            orchestration:
+              policies:
+                - name: retry
+                  max_attempts: 1
+              services:
+                payment:
+                  policies:
+                    - name: circuit_breaker
+                      failure_ratio: 0.5
+                      break_for: 5s
+                      minimum_calls: 2
+                      when_open: wait
+                    - name: limits
+                      max_in_flight: 1
+            """, null, OneStep);
+        for (var i = 0; i < 2; i++)
+        {
+            var failing = await StartOneAsync();
+            await _harness.WhenAsync(failing, s => s.AwaitingAdmission.ContainsKey("charge"));
+            await _harness.AdmitAsync(failing, "charge");
+            await _harness.FailAsync(await _harness.DispatchedAsync(failing, "charge"), "payment down", retryable: true);
+            await _harness.WhenAsync(failing, s => s.Status == WorkflowStatus.Failed);
+        }
+
+        // Half-open: a step queues for its slot without taking the probe, and takes it on leaving.
+        _harness.Clock.Advance(TimeSpan.FromSeconds(5));
+        var probing = await StartOneAsync();
+        await _harness.WhenAsync(probing, s => s.AwaitingAdmission.ContainsKey("charge"));
+        await _harness.AdmitAsync(probing, "charge");
+        var probe = await _harness.DispatchedAsync(probing, "charge");
+
+        var dispatched = Assert.Single((await _harness.WhenAsync(probing, s => s.InFlight.Contains("charge"))).PendingEvents.OfType<StepDispatched>());
+        Assert.True(dispatched.Probe);
+        Assert.True(dispatched.Admitted);
+        await _harness.CompleteAsync(probe);
+        Assert.Single((await _harness.WhenAsync(probing, s => s.Status == WorkflowStatus.Completed)).PendingEvents.OfType<CircuitClosed>());
+    }
+
     private async Task StartAsync(string whenOpen) =>
         _harness = await OrchestratorHarness.StartWithPoliciesAsync($"""
             orchestration:
