@@ -18,20 +18,8 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
 
     public DefinitionLoadResult LoadFile(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            return Failed(path, SourcePosition.Start, ErrorCodes.FileNotFound, "no such file");
-        }
-
-        // Check the size before reading, so a huge file is refused without being read.
-        if (info.Length > _limits.MaxFileBytes)
-        {
-            return Failed(path, SourcePosition.Start, ErrorCodes.FileTooLarge,
-                $"file is {info.Length:N0} bytes, over the limit of {_limits.MaxFileBytes:N0} (setting Sagas:Definitions:MaxFileBytes)");
-        }
-
-        return Load(path, File.ReadAllBytes(path));
+        var (content, error) = SourceDocument.ReadFile(path, _limits);
+        return content is null ? new DefinitionLoadResult(path, null, [error!]) : Load(path, content);
     }
 
     /// <summary>Loads content under a display name; the extension of <paramref name="file"/> picks the format.</summary>
@@ -41,12 +29,11 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
         SourceNode root;
         try
         {
-            var text = SourceTextDecoder.Decode(content, _limits);
-            root = IsJson(file) ? JsonSourceReader.Read(text, _limits) : YamlSourceReader.Read(text, _limits);
+            root = SourceDocument.Parse(file, content, _limits);
         }
         catch (SourceRejectedException e)
         {
-            return Failed(file, e.Position, e.Code, e.Message);
+            return new DefinitionLoadResult(file, null, [SourceDocument.ErrorAt(file, e.Position, e.Code, e.Message)]);
         }
 
         var draft = new DraftReader(errors, _limits).Read(root);
@@ -64,8 +51,6 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
 
         return new DefinitionLoadResult(file, Complete(draft, new DefinitionSource(file, ContentHash.Of(content))), []);
     }
-
-    private static bool IsJson(string file) => file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     private static WorkflowDefinition Complete(WorkflowDraft draft, DefinitionSource source) => new()
     {
@@ -91,7 +76,4 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
         Deadline = draft.Deadline,
         Source = source,
     };
-
-    private static DefinitionLoadResult Failed(string file, SourcePosition position, string code, string message) =>
-        new(file, null, [new DefinitionError(file, position.Line, position.Column, null, code, message)]);
 }

@@ -17,19 +17,8 @@ public sealed class PolicyFileLoader(DefinitionLimits? limits = null)
 
     public PolicyLoadResult LoadFile(string path)
     {
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            return Failed(path, SourcePosition.Start, ErrorCodes.FileNotFound, "no such file");
-        }
-
-        if (info.Length > _limits.MaxFileBytes)
-        {
-            return Failed(path, SourcePosition.Start, ErrorCodes.FileTooLarge,
-                $"file is {info.Length:N0} bytes, over the limit of {_limits.MaxFileBytes:N0} (setting Sagas:Definitions:MaxFileBytes)");
-        }
-
-        return Load(path, File.ReadAllBytes(path));
+        var (content, error) = SourceDocument.ReadFile(path, _limits);
+        return content is null ? new PolicyLoadResult(path, null, [error!]) : Load(path, content);
     }
 
     /// <summary>Loads content under a display name; the extension of <paramref name="file"/> picks the format.</summary>
@@ -38,10 +27,7 @@ public sealed class PolicyFileLoader(DefinitionLimits? limits = null)
         SourceNode root;
         try
         {
-            var text = SourceTextDecoder.Decode(content, _limits);
-            root = file.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-                ? JsonSourceReader.Read(text, _limits)
-                : YamlSourceReader.Read(text, _limits);
+            root = SourceDocument.Parse(file, content, _limits);
         }
         catch (SourceRejectedException e) when (e.Code == ErrorCodes.EmptyFile)
         {
@@ -50,7 +36,7 @@ public sealed class PolicyFileLoader(DefinitionLimits? limits = null)
         }
         catch (SourceRejectedException e)
         {
-            return Failed(file, e.Position, e.Code, e.Message);
+            return new PolicyLoadResult(file, null, [SourceDocument.ErrorAt(file, e.Position, e.Code, e.Message)]);
         }
 
         var errors = new ErrorSink(file);
@@ -59,7 +45,4 @@ public sealed class PolicyFileLoader(DefinitionLimits? limits = null)
             ? new PolicyLoadResult(file, null, [.. errors.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)])
             : new PolicyLoadResult(file, policies, []);
     }
-
-    private static PolicyLoadResult Failed(string file, SourcePosition position, string code, string message) =>
-        new(file, null, [new DefinitionError(file, position.Line, position.Column, null, code, message)]);
 }
