@@ -94,15 +94,8 @@ public sealed partial class WorkflowProgression
         var failure = $"step '{stepId}' failed{AttemptsText(attemptsHere, policy, retryable)}{(service == step.Service ? string.Empty : $" on '{service}'")}: {reason}";
         if (retryable && NextAlternate(state, step, service) is { } next)
         {
-            var input = ValueResolver.Resolve(step.Input, ProgressOf(state));
-            if (!input.Succeeded)
-            {
-                Block(state, definition, step, input.Error!);
-                return;
-            }
-
             Reroute(state, step, attempt + 1, service, next, failure);
-            Dispatch(state, definition, step, input.Value!, attempt + 1);
+            ResolveAndDispatch(state, definition, step, attempt + 1);
             return;
         }
 
@@ -158,13 +151,6 @@ public sealed partial class WorkflowProgression
             return;
         }
 
-        var input = ValueResolver.Resolve(step.Input, ProgressOf(state));
-        if (!input.Succeeded)
-        {
-            Block(state, definition, step, input.Error!);
-            return;
-        }
-
-        Dispatch(state, definition, step, input.Value!, due.Attempt);
+        ResolveAndDispatch(state, definition, step, due.Attempt);
     }
 }

@@ -114,6 +114,13 @@ public sealed partial class WorkflowProgression
             return;
         }
 
+        ResolveAndDispatch(state, definition, step, admission.Attempt, admitted: true);
+    }
+
+    // A step sent again (a retry, an admission, a failover) reads its input afresh: a blocked
+    // step rather than a wrong command when it cannot be resolved.
+    private void ResolveAndDispatch(WorkflowState state, WorkflowDefinition definition, StepDefinition step, int attempt, bool admitted = false)
+    {
         var input = ValueResolver.Resolve(step.Input, ProgressOf(state));
         if (!input.Succeeded)
         {
@@ -121,7 +128,7 @@ public sealed partial class WorkflowProgression
             return;
         }
 
-        Dispatch(state, definition, step, input.Value!, admission.Attempt, admitted: true);
+        Dispatch(state, definition, step, input.Value!, attempt, admitted);
     }
 
     private static string LimitsText(LimitsPolicy limits) =>
