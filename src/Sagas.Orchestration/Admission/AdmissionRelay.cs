@@ -20,6 +20,7 @@ internal sealed partial class AdmissionRelay(
 {
     private static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(10);
     private const int MostPerPass = 500;
+    private static readonly TimeSpan IdlePollInterval = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -57,7 +58,9 @@ internal sealed partial class AdmissionRelay(
                 LogPassFailed(logger, error);
             }
 
-            if (!await signal.WaitAsync(options.AdmissionPollInterval, stoppingToken))
+            // Without limits nothing queues, and a pass only drains tickets an earlier policy left;
+            // polling seldom keeps an idle orchestrator from asking PostgreSQL 20 times a second.
+            if (!await signal.WaitAsync(policies.HasLimits ? options.AdmissionPollInterval : IdlePollInterval, stoppingToken))
             {
                 return;
             }

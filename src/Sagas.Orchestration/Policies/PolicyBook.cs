@@ -88,6 +88,9 @@ public sealed class PolicyBook(PolicyFile file, OrchestrationOptions options, De
 
     public LimitsPolicy? LimitsFor(string service) => ServiceScope(service)?.Limits ?? file.Defaults.Limits;
 
+    /// <summary>Whether any service is limited: without limits, no step ever waits for admission.</summary>
+    public bool HasLimits => file.Defaults.Limits is not null || file.Services.Values.Any(s => s.Policies.Limits is not null);
+
     public UnresolvedInputAction OnUnresolvedInput(string workflow) =>
         (WorkflowScope(workflow)?.Dependencies ?? file.Defaults.Dependencies)?.OnUnresolved ?? UnresolvedInputAction.Fail;
 
