@@ -54,5 +54,6 @@ public static class WorkflowReplay
         StartedAt = state.StartedAt.ToUnixTimeMilliseconds(),
         DeadlineAt = state.DeadlineAt?.ToUnixTimeMilliseconds(),
         EndedAt = state.EndedAt?.ToUnixTimeMilliseconds(),
+        state.Revision,
     });
 }
