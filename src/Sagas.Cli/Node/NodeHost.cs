@@ -41,6 +41,7 @@ public static class NodeHost
             }
 
             builder.AddSagasOrchestration(catalog, settings.Postgres.ConnectionString, policies);
+            builder.Services.AddSingleton<IDependencyProbe>(new PostgresProbe(settings.Postgres.ConnectionString));
         }
 
         if (roles.Services.Count > 0)

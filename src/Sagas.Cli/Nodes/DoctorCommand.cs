@@ -34,6 +34,8 @@ internal static class DoctorCommand
             var nodes = await reader.NodesAsync(cancellationToken);
             findings.AddRange(nodes.Where(n => n.Status == NodeStatus.Lost).Select(n => new Finding(
                 "lost node", n.Id, $"{string.Join(",", n.Roles)} on {n.Host}, silent since {n.LastSeen:u}")));
+            findings.AddRange(nodes.Where(n => n.Status == NodeStatus.Live && n.Unhealthy is not null).Select(n => new Finding(
+                "unhealthy", n.Id, $"{string.Join(",", n.Roles)} on {n.Host}: {n.Unhealthy}")));
 
             findings.AddRange(await ParkedAsync(context, cancellationToken));
 

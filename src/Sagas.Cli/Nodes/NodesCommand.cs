@@ -30,6 +30,7 @@ internal static class NodesCommand
                     n.LastSeen,
                     SecondsSinceSeen = Math.Round((now - n.LastSeen).TotalSeconds, 1),
                     n.LostAt,
+                    n.Unhealthy,
                 }).ToList());
                 return ExitCodes.Success;
             }
@@ -45,6 +46,10 @@ internal static class NodesCommand
             {
                 await context.Output.WriteLineAsync(
                     $"{node.Id,-34} {node.Status,-6} {Ago(now - node.LastSeen),-10} {string.Join(",", node.Roles),-22} {node.Capacity,8}  {string.Join(",", node.Services)}");
+                if (node.Unhealthy is { } reason && node.Status == NodeStatus.Live)
+                {
+                    await context.Output.WriteLineAsync($"  unhealthy: {reason}");
+                }
             }
 
             return ExitCodes.Success;

@@ -28,6 +28,12 @@ public sealed record NodeHeartbeat
 
     public required DateTimeOffset SentAt { get; init; }
 
+    /// <summary>
+    /// Null while the node is healthy; otherwise why not: a dependency (the broker, the database)
+    /// that kept failing after the node's own reconnects and retries.
+    /// </summary>
+    public string? Unhealthy { get; init; }
+
     /// <summary>True on the last heartbeat of a node shutting down cleanly: it is stopped, not lost.</summary>
     public bool Stopping { get; init; }
 }

@@ -6,7 +6,8 @@ namespace Sagas.Orchestration.Nodes;
 
 /// <summary>
 /// Keeps each node's <see cref="NodeView"/> up to date from its heartbeats; a lost node that
-/// announces itself again is live again, and one that says goodbye is stopped.
+/// announces itself again is live again, and one that says goodbye is stopped. A node that
+/// becomes unhealthy, or healthy again, has it recorded in its stream.
 /// </summary>
 public sealed class NodeHeartbeatConsumer(IDocumentStore store, TimeProvider clock) : IConsumer<NodeHeartbeat>
 {
@@ -32,12 +33,32 @@ public sealed class NodeHeartbeatConsumer(IDocumentStore store, TimeProvider clo
         view.LastSeen = clock.GetUtcNow();
         view.Status = beat.Stopping ? NodeStatus.Stopped : NodeStatus.Live;
         view.LostAt = null;
+        RecordHealthChange(session, view, beat);
         session.Store(view);
         await session.SaveChangesAsync(context.CancellationToken);
     }
+
+    // The view's optimistic version makes two orchestrators that see the same change record it once.
+    private void RecordHealthChange(IDocumentSession session, NodeView view, NodeHeartbeat beat)
+    {
+        if (beat.Unhealthy == view.Unhealthy)
+        {
+            return;
+        }
+
+        var stream = NodeStreams.IdOf(view.Id);
+        session.Events.Append(stream, beat.Unhealthy is { } reason
+            ? new NodeUnhealthy { NodeId = view.Id, Host = view.Host, Reason = reason, ReportedAt = clock.GetUtcNow() }
+            : new NodeHealthy { NodeId = view.Id, Host = view.Host, WasUnhealthy = view.Unhealthy!, ReportedAt = clock.GetUtcNow() });
+        view.Unhealthy = beat.Unhealthy;
+    }
 }
 
-/// <summary>Heartbeats go to one queue that every orchestrator node consumes; a lost race is retried from a fresh load.</summary>
+/// <summary>
+/// Heartbeats go to one queue that every orchestrator node consumes; a lost race is retried from
+/// a fresh load. While the database is away (a restart) a heartbeat is retried for a few seconds
+/// and then dropped, not parked: the node's next heartbeat says the same, and newer.
+/// </summary>
 public sealed class NodeHeartbeatConsumerDefinition : ConsumerDefinition<NodeHeartbeatConsumer>
 {
     public const string QueueName = "node-heartbeats";
@@ -45,10 +66,18 @@ public sealed class NodeHeartbeatConsumerDefinition : ConsumerDefinition<NodeHea
     public NodeHeartbeatConsumerDefinition() => EndpointName = QueueName;
 
     protected override void ConfigureConsumer(
-        IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<NodeHeartbeatConsumer> consumerConfigurator, IRegistrationContext context) =>
+        IReceiveEndpointConfigurator endpointConfigurator, IConsumerConfigurator<NodeHeartbeatConsumer> consumerConfigurator, IRegistrationContext context)
+    {
+        endpointConfigurator.DiscardFaultedMessages();
+        endpointConfigurator.UseMessageRetry(retry =>
+        {
+            retry.Handle<Exception>(Persistence.TransientFailures.IsTransient);
+            retry.Intervals(500, 1000, 2000);
+        });
         endpointConfigurator.UseMessageRetry(retry =>
         {
             retry.Handle<JasperFx.ConcurrencyException>();
             retry.Intervals(10, 50, 100, 200);
         });
+    }
 }

@@ -29,6 +29,9 @@ public sealed class NodeView
 
     public DateTimeOffset? LostAt { get; set; }
 
+    /// <summary>Null while the node says it is healthy; otherwise the reason its last heartbeat gave.</summary>
+    public string? Unhealthy { get; set; }
+
     /// <summary>Three missed announcements: the node is lost.</summary>
     public bool IsOverdue(DateTimeOffset now) => Status == NodeStatus.Live && now - LastSeen > Interval * 3;
 }

@@ -40,13 +40,13 @@ internal sealed partial class OutboxCleaner(TimerTable table, ILogger<OutboxClea
         await base.StopAsync(cancellationToken);
 
         // What was sent before the node stopped is deleted, so a restart does not send it again.
-        while (_sent.Reader.Count > 0 && !cancellationToken.IsCancellationRequested)
+        while (await DeleteBatchAsync(cancellationToken) > 0 && !cancellationToken.IsCancellationRequested)
         {
-            await DeleteBatchAsync(cancellationToken);
         }
     }
 
-    private async Task DeleteBatchAsync(CancellationToken cancellationToken)
+    // Returns how many it took; a single-reader channel cannot say how many wait.
+    private async Task<int> DeleteBatchAsync(CancellationToken cancellationToken)
     {
         var ids = new List<Guid>();
         while (ids.Count < MostPerDelete && _sent.Reader.TryRead(out var id))
@@ -56,7 +56,7 @@ internal sealed partial class OutboxCleaner(TimerTable table, ILogger<OutboxClea
 
         if (ids.Count == 0)
         {
-            return;
+            return 0;
         }
 
         try
@@ -67,6 +67,8 @@ internal sealed partial class OutboxCleaner(TimerTable table, ILogger<OutboxClea
         {
             LogDeleteFailed(logger, ids.Count, error);
         }
+
+        return ids.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} sent outbox row(s) could not be deleted; the relay sends them again when their lease ends, and receivers ignore the repeats")]

@@ -53,6 +53,8 @@ public static class WorkflowStore
             .Identity(x => x.Id)
             .UseOptimisticConcurrency(true);
         options.Events.AddEventType(typeof(NodeLost));
+        options.Events.AddEventType(typeof(NodeUnhealthy));
+        options.Events.AddEventType(typeof(NodeHealthy));
 
         foreach (var type in JournalEvents.All)
         {

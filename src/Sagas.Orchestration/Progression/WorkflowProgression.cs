@@ -108,7 +108,7 @@ public sealed partial class WorkflowProgression(
         }
 
         FailWorkflow(state, null,
-            $"definition '{state.Definition}' v{state.DefinitionVersion} (hash {state.DefinitionHash[..12]}) is not loaded on this node; restore that version of the file");
+            $"definition '{state.Definition}' v{state.DefinitionVersion} (hash {state.DefinitionHash[..Math.Min(12, state.DefinitionHash.Length)]}) is not loaded on this node; restore that version of the file");
         return null;
     }
 

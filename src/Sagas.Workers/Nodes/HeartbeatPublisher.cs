@@ -9,10 +9,15 @@ namespace Sagas.Workers.Nodes;
 /// Publishes this node's <see cref="NodeHeartbeat"/> at once and then every interval while it
 /// runs. A heartbeat that cannot be sent (the broker is away) is skipped: the next one says the
 /// same, and the node counts as lost only when announcements stop for three intervals.
+/// Before each, it asks its dependencies' probes and escalates one that kept failing: the node
+/// logs an error and its heartbeats say it is unhealthy (see <see cref="NodeHealth"/>).
 /// </summary>
 public sealed partial class HeartbeatPublisher(
-    NodeIdentity identity, IBus bus, NodeOptions options, TimeProvider clock, ILogger<HeartbeatPublisher> logger) : BackgroundService
+    NodeIdentity identity, IBus bus, NodeOptions options, NodeHealth health, IEnumerable<IDependencyProbe> probes,
+    TimeProvider clock, ILogger<HeartbeatPublisher> logger) : BackgroundService
 {
+    private string? _unhealthy;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var ticks = new PeriodicTimer(options.HeartbeatInterval, clock);
@@ -32,6 +37,11 @@ public sealed partial class HeartbeatPublisher(
 
     private async Task AnnounceAsync(bool stopping, CancellationToken cancellationToken)
     {
+        if (!stopping)
+        {
+            await ProbeAsync(cancellationToken);
+        }
+
         try
         {
             using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -47,6 +57,7 @@ public sealed partial class HeartbeatPublisher(
                 Interval = options.HeartbeatInterval,
                 StartedAt = identity.StartedAt,
                 SentAt = clock.GetUtcNow(),
+                Unhealthy = _unhealthy,
                 Stopping = stopping,
             }, bounded.Token);
         }
@@ -54,6 +65,38 @@ public sealed partial class HeartbeatPublisher(
         {
             LogHeartbeatFailed(logger, identity.NodeId, error);
         }
+    }
+
+    private async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        foreach (var probe in probes)
+        {
+            string? problem;
+            try
+            {
+                using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                bounded.CancelAfter(options.HeartbeatInterval);
+                problem = await probe.ProblemAsync(bounded.Token);
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                problem = error.Message;
+            }
+
+            health.Observe(probe.Name, problem, clock.GetUtcNow());
+        }
+
+        var verdict = health.Unhealthy(clock.GetUtcNow());
+        if (verdict is not null && _unhealthy is null)
+        {
+            LogUnhealthy(logger, identity.NodeId, verdict);
+        }
+        else if (verdict is null && _unhealthy is not null)
+        {
+            LogHealthyAgain(logger, identity.NodeId, _unhealthy);
+        }
+
+        _unhealthy = verdict;
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer ticks, CancellationToken stoppingToken)
@@ -67,6 +110,12 @@ public sealed partial class HeartbeatPublisher(
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Node {NodeId} is unhealthy: {Reason}; it keeps reconnecting and retrying, and its heartbeats say so")]
+    private static partial void LogUnhealthy(ILogger logger, string nodeId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Node {NodeId} is healthy again (it was: {Reason})")]
+    private static partial void LogHealthyAgain(ILogger logger, string nodeId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Node {NodeId} could not announce itself; it tries again at the next interval")]
     private static partial void LogHeartbeatFailed(ILogger logger, string nodeId, Exception error);

@@ -15,7 +15,14 @@ public static class HeartbeatRegistration
             throw new InvalidOperationException($"invalid setting {NodeOptions.SectionName}:HeartbeatInterval: it must be positive (it is {options.HeartbeatInterval})");
         }
 
+        if (options.UnhealthyAfter <= TimeSpan.Zero)
+        {
+            throw new InvalidOperationException($"invalid setting {NodeOptions.SectionName}:UnhealthyAfter: it must be positive (it is {options.UnhealthyAfter})");
+        }
+
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new NodeHealth(options.UnhealthyAfter));
+        services.AddSingleton<IDependencyProbe, BrokerProbe>();
         services.AddSingleton(options);
         services.AddSingleton(identity);
         services.AddHostedService<HeartbeatPublisher>();

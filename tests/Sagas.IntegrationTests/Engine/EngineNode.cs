@@ -50,6 +50,10 @@ public class EngineNode : IAsyncLifetime
             ["Sagas:Policies:Path"] = "none",
         });
 
+    /// <summary>Publishes on the node's own bus, as another node would.</summary>
+    public Task PublishAsync<T>(T message)
+        where T : class => _host.Services.GetRequiredService<MassTransit.IBus>().Publish(message);
+
     /// <summary>The circuit of a service as this node sees it now.</summary>
     public CircuitState CircuitOf(string service) => _host.Services.GetRequiredService<CircuitBreakers>().StateOf(service, DateTimeOffset.UtcNow);
 
