@@ -26,6 +26,20 @@ public sealed class OrchestrationOptions
     /// <summary>How often each orchestrator node looks for nodes that stopped announcing themselves.</summary>
     public TimeSpan NodeWatchInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How long a committed command or event waits in the outbox for its own node to send it
+    /// before any node's timer relay does: the longest an orchestrator killed between commit and
+    /// send delays its workflow.
+    /// </summary>
+    public TimeSpan OutboxLease { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Whether the committing node sends its outbox at once (the default). Off, every command and
+    /// event waits for its lease and the relay, as if its node always died right after committing:
+    /// for tests and for diagnosing the relay path.
+    /// </summary>
+    public bool DispatchOutboxAfterCommit { get; set; } = true;
+
     /// <summary>Most timers one poll claims and sends in one transaction.</summary>
     public int TimersPerPoll { get; set; } = 200;
 
@@ -62,6 +76,7 @@ public sealed class OrchestrationOptions
         .. ServiceTimeout.Where(p => p.Value <= TimeSpan.Zero).Select(p => $"{SectionName}:ServiceTimeout:{p.Key} must be positive (it is {p.Value})"),
         .. NodeWatchInterval <= TimeSpan.Zero ? [$"{SectionName}:NodeWatchInterval must be positive (it is {NodeWatchInterval})"] : Array.Empty<string>(),
         .. AdmissionPollInterval <= TimeSpan.Zero ? [$"{SectionName}:AdmissionPollInterval must be positive (it is {AdmissionPollInterval})"] : Array.Empty<string>(),
+        .. OutboxLease <= TimeSpan.Zero ? [$"{SectionName}:OutboxLease must be positive (it is {OutboxLease})"] : Array.Empty<string>(),
         .. TimerPollInterval <= TimeSpan.Zero ? [$"{SectionName}:TimerPollInterval must be positive (it is {TimerPollInterval})"] : Array.Empty<string>(),
     ];
 }

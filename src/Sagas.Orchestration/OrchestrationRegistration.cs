@@ -9,6 +9,7 @@ using Sagas.Definitions.Loading;
 using Sagas.Definitions.Policies;
 using Sagas.Orchestration.Admission;
 using Sagas.Orchestration.Nodes;
+using Sagas.Orchestration.Outbox;
 using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Progression;
@@ -61,6 +62,9 @@ public static class OrchestrationRegistration
             .ApplyAllDatabaseChangesOnStartup();
         services.AddSingleton(new TimerTable(postgresConnectionString));
         services.AddHostedService<TimerRelay>();
+        services.AddSingleton<OutboxCleaner>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxCleaner>());
+        services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton(new AdmissionTable(postgresConnectionString));
         services.AddSingleton<AdmissionSignal>();
         services.AddHostedService<AdmissionRelay>();

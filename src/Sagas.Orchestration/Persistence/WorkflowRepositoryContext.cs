@@ -2,6 +2,7 @@ using Marten;
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Saga;
+using Sagas.Orchestration.Outbox;
 using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Workflows;
 
@@ -12,14 +13,16 @@ namespace Sagas.Orchestration.Persistence;
 /// <see cref="WorkflowLoader"/>, and saving hands the saga document and the events the machine
 /// recorded to the <see cref="WorkflowCommitter"/>, which commits them in one PostgreSQL
 /// transaction (shared with other workflows' writes), with the timers the message armed or
-/// cancelled through MassTransit's scheduler (<see cref="PendingSchedule"/>). A concurrent writer loses on the
-/// document's version and its message is retried.
+/// cancelled through MassTransit's scheduler and the commands and events it sent through the
+/// <see cref="WorkflowOutbox"/> (<see cref="PendingSchedule"/>). A concurrent writer loses on the
+/// document's version and its message is retried. Only after the commit are the sends dispatched.
 /// </summary>
 internal sealed class WorkflowRepositoryContext<TMessage>(
     IDocumentSession session,
     WorkflowLoader loader,
     WorkflowCommitter committer,
     PendingSchedule schedule,
+    OutboxDispatcher? dispatcher,
     ConsumeContext<TMessage> context,
     ISagaConsumeContextFactory<IDocumentSession, WorkflowState> factory)
     : ConsumeContextScope<TMessage>(context), SagaRepositoryContext<WorkflowState, TMessage>
@@ -33,7 +36,7 @@ internal sealed class WorkflowRepositoryContext<TMessage>(
 
     public async Task<SagaConsumeContext<WorkflowState, TMessage>> Insert(WorkflowState instance)
     {
-        await committer.CommitAsync(WorkflowWrite.ForNew(instance, schedule));
+        await CommitAsync(WorkflowWrite.ForNew(instance, schedule));
         return await factory.CreateSagaConsumeContext(session, _context, instance, SagaConsumeContextMode.Insert);
     }
 
@@ -47,7 +50,7 @@ internal sealed class WorkflowRepositoryContext<TMessage>(
 
     /// <summary>A new instance: the document is inserted (a concurrent twin fails on its key) and its stream started.</summary>
     public Task Save(SagaConsumeContext<WorkflowState> context) =>
-        committer.CommitAsync(WorkflowWrite.ForNew(context.Saga, schedule));
+        CommitAsync(WorkflowWrite.ForNew(context.Saga, schedule));
 
     public async Task Update(SagaConsumeContext<WorkflowState> context)
     {
@@ -61,7 +64,18 @@ internal sealed class WorkflowRepositoryContext<TMessage>(
         var loaded = _loaded is not null && ReferenceEquals(_loaded.State, context.Saga)
             ? _loaded
             : throw new InvalidOperationException($"workflow {context.Saga.CorrelationId} was not loaded by this message");
-        await committer.CommitAsync(WorkflowWrite.ForExisting(context.Saga, loaded.Version, schedule));
+        await CommitAsync(WorkflowWrite.ForExisting(context.Saga, loaded.Version, schedule));
+    }
+
+    // Sends follow the commit, never precede it: a write that fails (a concurrent writer, the
+    // database away) sends nothing, and its message is retried from a fresh load.
+    private async Task CommitAsync(WorkflowWrite write)
+    {
+        await committer.CommitAsync(write);
+        if (dispatcher is not null && schedule.Outgoing.Count > 0)
+        {
+            await dispatcher.DispatchAsync(_context, schedule.Outgoing);
+        }
     }
 
     public async Task Delete(SagaConsumeContext<WorkflowState> context)

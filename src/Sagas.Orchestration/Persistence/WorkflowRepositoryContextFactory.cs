@@ -3,6 +3,7 @@ using MassTransit;
 using MassTransit.Context;
 using MassTransit.Saga;
 using MassTransit.Scheduling;
+using Sagas.Orchestration.Outbox;
 using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Workflows;
 
@@ -18,6 +19,8 @@ internal sealed class WorkflowRepositoryContextFactory(
     IDocumentStore store,
     WorkflowLoader loader,
     WorkflowCommitter committer,
+    OutboxDispatcher dispatcher,
+    OrchestrationOptions options,
     TimeProvider clock,
     ISagaConsumeContextFactory<IDocumentSession, WorkflowState> factory)
     : ISagaRepositoryContextFactory<WorkflowState>,
@@ -29,7 +32,7 @@ internal sealed class WorkflowRepositoryContextFactory(
     {
         await using var session = store.LightweightSession();
         var schedule = UseDurableScheduler(context);
-        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, committer, schedule, context, factory);
+        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, committer, schedule, Dispatcher, context, factory);
         await next.Send(repositoryContext);
     }
 
@@ -38,7 +41,7 @@ internal sealed class WorkflowRepositoryContextFactory(
     {
         await using var session = store.LightweightSession();
         var schedule = UseDurableScheduler(context);
-        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, committer, schedule, context, factory);
+        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, committer, schedule, Dispatcher, context, factory);
         var instances = await session.Query<WorkflowState>().Where(query.FilterExpression).ToListAsync(context.CancellationToken);
         await next.Send(new LoadedSagaRepositoryQueryContext<WorkflowState, T>(repositoryContext, instances));
     }
@@ -57,9 +60,12 @@ internal sealed class WorkflowRepositoryContextFactory(
         return await asyncMethod(new WorkflowQueryContext(session, cancellationToken));
     }
 
+    private OutboxDispatcher? Dispatcher => options.DispatchOutboxAfterCommit ? dispatcher : null;
+
     /// <summary>
-    /// Gives this attempt at the message a scheduler whose timers commit with the saga state,
-    /// replacing any other (a fresh one per attempt, so a retry never inherits a failed attempt's timers).
+    /// Gives this attempt at the message a scheduler whose timers, and an outbox whose sends,
+    /// commit with the saga state, replacing any other (a fresh one per attempt, so a retry never
+    /// inherits a failed attempt's timers or sends).
     /// </summary>
     private PendingSchedule UseDurableScheduler(ConsumeContext context)
     {
@@ -68,6 +74,8 @@ internal sealed class WorkflowRepositoryContextFactory(
         MessageSchedulerContext Create() => new ConsumeMessageSchedulerContext(
             context, _ => new MessageScheduler(new DurableScheduleMessageProvider(schedule, clock), topology));
         context.AddOrUpdatePayload(Create, _ => Create());
+        var outbox = new WorkflowOutbox(schedule, clock, options.OutboxLease);
+        context.AddOrUpdatePayload(() => outbox, _ => outbox);
         return schedule;
     }
 

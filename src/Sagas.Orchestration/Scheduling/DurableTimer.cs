@@ -2,8 +2,9 @@ namespace Sagas.Orchestration.Scheduling;
 
 /// <summary>
 /// A message to send at a time, stored in PostgreSQL in the same transaction as the saga state
-/// that scheduled it, and sent by a <see cref="TimerRelay"/>. A row with a due time of "now" is
-/// an outbox entry, so the cross-node outbox can share this table and its relay.
+/// that scheduled it, and sent by a <see cref="TimerRelay"/>. The saga's outbox shares the table:
+/// a command or event it sends is a row due at the end of a short lease, sent at once by the node
+/// that committed it (which then deletes the row), and by the relay only if that node died first.
 /// </summary>
 public sealed class DurableTimer
 {
@@ -22,4 +23,7 @@ public sealed class DurableTimer
     public string Body { get; set; } = string.Empty;
 
     public DateTimeOffset ScheduledAt { get; set; }
+
+    /// <summary>How the relay delivers it: a scheduled send (with its token), an outbox send or an outbox publish.</summary>
+    public TimerDelivery Delivery { get; set; } = TimerDelivery.Scheduled;
 }

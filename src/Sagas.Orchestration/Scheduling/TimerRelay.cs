@@ -8,6 +8,8 @@ namespace Sagas.Orchestration.Scheduling;
 /// <summary>
 /// Sends due <see cref="DurableTimer"/>s to their destinations, on every orchestrator node.
 /// Each firing carries MassTransit's scheduling token header, as a broker-scheduled message would.
+/// Outbox rows whose lease ended (their node died before sending them) are sent or published as
+/// the saga meant them.
 /// </summary>
 internal sealed partial class TimerRelay(
     TimerTable table, IBus bus, OrchestrationOptions options, TimeProvider clock, ILogger<TimerRelay> logger) : BackgroundService
@@ -50,9 +52,21 @@ internal sealed partial class TimerRelay(
         bounded.CancelAfter(SendTimeout);
         var type = Type.GetType(timer.MessageType, throwOnError: true)!;
         var message = JsonSerializer.Deserialize(timer.Body, type, DurableScheduleMessageProvider.BodyFormat)!;
-        var endpoint = await bus.GetSendEndpoint(new Uri(timer.Destination));
-        await endpoint.Send(message, type, Pipe.Execute<SendContext>(context =>
-            context.Headers.Set(MessageHeaders.SchedulingTokenId, timer.Id.ToString("D"))), bounded.Token);
+        switch (timer.Delivery)
+        {
+            case TimerDelivery.Publish:
+                await bus.Publish(message, type, bounded.Token);
+                break;
+            case TimerDelivery.Send:
+                var outboxEndpoint = await bus.GetSendEndpoint(new Uri(timer.Destination));
+                await outboxEndpoint.Send(message, type, bounded.Token);
+                break;
+            default:
+                var endpoint = await bus.GetSendEndpoint(new Uri(timer.Destination));
+                await endpoint.Send(message, type, Pipe.Execute<SendContext>(context =>
+                    context.Headers.Set(MessageHeaders.SchedulingTokenId, timer.Id.ToString("D"))), bounded.Token);
+                break;
+        }
     }
 
     private bool OnSendFailed(DurableTimer timer, Exception error)

@@ -50,6 +50,14 @@ internal sealed class TimerTable(string connectionString) : IAsyncDisposable
         return due.Count;
     }
 
+    /// <summary>Deletes rows whose messages were sent elsewhere (the saga outbox's, by their node).</summary>
+    public async Task DeleteAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"DELETE FROM {Name} WHERE id = ANY(@ids)");
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids.ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>Timers waiting, for diagnostics and tests.</summary>
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {

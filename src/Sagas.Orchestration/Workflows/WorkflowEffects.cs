@@ -2,13 +2,15 @@ using MassTransit;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
 using Sagas.Orchestration.Journal;
+using Sagas.Orchestration.Outbox;
 
 namespace Sagas.Orchestration.Workflows;
 
 /// <summary>
 /// What each recorded event does outside the saga: commands sent to services, timers armed and
 /// cancelled through MassTransit's scheduler (durable: they commit with the state), outcomes
-/// published. The in-memory outbox holds the sends until the state has committed.
+/// published. Sends and publishes go to the saga's outbox, which commits with the state too
+/// (<see cref="WorkflowOutbox"/>); without one (the in-memory test harness) they go straight out.
 /// </summary>
 internal static class WorkflowEffects
 {
@@ -83,25 +85,25 @@ internal static class WorkflowEffects
                 break;
             case WorkflowCompleted outcome:
                 await DisarmAllAsync(context);
-                await context.Publish(outcome);
+                await PublishAsync(context, outcome);
                 break;
             case WorkflowFailed outcome:
                 await DisarmAllAsync(context);
-                await context.Publish(outcome);
+                await PublishAsync(context, outcome);
                 break;
             case WorkflowCompensated outcome:
                 await DisarmAllAsync(context);
-                await context.Publish(outcome);
+                await PublishAsync(context, outcome);
                 break;
             case WorkflowCancelled outcome:
                 await DisarmAllAsync(context);
-                await context.Publish(outcome);
+                await PublishAsync(context, outcome);
                 break;
             case WorkflowNeedsAttention outcome:
-                await context.Publish(outcome);
+                await PublishAsync(context, outcome);
                 break;
             case WorkflowRejected outcome:
-                await context.Publish(outcome);
+                await PublishAsync(context, outcome);
                 break;
         }
     }
@@ -110,8 +112,27 @@ internal static class WorkflowEffects
         where T : class
         where TCommand : class
     {
+        if (context.TryGetPayload<WorkflowOutbox>(out var outbox))
+        {
+            outbox.Send(ServiceQueue.Address(service), command);
+            return;
+        }
+
         var endpoint = await context.GetSendEndpoint(ServiceQueue.Address(service));
         await endpoint.Send(command);
+    }
+
+    private static async Task PublishAsync<T, TEvent>(BehaviorContext<WorkflowState, T> context, TEvent outcome)
+        where T : class
+        where TEvent : class
+    {
+        if (context.TryGetPayload<WorkflowOutbox>(out var outbox))
+        {
+            outbox.Publish(outcome);
+            return;
+        }
+
+        await context.Publish(outcome);
     }
 
     // Timers are kept by key: the step id for a step's attempt, CompensationTimerKey for its undo.

@@ -8,8 +8,9 @@ namespace Sagas.Orchestration.Workflows;
 /// <summary>
 /// The orchestrator's endpoint: messages of one workflow (every type the saga consumes) are
 /// handled one at a time within a node (partitioned by workflow id), lost optimistic-concurrency races between nodes are
-/// retried from a fresh load, transient database failures are waited out, and commands are held in the in-memory outbox until the saga's
-/// transaction commits, so a retried attempt never leaves its sends behind.
+/// retried from a fresh load, and transient database failures are waited out. Commands and events
+/// are not sent from here: the saga writes them to its outbox in its own transaction
+/// (<see cref="Outbox.WorkflowOutbox"/>), so MassTransit's in-memory outbox is not needed.
 /// </summary>
 public sealed class WorkflowStateMachineDefinition : SagaDefinition<WorkflowState>
 {
@@ -35,7 +36,6 @@ public sealed class WorkflowStateMachineDefinition : SagaDefinition<WorkflowStat
             retry.Handle<JasperFx.DocumentAlreadyExistsException>();
             retry.Intervals(10, 25, 50, 100, 200, 400, 800, 1600);
         });
-        endpointConfigurator.UseInMemoryOutbox(context);
 
         // As many partitions as the endpoint handles messages at once (Sagas:RabbitMq:PrefetchCount,
         // 32 by default): with 8, linear-5 carried 258 steps/s; with 32, 283 (bench, 2 cores).

@@ -71,7 +71,24 @@ public class EngineNode : IAsyncLifetime
     }
 
     /// <summary>Durable timers stored and not yet sent.</summary>
-    public Task<long> TimersWaitingAsync() => _host.Services.GetRequiredService<TimerTable>().CountAsync();
+    private Task<long> TimersWaitingAsync() => _host.Services.GetRequiredService<TimerTable>().CountAsync();
+
+    /// <summary>
+    /// The rows left once the sent outbox rows have been deleted (which follows the sends, off the
+    /// saga's path): polls until none is left or a deadline passes, and returns the last count.
+    /// </summary>
+    public async Task<long> TimersDrainedAsync()
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        var waiting = await TimersWaitingAsync();
+        while (waiting > 0 && DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync())
+        {
+            waiting = await TimersWaitingAsync();
+        }
+
+        return waiting;
+    }
 
     /// <summary>Removes every workflow document, view and stream; called before each test.</summary>
     public async Task WipeAsync()

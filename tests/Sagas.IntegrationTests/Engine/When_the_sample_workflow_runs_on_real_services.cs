@@ -86,7 +86,7 @@ public sealed class When_the_sample_workflow_runs_on_real_services(EngineNode no
         var dispatches = events.OfType<StepDispatched>().Where(e => e.StepId == "charge-payment").ToList();
         Assert.Equal([1, 2, 3], dispatches.Select(d => d.Attempt));
         Assert.All(retries, r => Assert.True(dispatches.Single(d => d.Attempt == r.NextAttempt).DispatchedAt >= r.DueAt));
-        Assert.Equal(0, await node.TimersWaitingAsync());
+        Assert.Equal(0, await node.TimersDrainedAsync());
     }
 
     [Fact]
