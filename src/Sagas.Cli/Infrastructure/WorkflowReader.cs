@@ -146,6 +146,3 @@ internal sealed class WorkflowReader : IDisposable
 
     public void Dispose() => _store.Dispose();
 }
-
-/// <summary>A workflow whose stream does not rebuild to the state its saga holds, and the parts that differ.</summary>
-internal sealed record ReplayMismatch(Guid WorkflowId, int Events, IReadOnlyList<string> Differences);
