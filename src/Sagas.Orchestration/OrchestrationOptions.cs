@@ -40,6 +40,12 @@ public sealed class OrchestrationOptions
     /// </summary>
     public bool DispatchOutboxAfterCommit { get; set; } = true;
 
+    /// <summary>How often the sweeper (on one node at a time) looks for workflows that nothing will move.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long an open workflow must have been still, with no timer left, before the sweeper moves it.</summary>
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Most timers one poll claims and sends in one transaction.</summary>
     public int TimersPerPoll { get; set; } = 200;
 
@@ -76,6 +82,8 @@ public sealed class OrchestrationOptions
         .. ServiceTimeout.Where(p => p.Value <= TimeSpan.Zero).Select(p => $"{SectionName}:ServiceTimeout:{p.Key} must be positive (it is {p.Value})"),
         .. NodeWatchInterval <= TimeSpan.Zero ? [$"{SectionName}:NodeWatchInterval must be positive (it is {NodeWatchInterval})"] : Array.Empty<string>(),
         .. AdmissionPollInterval <= TimeSpan.Zero ? [$"{SectionName}:AdmissionPollInterval must be positive (it is {AdmissionPollInterval})"] : Array.Empty<string>(),
+        .. SweepInterval <= TimeSpan.Zero ? [$"{SectionName}:SweepInterval must be positive (it is {SweepInterval})"] : Array.Empty<string>(),
+        .. StuckAfter <= TimeSpan.Zero ? [$"{SectionName}:StuckAfter must be positive (it is {StuckAfter})"] : Array.Empty<string>(),
         .. OutboxLease <= TimeSpan.Zero ? [$"{SectionName}:OutboxLease must be positive (it is {OutboxLease})"] : Array.Empty<string>(),
         .. TimerPollInterval <= TimeSpan.Zero ? [$"{SectionName}:TimerPollInterval must be positive (it is {TimerPollInterval})"] : Array.Empty<string>(),
     ];

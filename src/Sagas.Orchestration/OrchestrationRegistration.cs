@@ -13,6 +13,7 @@ using Sagas.Orchestration.Outbox;
 using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Progression;
+using Sagas.Orchestration.Recovery;
 using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Starting;
 using Sagas.Orchestration.Workflows;
@@ -69,6 +70,8 @@ public static class OrchestrationRegistration
         services.AddSingleton<AdmissionSignal>();
         services.AddHostedService<AdmissionRelay>();
         services.AddHostedService<NodeWatch>();
+        services.AddHostedService(provider => ActivatorUtilities.CreateInstance<WorkflowSweeper>(
+            provider, new JobOwnership(postgresConnectionString, "workflow-sweeper")));
         services.AddSingleton<WorkflowLoader>();
         services.AddSingleton<WorkflowCommitter>();
         return services;

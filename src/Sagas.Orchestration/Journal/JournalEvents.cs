@@ -36,5 +36,6 @@ public static class JournalEvents
         typeof(CircuitClosed),
         typeof(PolicyViolated),
         typeof(PolicyReverted),
+        typeof(WorkflowRecovered),
     ];
 }

@@ -37,7 +37,8 @@ public static class WorkflowStore
             .DocumentAlias("timer")
             .Identity(x => x.Id)
             .IdStrategy(new NoOpIdGeneration())
-            .Duplicate(x => x.DueAt, notNull: true);
+            .Duplicate(x => x.DueAt, notNull: true)
+            .Duplicate(x => x.WorkflowId);
 
         // Admission tickets: written with the saga state, counted and admitted per service (see AdmissionTable).
         options.Schema.For<AdmissionTicket>()

@@ -57,6 +57,7 @@ internal sealed class WorkflowWrite
 
         foreach (var timer in Schedule.Armed)
         {
+            timer.WorkflowId = State.CorrelationId;
             session.Insert(timer);
         }
 

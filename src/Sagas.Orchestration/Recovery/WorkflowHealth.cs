@@ -30,4 +30,31 @@ public static class WorkflowHealth
             .Select(step => $"the compensation of step '{step}' is in flight with no timeout"));
         return problems;
     }
+
+    /// <summary>
+    /// What would move the workflow again, given that none of its timers is left (but its
+    /// deadline's): the sweeper checks that in PostgreSQL, this decides from the state. Null when
+    /// nothing can be done from here: it has ended, it waits for an operator, a slot or a step
+    /// with no timeout.
+    /// </summary>
+    public static RecoveryPlan? RecoveryFor(WorkflowState state)
+    {
+        if (state.Status is not (WorkflowStatus.Running or WorkflowStatus.Compensating))
+        {
+            return null;
+        }
+
+        var retry = state.RetryDue.Select(r => new StepAttempt(r.Key, r.Value, false))
+            .Concat(state.CompensationRetryDue.Select(r => new StepAttempt(r.Key, r.Value, true)))
+            .OrderBy(s => s.StepId, StringComparer.Ordinal).ToList();
+        var timeOut = state.InFlight.Where(state.StepTimers.ContainsKey)
+            .Select(step => new StepAttempt(step, state.Attempts.GetValueOrDefault(step), false))
+            .Concat(state.CompensationInFlight.Where(step => state.StepTimers.ContainsKey($"compensate:{step}"))
+                .Select(step => new StepAttempt(step, state.CompensationAttempts.GetValueOrDefault(step), true)))
+            .OrderBy(s => s.StepId, StringComparer.Ordinal).ToList();
+        var outstanding = state.InFlight.Count + state.RetryDue.Count + state.AwaitingAdmission.Count
+            + state.CompensationInFlight.Count + state.CompensationRetryDue.Count;
+        var plan = new RecoveryPlan(retry, timeOut, Replan: outstanding == 0);
+        return plan.Actions.Count == 0 ? null : plan;
+    }
 }

@@ -13,6 +13,9 @@ public sealed class DurableTimer
 
     public DateTimeOffset DueAt { get; set; }
 
+    /// <summary>The workflow whose saga wrote it (set at commit), so the sweeper can tell which workflows have a timer left.</summary>
+    public Guid? WorkflowId { get; set; }
+
     /// <summary>Where the message goes, as a MassTransit address (<c>queue:workflow-orchestrator</c>).</summary>
     public string Destination { get; set; } = string.Empty;
 

@@ -55,6 +55,7 @@ public static class WorkflowReplay
         StartedAt = state.StartedAt.ToUnixTimeMilliseconds(),
         DeadlineAt = state.DeadlineAt?.ToUnixTimeMilliseconds(),
         EndedAt = state.EndedAt?.ToUnixTimeMilliseconds(),
+        state.Revision,
     });
 
     /// <summary>

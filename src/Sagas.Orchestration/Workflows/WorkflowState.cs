@@ -101,6 +101,9 @@ public sealed class WorkflowState : SagaStateMachineInstance
 
     public DateTimeOffset? EndedAt { get; set; }
 
+    /// <summary>Events applied so far: the stream's length, to tell whether the workflow moved since someone looked.</summary>
+    public int Revision { get; set; }
+
     /// <summary>Events recorded since the instance was loaded, not yet appended to its stream.</summary>
     [JsonIgnore]
     public List<object> PendingEvents { get; } = [];
@@ -131,6 +134,7 @@ public sealed class WorkflowState : SagaStateMachineInstance
     private IReadOnlyList<Admission.TicketChange> ApplyEvent(object @event)
     {
         ApplyToState(@event);
+        Revision++;
         return Admission.TicketChanges.Apply(this, @event);
     }
 
@@ -285,6 +289,9 @@ public sealed class WorkflowState : SagaStateMachineInstance
                 FailureReason = e.Reason;
                 StartedAt = e.RejectedAt;
                 EndedAt = e.RejectedAt;
+                break;
+            case WorkflowRecovered:
+                // What it did is recorded by the events that follow it.
                 break;
             default:
                 throw new InvalidOperationException($"WorkflowState cannot apply {@event.GetType().Name}");

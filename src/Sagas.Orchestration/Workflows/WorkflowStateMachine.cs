@@ -30,6 +30,7 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
         Correlate(() => CancelRequested, m => m.WorkflowId);
         Correlate(() => RetryRequested, m => m.WorkflowId);
         Correlate(() => Admitted, m => m.WorkflowId);
+        Correlate(() => RecoverRequested, m => m.WorkflowId);
 
         // The deadline through MassTransit's own Schedule: its token lives on the saga, and a firing
         // whose token is not the saga's (a stale one) is not delivered as the event.
@@ -55,6 +56,7 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
             When(CompensationFaulted).ThenAsync(context => ProgressAsync(context, state => progression.CompensationFault(state, context.Message.Message, Describe(context.Message)))),
             When(CancelRequested).ThenAsync(context => ProgressAsync(context, state => progression.Cancel(state, context.Message))),
             When(RetryRequested).ThenAsync(context => ProgressAsync(context, state => progression.RequestRetry(state, context.Message))),
+            When(RecoverRequested).ThenAsync(context => ProgressAsync(context, state => progression.Recover(state, context.Message))),
             When(DeadlineTimer.Received).ThenAsync(context => ProgressAsync(context, state => progression.DeadlinePassed(state, context.Message))));
 
         // A Failed workflow waits only for an operator's retry.
@@ -62,13 +64,13 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
             When(RetryRequested).ThenAsync(context => ProgressAsync(context, state => progression.RequestRetry(state, context.Message))),
             Ignore(StepSucceeded), Ignore(StepFailed), Ignore(StepFaulted), Ignore(RetryFired), Ignore(Admitted), Ignore(TimeoutElapsed),
             Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(CancelRequested),
-            Ignore(DeadlineTimer.Received));
+            Ignore(RecoverRequested), Ignore(DeadlineTimer.Received));
 
         // Terminal states are kept: late or duplicate messages for a finished workflow are consumed and change nothing.
         During(Completed, Compensated, Cancelled, Rejected,
             Ignore(StepSucceeded), Ignore(StepFailed), Ignore(StepFaulted), Ignore(RetryFired), Ignore(Admitted), Ignore(TimeoutElapsed),
             Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(CancelRequested),
-            Ignore(RetryRequested), Ignore(DeadlineTimer.Received));
+            Ignore(RetryRequested), Ignore(RecoverRequested), Ignore(DeadlineTimer.Received));
 
         // A start for an id that exists starts nothing, whatever the first run's state.
         DuringAny(Ignore(StartRequested));
@@ -116,6 +118,9 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
     public Event<CancelWorkflow> CancelRequested { get; private set; } = null!;
 
     public Event<RetryWorkflow> RetryRequested { get; private set; } = null!;
+
+    /// <summary>The sweeper found the workflow with nothing outstanding (see <see cref="Recovery.WorkflowHealth.RecoveryFor"/>).</summary>
+    public Event<RecoverWorkflow> RecoverRequested { get; private set; } = null!;
 
     /// <summary>The run's deadline (from its definition), armed at the start and cancelled when it ends.</summary>
     public Schedule<WorkflowState, WorkflowDeadlineElapsed> DeadlineTimer { get; private set; } = null!;

@@ -53,5 +53,6 @@ public sealed class WorkflowStateMachineDefinition : SagaDefinition<WorkflowStat
         sagaConfigurator.Message<Fault<CompensateStep>>(x => x.UsePartitioner(partition, m => m.Message.Message.WorkflowId));
         sagaConfigurator.Message<CancelWorkflow>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
         sagaConfigurator.Message<RetryWorkflow>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
+        sagaConfigurator.Message<RecoverWorkflow>(x => x.UsePartitioner(partition, m => m.Message.WorkflowId));
     }
 }

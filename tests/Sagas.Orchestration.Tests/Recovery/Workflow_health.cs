@@ -37,6 +37,37 @@ public sealed class Workflow_health
         Assert.Empty(WorkflowHealth.Problems(new WorkflowState { Status = WorkflowStatus.NeedsAttention }));
     }
 
+    [Fact]
+    public void With_no_timer_left_a_retry_is_fired_an_attempt_under_a_timeout_timed_out_and_an_idle_run_planned_again()
+    {
+        var state = Running(inFlight: "charge", timer: "charge");
+        state.Attempts["charge"] = 2;
+        state.RetryDue["reserve"] = 3;
+        state.Status = WorkflowStatus.Compensating;
+        state.CompensationInFlight.Add("ship");
+        state.CompensationAttempts["ship"] = 1;
+        state.StepTimers["compensate:ship"] = Guid.NewGuid();
+
+        var plan = WorkflowHealth.RecoveryFor(state)!;
+
+        Assert.Equal([new StepAttempt("reserve", 3, false)], plan.RetryNow);
+        Assert.Equal([new StepAttempt("charge", 2, false), new StepAttempt("ship", 1, true)], plan.TimeOutNow);
+        Assert.False(plan.Replan);
+        Assert.True(WorkflowHealth.RecoveryFor(Running())!.Replan);
+    }
+
+    [Fact]
+    public void Nothing_is_done_for_a_step_with_no_timeout_one_waiting_for_a_slot_or_a_workflow_that_is_not_moving_forward()
+    {
+        var admitting = Running();
+        admitting.AwaitingAdmission["charge"] = 1;
+
+        Assert.Null(WorkflowHealth.RecoveryFor(Running(inFlight: "charge")));
+        Assert.Null(WorkflowHealth.RecoveryFor(admitting));
+        Assert.Null(WorkflowHealth.RecoveryFor(new WorkflowState { Status = WorkflowStatus.NeedsAttention }));
+        Assert.Null(WorkflowHealth.RecoveryFor(new WorkflowState { Status = WorkflowStatus.Completed }));
+    }
+
     private static WorkflowState Running(string? inFlight = null, string? timer = null)
     {
         var state = new WorkflowState { Status = WorkflowStatus.Running };
