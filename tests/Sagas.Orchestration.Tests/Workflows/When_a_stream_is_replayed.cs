@@ -34,7 +34,8 @@ public sealed class When_a_stream_is_replayed
     {
         var (held, events) = Recorded();
 
-        Assert.Equal(["Outputs", "InFlight"], WorkflowReplay.Differences(held, events.Take(2)));
+        // Revision counts the events applied, so one missing shows there too.
+        Assert.Equal(["Outputs", "InFlight", "Revision"], WorkflowReplay.Differences(held, events.Take(2)));
     }
 
     [Fact]
