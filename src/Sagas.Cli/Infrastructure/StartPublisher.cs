@@ -16,11 +16,16 @@ internal static class StartPublisher
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static Task PublishAsync(RabbitMqSettings settings, StartWorkflowRequest request, CancellationToken cancellationToken) =>
-        PublishAsync(settings, [request], cancellationToken);
+    public static Task PublishAsync(RabbitMqSettings settings, StartWorkflowRequest request, Func<StartWorkflowRequest, Task>? confirmed, CancellationToken cancellationToken) =>
+        PublishAsync(settings, [request], confirmed, cancellationToken);
 
-    /// <summary>Publishes each request and waits for its confirm; several go over one connection.</summary>
-    public static async Task PublishAsync(RabbitMqSettings settings, IReadOnlyList<StartWorkflowRequest> requests, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes each request and waits for its confirm; several go over one connection.
+    /// <paramref name="confirmed"/> hears of each request once the broker has it, so a caller
+    /// stopped part way (the broker went away) still knows exactly which starts were taken.
+    /// </summary>
+    public static async Task PublishAsync(
+        RabbitMqSettings settings, IReadOnlyList<StartWorkflowRequest> requests, Func<StartWorkflowRequest, Task>? confirmed, CancellationToken cancellationToken)
     {
         await using var connection = await BrokerConnection.OpenAsync(settings, "sagas start", cancellationToken);
         try
@@ -31,7 +36,12 @@ internal static class StartPublisher
             {
                 var properties = new BasicProperties { ContentType = "application/json", Persistent = true, MessageId = request.WorkflowId };
                 var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json));
+                // With confirmation tracking on, this returns once the broker has confirmed the message.
                 await channel.BasicPublishAsync(BrokerNames.StartWorkflow, string.Empty, mandatory: true, properties, body, cancellationToken);
+                if (confirmed is not null)
+                {
+                    await confirmed(request);
+                }
             }
         }
         catch (PublishReturnException e)

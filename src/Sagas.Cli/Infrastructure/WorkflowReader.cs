@@ -10,6 +10,9 @@ namespace Sagas.Cli.Infrastructure;
 /// <summary>Reads workflow views and streams from PostgreSQL for the CLI, turning an unreachable database into one clear line.</summary>
 internal sealed class WorkflowReader : IDisposable
 {
+    // Workflows whose documents and streams one query of the replay check reads.
+    private const int ReplayPage = 500;
+
     private readonly DocumentStore _store;
     private readonly PostgresSettings _settings;
 
@@ -86,6 +89,40 @@ internal sealed class WorkflowReader : IDisposable
                 .Select(v => v.Status)
                 .ToListAsync(cancellationToken);
             return ended.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
+        });
+
+    /// <summary>
+    /// Replays every workflow's stream (ended ones too) and compares it with the state its saga
+    /// document holds (<see cref="WorkflowReplay.Differences"/>): how many were checked, and each
+    /// one that differs. The whole check reads one snapshot (a repeatable-read transaction), so a
+    /// workflow that moves on while it runs is never taken for a mismatch; it writes nothing.
+    /// </summary>
+    public Task<(int Checked, IReadOnlyList<ReplayMismatch> Mismatches)> ReplayAsync(CancellationToken cancellationToken) =>
+        GuardAsync<(int, IReadOnlyList<ReplayMismatch>)>(async () =>
+        {
+            await using var session = _store.LightweightSession(System.Data.IsolationLevel.RepeatableRead);
+            await session.BeginTransactionAsync(cancellationToken);
+            var ids = await session.Query<WorkflowState>().Select(w => w.CorrelationId).ToListAsync(cancellationToken);
+            var mismatches = new List<ReplayMismatch>();
+            foreach (var page in ids.Chunk(ReplayPage))
+            {
+                var states = await session.Query<WorkflowState>().Where(w => w.CorrelationId.IsOneOf(page)).ToListAsync(cancellationToken);
+                var events = (await session.Events.QueryAllRawEvents()
+                        .Where(e => e.StreamId.IsOneOf(page))
+                        .OrderBy(e => e.Sequence)
+                        .ToListAsync(cancellationToken))
+                    .ToLookup(e => e.StreamId, e => e.Data);
+                foreach (var state in states)
+                {
+                    var stream = events[state.CorrelationId].ToList();
+                    if (WorkflowReplay.Differences(state, stream) is [_, ..] differences)
+                    {
+                        mismatches.Add(new ReplayMismatch(state.CorrelationId, stream.Count, differences));
+                    }
+                }
+            }
+
+            return (ids.Count, mismatches);
         });
 
     public Task<IReadOnlyList<JasperFx.Events.IEvent>> HistoryAsync(Guid workflowId, CancellationToken cancellationToken) =>

@@ -7,10 +7,11 @@ using Sagas.Orchestration.Recovery;
 namespace Sagas.Cli.Nodes;
 
 /// <summary>
-/// <c>sagas doctor [--json]</c>: looks for what would leave work undone without anyone noticing:
+/// <c>sagas doctor [--replay] [--json]</c>: looks for what would leave work undone without anyone noticing:
 /// open workflows that nothing will move (<see cref="WorkflowHealth"/>), durable timers long
 /// overdue, admission tickets left behind by ended workflows, lost nodes, and messages parked in
-/// error or skipped queues. Read-only; exit 1 when it finds anything.
+/// error or skipped queues; with <c>--replay</c> also every workflow (ended ones too) whose stream
+/// does not rebuild to the state its saga holds. Read-only; exit 1 when it finds anything.
 /// </summary>
 internal static class DoctorCommand
 {
@@ -19,7 +20,8 @@ internal static class DoctorCommand
     public static Command Create(CliContext context)
     {
         var json = new Option<bool>("--json") { Description = "Write the findings as JSON" };
-        var command = new Command("doctor", "Look for stuck workflows, overdue timers, leftover tickets, lost nodes and parked messages") { json };
+        var replay = new Option<bool>("--replay") { Description = "Also replay every workflow's stream, ended ones too, and report each that does not rebuild to its saga's state" };
+        var command = new Command("doctor", "Look for stuck workflows, overdue timers, leftover tickets, lost nodes and parked messages") { json, replay };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var findings = new List<Finding>();
@@ -39,18 +41,28 @@ internal static class DoctorCommand
 
             findings.AddRange(await ParkedAsync(context, cancellationToken));
 
+            int? replayed = null;
+            if (parse.GetValue(replay))
+            {
+                var (replayChecked, mismatches) = await reader.ReplayAsync(cancellationToken);
+                replayed = replayChecked;
+                findings.AddRange(mismatches.Select(m => new Finding(
+                    "replay", m.WorkflowId.ToString(), $"its stream ({m.Events} events) does not rebuild to the state its saga holds; differs in: {string.Join(", ", m.Differences)}")));
+            }
+
+            var replayNote = replayed is { } count ? $", {count} stream(s) replayed" : string.Empty;
             if (parse.GetValue(json))
             {
-                JsonOutput.Write(context.Output, new { OpenWorkflowsChecked = open.Count, LiveNodes = nodes.Count(n => n.Status == NodeStatus.Live), Findings = findings });
+                JsonOutput.Write(context.Output, new { OpenWorkflowsChecked = open.Count, WorkflowsReplayed = replayed, LiveNodes = nodes.Count(n => n.Status == NodeStatus.Live), Findings = findings });
             }
             else if (findings.Count == 0)
             {
                 await context.Output.WriteLineAsync(
-                    $"no problems found: {open.Count} open workflow(s) checked, {nodes.Count(n => n.Status == NodeStatus.Live)} live node(s), no parked messages");
+                    $"no problems found: {open.Count} open workflow(s) checked{replayNote}, {nodes.Count(n => n.Status == NodeStatus.Live)} live node(s), no parked messages");
             }
             else
             {
-                await context.Output.WriteLineAsync($"{findings.Count} finding(s) ({open.Count} open workflow(s) checked{(open.Count == MostWorkflows ? ", the first " + MostWorkflows : string.Empty)}):");
+                await context.Output.WriteLineAsync($"{findings.Count} finding(s) ({open.Count} open workflow(s) checked{(open.Count == MostWorkflows ? ", the first " + MostWorkflows : string.Empty)}{replayNote}):");
                 foreach (var finding in findings)
                 {
                     await context.Output.WriteLineAsync($"  {finding.Kind,-10} {finding.Subject,-36} {finding.Detail}");

@@ -6,7 +6,7 @@ using Sagas.Orchestration.Workflows;
 namespace Sagas.Cli.Workflows;
 
 /// <summary><c>sagas start --count N</c>: N starts at once, and with <c>--wait</c> the outcome counts and the rate.</summary>
-internal sealed class StartBatch(CliContext context, string definition, int? version, System.Text.Json.Nodes.JsonObject input, int count)
+internal sealed class StartBatch(CliContext context, string definition, int? version, System.Text.Json.Nodes.JsonObject input, int count, IdsFile idsFile)
 {
     public async Task<int> RunAsync(bool wait, TimeSpan timeout, bool json, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ internal sealed class StartBatch(CliContext context, string definition, int? ver
         }).ToList();
 
         var clock = Stopwatch.StartNew();
-        await StartPublisher.PublishAsync(context.Settings.RabbitMq, requests, cancellationToken);
+        await StartPublisher.PublishAsync(context.Settings.RabbitMq, requests, idsFile.AppendAsync, cancellationToken);
         if (!wait)
         {
             await context.Output.WriteLineAsync($"started {count} workflows in {clock.Elapsed.TotalSeconds:F2}s");

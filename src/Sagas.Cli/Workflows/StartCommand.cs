@@ -9,10 +9,10 @@ using Sagas.Orchestration.Workflows;
 namespace Sagas.Cli.Workflows;
 
 /// <summary>
-/// <c>sagas start DEFINITION [--input JSON|@FILE] [--id ID] [--wait [--timeout S]] [--json]</c>:
+/// <c>sagas start DEFINITION [--input JSON|@FILE] [--id ID] [--wait [--timeout S]] [--json] [--count N] [--ids-file FILE]</c>:
 /// publishes a start like any client and prints the workflow id; with <c>--wait</c>, the outcome.
 /// <c>--count N</c> starts N workflows with the same input (a quick load), and with <c>--wait</c>
-/// reports how many ended how, and how fast.
+/// reports how many ended how, and how fast. <c>--ids-file</c> appends each started id to a file.
 /// </summary>
 internal static class StartCommand
 {
@@ -26,9 +26,11 @@ internal static class StartCommand
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait with --wait", DefaultValueFactory = _ => 60 };
         var json = new Option<bool>("--json") { Description = "Write one JSON object, whatever the outcome" };
         var count = new Option<int>("--count") { Description = "Start this many workflows (new ids, same input)", DefaultValueFactory = _ => 1 };
-        var command = new Command("start", "Start a workflow") { definition, input, id, version, wait, timeout, json, count };
+        var idsFile = new Option<string?>("--ids-file") { Description = "Append each started workflow's id to this file, one a line, once the broker has confirmed its start" };
+        var command = new Command("start", "Start a workflow") { definition, input, id, version, wait, timeout, json, count, idsFile };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            await using var ids = IdsFile.Open(parse.GetValue(idsFile));
             if (parse.GetValue(count) is var many and not 1)
             {
                 if (many < 1 || parse.GetValue(id) is not null)
@@ -36,7 +38,7 @@ internal static class StartCommand
                     throw new UserErrorException("--count takes a number from 1, and cannot be combined with --id");
                 }
 
-                var batch = new StartBatch(context, parse.GetValue(definition)!, parse.GetValue(version), ReadInput(parse.GetValue(input)), many);
+                var batch = new StartBatch(context, parse.GetValue(definition)!, parse.GetValue(version), ReadInput(parse.GetValue(input)), many, ids);
                 return await batch.RunAsync(parse.GetValue(wait), TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(json), cancellationToken);
             }
 
@@ -48,7 +50,7 @@ internal static class StartCommand
                 Version = parse.GetValue(version),
                 Input = ReadInput(parse.GetValue(input)),
             };
-            await StartPublisher.PublishAsync(context.Settings.RabbitMq, request, cancellationToken);
+            await StartPublisher.PublishAsync(context.Settings.RabbitMq, request, ids.AppendAsync, cancellationToken);
 
             if (!parse.GetValue(wait))
             {

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Sagas.Orchestration.Workflows;
 
 /// <summary>
 /// The promise of event sourcing, checkable: folding a workflow's stream over a new instance
-/// gives the same state the saga holds. Used by the tests, and meant for an operator's check.
+/// gives the same state the saga holds. Used by the tests and by <c>sagas doctor --replay</c>.
 /// </summary>
 public static class WorkflowReplay
 {
@@ -56,4 +57,26 @@ public static class WorkflowReplay
         EndedAt = state.EndedAt?.ToUnixTimeMilliseconds(),
         state.Revision,
     });
+
+    /// <summary>
+    /// The parts of the <see cref="Fingerprint"/> (by name, e.g. <c>Status</c>, <c>Outputs</c>) in
+    /// which the state the saga holds differs from its stream's rebuild; empty when the stream
+    /// replays to exactly that state. A stream that cannot be folded at all is a difference too.
+    /// </summary>
+    public static IReadOnlyList<string> Differences(WorkflowState held, IEnumerable<object> events)
+    {
+        WorkflowState rebuilt;
+        try
+        {
+            rebuilt = Rebuild(events);
+        }
+        catch (InvalidOperationException e)
+        {
+            return [$"the stream cannot be replayed: {e.Message}"];
+        }
+
+        var expected = JsonNode.Parse(Fingerprint(held))!.AsObject();
+        var actual = JsonNode.Parse(Fingerprint(rebuilt))!.AsObject();
+        return [.. expected.Where(part => !JsonNode.DeepEquals(part.Value, actual[part.Key])).Select(part => part.Key)];
+    }
 }

@@ -7,6 +7,8 @@ namespace Sagas.Samples.Services;
 /// Where the sample services record each side effect under its command's idempotency key
 /// (<c>samples.side_effects</c> in the node's PostgreSQL): a retried or redelivered command
 /// whose key already has one gets the recorded result back, and the effect is not repeated.
+/// Each effect performed is a row of its own (no unique key), so counting rows per key counts
+/// effects, and a double shows as two rows (the chaos suite counts them).
 /// Without a connection string (unit tests) every call does its work.
 /// </summary>
 public sealed class SideEffectLedger(string? connectionString) : IAsyncDisposable
@@ -55,7 +57,7 @@ public sealed class SideEffectLedger(string? connectionString) : IAsyncDisposabl
         return output;
     }
 
-    /// <summary>Side effects recorded, for tests and the chaos suite.</summary>
+    /// <summary>Side effects recorded under a key (every service), for tests.</summary>
     public async Task<long> CountAsync(string key, CancellationToken cancellationToken = default)
     {
         if (_dataSource is null)
@@ -100,19 +102,7 @@ public sealed class SideEffectLedger(string? connectionString) : IAsyncDisposabl
         {
             if (!_created)
             {
-                await using var create = _dataSource!.CreateCommand(
-                    "CREATE SCHEMA IF NOT EXISTS samples; " +
-                    "CREATE TABLE IF NOT EXISTS samples.side_effects (key text NOT NULL, service text NOT NULL, attempt int NOT NULL, " +
-                    "output jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (key, service))");
-                try
-                {
-                    await create.ExecuteNonQueryAsync(cancellationToken);
-                }
-                catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.DuplicateTable or PostgresErrorCodes.DuplicateSchema)
-                {
-                    // Another process created it at the same moment.
-                }
-
+                await CreateAsync(cancellationToken);
                 Volatile.Write(ref _created, true);
             }
         }
@@ -120,5 +110,25 @@ public sealed class SideEffectLedger(string? connectionString) : IAsyncDisposabl
         {
             _creating.Release();
         }
+    }
+
+    // Nodes start at once, so the schema is made under a lock of its own rather than by racing
+    // "IF NOT EXISTS". A table from before effects were rows of their own loses its primary key
+    // on (key, service): with it a double could never be recorded, so it could never be counted.
+    private async Task CreateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource!.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var create = new NpgsqlCommand(
+            "SELECT pg_advisory_xact_lock(hashtextextended('samples.side_effects', 0)); " +
+            "CREATE SCHEMA IF NOT EXISTS samples; " +
+            "CREATE TABLE IF NOT EXISTS samples.side_effects (key text NOT NULL, service text NOT NULL, attempt int NOT NULL, " +
+            "output jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now()); " +
+            "ALTER TABLE samples.side_effects DROP CONSTRAINT IF EXISTS side_effects_pkey; " +
+            "CREATE INDEX IF NOT EXISTS side_effects_key ON samples.side_effects (key)",
+            connection,
+            transaction);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

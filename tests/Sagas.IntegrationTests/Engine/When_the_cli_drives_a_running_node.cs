@@ -88,6 +88,28 @@ public sealed class When_the_cli_drives_a_running_node(EngineNode node) : IAsync
         Assert.Equal((ExitCodes.UserError, $"sagas: workflow {id} is Completed; only a Failed workflow or one that NeedsAttention can be retried"), (retryExit, retryError.Trim()));
     }
 
+    [Fact]
+    public async Task Start_with_count_and_an_ids_file_appends_each_started_id_to_the_file()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var (exitCode, _, error) = await Sagas("start", "order-fulfilment", "--input", """{"orderId":"cli-ids","amount":3}""", "--count", "3", "--ids-file", file);
+
+            Assert.True(exitCode == ExitCodes.Success, error);
+            var ids = (await File.ReadAllLinesAsync(file)).Select(Guid.Parse).ToList();
+            Assert.Equal(3, ids.Distinct().Count());
+            foreach (var id in ids)
+            {
+                Assert.Equal(Orchestration.Workflows.WorkflowStatus.Completed, (await node.FinishedAsync(id)).Status);
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> Sagas(params string[] args)
     {
         using var output = new StringWriter();
