@@ -15,8 +15,8 @@ internal sealed class NodeProcess : IAsyncDisposable
 
     private NodeProcess(Process process) => _process = process;
 
-    /// <summary>Starts <c>sagas run</c> against these services, with extra settings, and waits until it runs.</summary>
-    public static async Task<NodeProcess> StartAsync(SagasSettings services, IReadOnlyDictionary<string, string> settings)
+    /// <summary>Starts <c>sagas run</c> (with <paramref name="roles"/>, e.g. <c>--orchestrator</c>) against these services, with extra settings, and waits until it runs.</summary>
+    public static async Task<NodeProcess> StartAsync(SagasSettings services, IReadOnlyDictionary<string, string> settings, params string[] roles)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -26,6 +26,11 @@ internal sealed class NodeProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "sagas.dll"));
         start.ArgumentList.Add("run");
+        foreach (var role in roles)
+        {
+            start.ArgumentList.Add(role);
+        }
+
         start.Environment["Sagas__RabbitMq__Host"] = services.RabbitMq.Host;
         start.Environment["Sagas__RabbitMq__Port"] = services.RabbitMq.Port.ToString();
         start.Environment["Sagas__RabbitMq__Username"] = services.RabbitMq.Username;
