@@ -17,17 +17,26 @@ internal sealed partial class OutboxCleaner(TimerTable table, ILogger<OutboxClea
 {
     private const int MostPerDelete = 2_000;
 
+    private static readonly TimeSpan DeleteWindow = TimeSpan.FromMilliseconds(100);
+
     private readonly Channel<Guid> _sent = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
 
     public void Sent(Guid rowId) => _sent.Writer.TryWrite(rowId);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // One statement per window at most: under load a window gathers hundreds of rows, where
+        // deleting as soon as any arrived would run a statement for every few steps.
+        using var window = new PeriodicTimer(DeleteWindow);
         try
         {
             while (await _sent.Reader.WaitToReadAsync(stoppingToken))
             {
-                await DeleteBatchAsync(CancellationToken.None);
+                while (await DeleteBatchAsync(CancellationToken.None) == MostPerDelete)
+                {
+                }
+
+                await window.WaitForNextTickAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
