@@ -41,7 +41,11 @@ public sealed class NodeHeartbeatConsumer(IDocumentStore store, TimeProvider clo
     // The view's optimistic version makes two orchestrators that see the same change record it once.
     private void RecordHealthChange(IDocumentSession session, NodeView view, NodeHeartbeat beat)
     {
-        if (beat.Unhealthy == view.Unhealthy)
+        // The reason says for how long, so it changes at every heartbeat: only a change between
+        // healthy and unhealthy is an event.
+        var wasUnhealthy = view.Unhealthy;
+        view.Unhealthy = beat.Unhealthy;
+        if ((beat.Unhealthy is null) == (wasUnhealthy is null))
         {
             return;
         }
@@ -49,8 +53,7 @@ public sealed class NodeHeartbeatConsumer(IDocumentStore store, TimeProvider clo
         var stream = NodeStreams.IdOf(view.Id);
         session.Events.Append(stream, beat.Unhealthy is { } reason
             ? new NodeUnhealthy { NodeId = view.Id, Host = view.Host, Reason = reason, ReportedAt = clock.GetUtcNow() }
-            : new NodeHealthy { NodeId = view.Id, Host = view.Host, WasUnhealthy = view.Unhealthy!, ReportedAt = clock.GetUtcNow() });
-        view.Unhealthy = beat.Unhealthy;
+            : new NodeHealthy { NodeId = view.Id, Host = view.Host, WasUnhealthy = wasUnhealthy!, ReportedAt = clock.GetUtcNow() });
     }
 }
 
