@@ -12,20 +12,24 @@ public sealed class CircuitBreakers
 {
     private readonly Dictionary<string, CircuitBreaker> _byService = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
+    private readonly RecentDecisions<CircuitAdmission> _admissions = new();
+    private readonly RecentDecisions<CircuitChange?> _records = new();
 
-    public CircuitAdmission Admit(string service, CircuitBreakerPolicy policy, DateTimeOffset now)
+    /// <summary>May a step leave for the service? Asked again under the same <paramref name="key"/> (a retried message), the answer is the same.</summary>
+    public CircuitAdmission Admit(string service, CircuitBreakerPolicy policy, DateTimeOffset now, string key)
     {
         lock (_lock)
         {
-            return For(service, policy).Admit(now);
+            return _admissions.GetOrAdd(key, () => For(service, policy).Admit(now));
         }
     }
 
-    public CircuitChange? Record(string service, CircuitBreakerPolicy policy, bool failed, DateTimeOffset now, bool probe = false)
+    /// <summary>Counts a result once per <paramref name="key"/>; a repeat returns the change the first made, to be recorded again.</summary>
+    public CircuitChange? Record(string service, CircuitBreakerPolicy policy, bool failed, DateTimeOffset now, string key, bool probe = false)
     {
         lock (_lock)
         {
-            return For(service, policy).Record(failed, now, probe);
+            return _records.GetOrAdd(key, () => For(service, policy).Record(failed, now, probe));
         }
     }
 

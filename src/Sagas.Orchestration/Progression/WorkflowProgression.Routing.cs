@@ -43,7 +43,7 @@ public sealed partial class WorkflowProgression
                 break;
             }
 
-            var admission = breakers.Admit(service, breaker, now);
+            var admission = breakers.Admit(service, breaker, now, DecisionKey(state, step.Id, attempt, service));
             if (admission.Allowed)
             {
                 probe = admission.IsProbe;
@@ -81,7 +81,7 @@ public sealed partial class WorkflowProgression
         var endpoint = policies.BalancingFor(service) is { } balancing
             ? balancing.Endpoints.Count == 1
                 ? new EndpointChoice(balancing.Endpoints[0].Name, null)
-                : balancers.Choose(service, balancing.Endpoints, balancing.Algorithm)
+                : balancers.Choose(service, balancing.Endpoints, balancing.Algorithm, DecisionKey(state, step.Id, attempt, service))
             : null;
         state.Record(new StepDispatched
         {
@@ -175,6 +175,12 @@ public sealed partial class WorkflowProgression
     /// the service's circuit counts it. A failure the service meant as final (a declined card)
     /// says nothing about the service's health and is not counted.
     /// </summary>
+    // What a retried message asks the node's circuits and balancers again is known by this key.
+    // The revision tells a retry (the same state, so the same revision at the same point) from a
+    // later message asking about the same attempt (a circuit wait ending re-dispatches it).
+    private static string DecisionKey(WorkflowState state, string stepId, int attempt, string what) =>
+        $"{state.CorrelationId:N}@{state.Revision}/{stepId}#{attempt}/{what}";
+
     private void ObserveOutcome(WorkflowState state, string stepId, int attempt, bool? failed)
     {
         if (!state.Routes.TryGetValue(stepId, out var route))
@@ -184,7 +190,7 @@ public sealed partial class WorkflowProgression
 
         if (route.Endpoint is { } endpoint)
         {
-            balancers.Finished(route.Service, endpoint);
+            balancers.Finished(route.Service, endpoint, DecisionKey(state, stepId, attempt, "outcome"));
         }
 
         // A probe's final failure is the service answering: for the circuit, that is a success.
@@ -195,7 +201,7 @@ public sealed partial class WorkflowProgression
         }
 
         var now = clock.GetUtcNow();
-        switch (breakers.Record(route.Service, breaker, outcome, now, route.Probe))
+        switch (breakers.Record(route.Service, breaker, outcome, now, DecisionKey(state, stepId, attempt, "outcome"), route.Probe))
         {
             case { To: CircuitState.Open } opened:
                 state.Record(new CircuitOpened
