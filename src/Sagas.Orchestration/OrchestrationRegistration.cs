@@ -62,18 +62,29 @@ public static class OrchestrationRegistration
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup();
         services.AddSingleton(new TimerTable(postgresConnectionString));
-        services.AddHostedService<TimerRelay>();
         services.AddSingleton<OutboxCleaner>();
-        services.AddHostedService(provider => provider.GetRequiredService<OutboxCleaner>());
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton(new AdmissionTable(postgresConnectionString));
         services.AddSingleton<AdmissionSignal>();
-        services.AddHostedService<AdmissionRelay>();
-        services.AddHostedService<NodeWatch>();
-        services.AddHostedService(provider => ActivatorUtilities.CreateInstance<WorkflowSweeper>(
-            provider, new JobOwnership(postgresConnectionString, "workflow-sweeper")));
+        services.AddSingleton(_ => new JobOwnership(postgresConnectionString, "workflow-sweeper"));
         services.AddSingleton<WorkflowLoader>();
         services.AddSingleton<WorkflowCommitter>();
+        return services;
+    }
+
+    /// <summary>
+    /// The orchestrator's background jobs: the timer and outbox relay, the outbox cleaner, the
+    /// admission relay, the watch for lost nodes and the sweeper. Call it after the bus is added:
+    /// hosted services stop in reverse order, so they stop before the bus and never claim rows
+    /// they can no longer send.
+    /// </summary>
+    public static IServiceCollection AddSagasOrchestrationJobs(this IServiceCollection services)
+    {
+        services.AddHostedService<TimerRelay>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxCleaner>());
+        services.AddHostedService<AdmissionRelay>();
+        services.AddHostedService<NodeWatch>();
+        services.AddHostedService<WorkflowSweeper>();
         return services;
     }
 

@@ -62,6 +62,10 @@ public static class NodeHost
         }
 
         builder.AddSagasBus(settings.RabbitMq, roles);
+        if (roles.Orchestrator)
+        {
+            builder.Services.AddSagasOrchestrationJobs();
+        }
 
         // After the bus: hosted services stop in reverse order, so the goodbye heartbeat leaves
         // while the bus still runs.

@@ -34,6 +34,9 @@ public sealed record NodeHeartbeat
     /// </summary>
     public string? Unhealthy { get; init; }
 
+    /// <summary>The node's latest spell of ill health, ongoing or ended; null if it never had one.</summary>
+    public NodeEscalation? Escalation { get; init; }
+
     /// <summary>True on the last heartbeat of a node shutting down cleanly: it is stopped, not lost.</summary>
     public bool Stopping { get; init; }
 }

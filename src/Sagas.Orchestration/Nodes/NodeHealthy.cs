@@ -10,5 +10,6 @@ public sealed record NodeHealthy
     /// <summary>The reason it had given.</summary>
     public required string WasUnhealthy { get; init; }
 
+    /// <summary>When the node was healthy again, by its own clock.</summary>
     public required DateTimeOffset ReportedAt { get; init; }
 }

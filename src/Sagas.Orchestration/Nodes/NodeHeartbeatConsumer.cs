@@ -38,22 +38,30 @@ public sealed class NodeHeartbeatConsumer(IDocumentStore store, TimeProvider clo
         await session.SaveChangesAsync(context.CancellationToken);
     }
 
-    // The view's optimistic version makes two orchestrators that see the same change record it once.
+    // The view's optimistic version makes two orchestrators that see the same change record it
+    // once. A spell the orchestrators could not hear at the time (the broker or the database was
+    // the trouble) arrives with the first heartbeat after it, and both its ends are recorded then.
     private void RecordHealthChange(IDocumentSession session, NodeView view, NodeHeartbeat beat)
     {
-        // The reason says for how long, so it changes at every heartbeat: only a change between
-        // healthy and unhealthy is an event.
-        var wasUnhealthy = view.Unhealthy;
         view.Unhealthy = beat.Unhealthy;
-        if ((beat.Unhealthy is null) == (wasUnhealthy is null))
+        if (beat.Escalation is not { } spell)
         {
             return;
         }
 
         var stream = NodeStreams.IdOf(view.Id);
-        session.Events.Append(stream, beat.Unhealthy is { } reason
-            ? new NodeUnhealthy { NodeId = view.Id, Host = view.Host, Reason = reason, ReportedAt = clock.GetUtcNow() }
-            : new NodeHealthy { NodeId = view.Id, Host = view.Host, WasUnhealthy = wasUnhealthy!, ReportedAt = clock.GetUtcNow() });
+        if (view.EscalationSince != spell.Since)
+        {
+            session.Events.Append(stream, new NodeUnhealthy { NodeId = view.Id, Host = view.Host, Reason = spell.Reason, ReportedAt = spell.Since });
+            view.EscalationSince = spell.Since;
+            view.EscalationEndRecorded = false;
+        }
+
+        if (spell.EndedAt is { } ended && !view.EscalationEndRecorded)
+        {
+            session.Events.Append(stream, new NodeHealthy { NodeId = view.Id, Host = view.Host, WasUnhealthy = spell.Reason, ReportedAt = ended });
+            view.EscalationEndRecorded = true;
+        }
     }
 }
 

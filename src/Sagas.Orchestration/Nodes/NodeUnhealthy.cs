@@ -12,5 +12,6 @@ public sealed record NodeUnhealthy
 
     public required string Reason { get; init; }
 
+    /// <summary>When the node judged itself unhealthy, by its own clock.</summary>
     public required DateTimeOffset ReportedAt { get; init; }
 }

@@ -32,6 +32,12 @@ public sealed class NodeView
     /// <summary>Null while the node says it is healthy; otherwise the reason its last heartbeat gave.</summary>
     public string? Unhealthy { get; set; }
 
+    /// <summary>The start of the node's latest spell of ill health recorded as <see cref="NodeUnhealthy"/>.</summary>
+    public DateTimeOffset? EscalationSince { get; set; }
+
+    /// <summary>Whether that spell's end is recorded as <see cref="NodeHealthy"/>.</summary>
+    public bool EscalationEndRecorded { get; set; }
+
     /// <summary>Three missed announcements: the node is lost.</summary>
     public bool IsOverdue(DateTimeOffset now) => Status == NodeStatus.Live && now - LastSeen > Interval * 3;
 }

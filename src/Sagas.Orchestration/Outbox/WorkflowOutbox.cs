@@ -17,11 +17,17 @@ namespace Sagas.Orchestration.Outbox;
 /// </remarks>
 internal sealed class WorkflowOutbox(PendingSchedule schedule, TimeProvider clock, TimeSpan lease)
 {
-    public void Send(Uri destination, object message) => Enqueue(TimerDelivery.Send, destination.ToString(), message);
+    /// <summary>
+    /// A command; <paramref name="answerWithin"/> is how long its receiver has (a step's timeout):
+    /// the lease is at most half of it, so a command whose node died leaves before its attempt
+    /// times out, never after a retry or the workflow's end made it stale.
+    /// </summary>
+    public void Send(Uri destination, object message, TimeSpan? answerWithin = null) =>
+        Enqueue(TimerDelivery.Send, destination.ToString(), message, answerWithin is { } within && within / 2 < lease ? within / 2 : lease);
 
-    public void Publish(object message) => Enqueue(TimerDelivery.Publish, string.Empty, message);
+    public void Publish(object message) => Enqueue(TimerDelivery.Publish, string.Empty, message, lease);
 
-    private void Enqueue(TimerDelivery delivery, string destination, object message)
+    private void Enqueue(TimerDelivery delivery, string destination, object message, TimeSpan lease)
     {
         var type = message.GetType();
         var now = clock.GetUtcNow();

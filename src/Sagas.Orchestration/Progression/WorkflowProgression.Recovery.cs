@@ -1,4 +1,5 @@
 using Sagas.Contracts.Commands;
+using Sagas.Definitions.Planning;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Recovery;
 using Sagas.Orchestration.Workflows;
@@ -17,6 +18,13 @@ public sealed partial class WorkflowProgression
     public void Recover(WorkflowState state, RecoverWorkflow request)
     {
         if (state.Revision != request.Revision || WorkflowHealth.RecoveryFor(state) is not { } plan || DefinitionOf(state) is not { } definition)
+        {
+            return;
+        }
+
+        // A run with nothing to plan again would be "recovered" at every sweep, changing nothing.
+        if (plan is { RetryNow.Count: 0, TimeOutNow.Count: 0 } && state.Status == WorkflowStatus.Running
+            && !ReadyStepPlanner.IsComplete(definition, ProgressOf(state)) && ReadyStepPlanner.Plan(definition, ProgressOf(state)).Count == 0)
         {
             return;
         }

@@ -24,12 +24,23 @@ internal sealed partial class WorkflowSweeper(
     JobOwnership ownership, IDocumentStore store, IBus bus, OrchestrationOptions options, TimeProvider clock, ILogger<WorkflowSweeper> logger)
     : BackgroundService
 {
-    private const string StillWithNoTimer =
-        "SELECT w.id FROM sagas.mt_doc_workflowstate w " +
-        "WHERE w.data->>'status' IN ('Running', 'Compensating') AND w.mt_last_modified < ? " +
-        "AND NOT EXISTS (SELECT 1 FROM sagas.mt_doc_timer t WHERE t.workflow_id = w.id " +
+    private const int PageSize = 200;
+
+    // One statement, so the state judged and the absence of its timers are one snapshot. Rows
+    // written before timers carried their workflow's id are matched by their body. Keyset pages
+    // (by id) so workflows still for a good reason (a step with no timeout) cannot crowd out
+    // stuck ones; waiting for admission is left to the admission relay.
+    private static readonly string StillWithNoTimer =
+        "SELECT w.data FROM sagas.mt_doc_workflowstate w " +
+        "WHERE w.id > ? AND w.data->>'status' IN ('Running', 'Compensating') AND w.mt_last_modified < ? " +
+        "AND COALESCE(w.data->'awaitingAdmission', '{}'::jsonb) = '{}'::jsonb " +
+        "AND NOT EXISTS (SELECT 1 FROM sagas.mt_doc_timer t WHERE (t.workflow_id = w.id " +
+        "OR (t.workflow_id IS NULL AND (t.data->>'body')::jsonb->>'workflowId' = w.id::text)) " +
         "AND t.id IS DISTINCT FROM (w.data->>'deadlineTokenId')::uuid) " +
-        "ORDER BY w.mt_last_modified LIMIT 200";
+        $"ORDER BY w.id LIMIT {PageSize}";
+
+    // Where the next sweep's page starts; back to the first page after the last.
+    private Guid _after = Guid.Empty;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -45,7 +56,7 @@ internal sealed partial class WorkflowSweeper(
                         await SweepAsync(stoppingToken);
                     }
                 }
-                catch (Exception error) when (error is not OperationCanceledException)
+                catch (Exception error) when (!stoppingToken.IsCancellationRequested)
                 {
                     // The database or the broker is away; the next sweep looks again.
                     LogSweepFailed(logger, error);
@@ -64,16 +75,16 @@ internal sealed partial class WorkflowSweeper(
     internal async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
-        var still = await session.AdvancedSql.QueryAsync<Guid>(StillWithNoTimer, cancellationToken, clock.GetUtcNow() - options.StuckAfter);
+        var still = await session.QueryAsync<WorkflowState>(StillWithNoTimer, cancellationToken, _after, clock.GetUtcNow() - options.StuckAfter);
+        _after = still.Count == PageSize ? still[^1].CorrelationId : Guid.Empty;
         if (still.Count == 0)
         {
             return 0;
         }
 
-        var states = await session.LoadManyAsync<WorkflowState>(cancellationToken, still);
         var orchestrator = await bus.GetSendEndpoint(new Uri($"queue:{WorkflowStateMachineDefinition.QueueName}"));
         var asked = 0;
-        foreach (var state in states)
+        foreach (var state in still)
         {
             if (WorkflowHealth.RecoveryFor(state) is not { } plan)
             {

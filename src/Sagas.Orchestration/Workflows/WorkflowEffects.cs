@@ -22,7 +22,7 @@ internal static class WorkflowEffects
             case StepDispatched dispatched:
                 await ArmTimeoutAsync(context, dispatched.StepId, dispatched.DispatchedAt + dispatched.Timeout,
                     new StepTimeoutElapsed { WorkflowId = dispatched.WorkflowId, StepId = dispatched.StepId, Attempt = dispatched.Attempt });
-                await SendAsync(context, dispatched.Endpoint ?? dispatched.Service, new ExecuteStep
+                await SendAsync(context, dispatched.Endpoint ?? dispatched.Service, dispatched.Timeout, new ExecuteStep
                 {
                     WorkflowId = dispatched.WorkflowId,
                     StepId = dispatched.StepId,
@@ -37,7 +37,7 @@ internal static class WorkflowEffects
             case CompensationDispatched compensation:
                 await ArmTimeoutAsync(context, CompensationTimerKey(compensation.StepId), compensation.DispatchedAt + compensation.Timeout,
                     new StepTimeoutElapsed { WorkflowId = compensation.WorkflowId, StepId = compensation.StepId, Attempt = compensation.Attempt, Compensation = true });
-                await SendAsync(context, compensation.Service, new CompensateStep
+                await SendAsync(context, compensation.Service, compensation.Timeout, new CompensateStep
                 {
                     WorkflowId = compensation.WorkflowId,
                     StepId = compensation.StepId,
@@ -108,13 +108,13 @@ internal static class WorkflowEffects
         }
     }
 
-    private static async Task SendAsync<T, TCommand>(BehaviorContext<WorkflowState, T> context, string service, TCommand command)
+    private static async Task SendAsync<T, TCommand>(BehaviorContext<WorkflowState, T> context, string service, TimeSpan? timeout, TCommand command)
         where T : class
         where TCommand : class
     {
         if (context.TryGetPayload<WorkflowOutbox>(out var outbox))
         {
-            outbox.Send(ServiceQueue.Address(service), command);
+            outbox.Send(ServiceQueue.Address(service), command, timeout);
             return;
         }
 

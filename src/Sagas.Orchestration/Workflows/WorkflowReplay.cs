@@ -55,7 +55,8 @@ public static class WorkflowReplay
         StartedAt = state.StartedAt.ToUnixTimeMilliseconds(),
         DeadlineAt = state.DeadlineAt?.ToUnixTimeMilliseconds(),
         EndedAt = state.EndedAt?.ToUnixTimeMilliseconds(),
-        state.Revision,
+
+        // Not Revision: it is the sweeper's bookkeeping, and a document written before it existed holds 0.
     });
 
     /// <summary>

@@ -16,7 +16,7 @@ public sealed partial class HeartbeatPublisher(
     NodeIdentity identity, IBus bus, NodeOptions options, NodeHealth health, IEnumerable<IDependencyProbe> probes,
     TimeProvider clock, ILogger<HeartbeatPublisher> logger) : BackgroundService
 {
-    private string? _unhealthy;
+    private NodeEscalation? _escalation;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -57,7 +57,8 @@ public sealed partial class HeartbeatPublisher(
                 Interval = options.HeartbeatInterval,
                 StartedAt = identity.StartedAt,
                 SentAt = clock.GetUtcNow(),
-                Unhealthy = _unhealthy,
+                Unhealthy = _escalation is { EndedAt: null } ongoing ? ongoing.Reason : null,
+                Escalation = _escalation,
                 Stopping = stopping,
             }, bounded.Token);
         }
@@ -86,17 +87,23 @@ public sealed partial class HeartbeatPublisher(
             health.Observe(probe.Name, problem, clock.GetUtcNow());
         }
 
-        var verdict = health.Unhealthy(clock.GetUtcNow());
-        if (verdict is not null && _unhealthy is null)
+        var now = clock.GetUtcNow();
+        var verdict = health.Unhealthy(now);
+        var ongoing = _escalation is { EndedAt: null };
+        if (verdict is not null)
         {
-            LogUnhealthy(logger, identity.NodeId, verdict);
-        }
-        else if (verdict is null && _unhealthy is not null)
-        {
-            LogHealthyAgain(logger, identity.NodeId, _unhealthy);
-        }
+            if (!ongoing)
+            {
+                LogUnhealthy(logger, identity.NodeId, verdict);
+            }
 
-        _unhealthy = verdict;
+            _escalation = ongoing ? _escalation! with { Reason = verdict } : new NodeEscalation { Since = now, Reason = verdict };
+        }
+        else if (ongoing)
+        {
+            LogHealthyAgain(logger, identity.NodeId, _escalation!.Reason);
+            _escalation = _escalation with { EndedAt = now };
+        }
     }
 
     private static async Task<bool> WaitAsync(PeriodicTimer ticks, CancellationToken stoppingToken)

@@ -22,11 +22,12 @@ public sealed class When_a_node_reports_itself_unhealthy(EngineNode node) : IAsy
     [Fact]
     public async Task It_is_listed_unhealthy_and_both_changes_are_recorded()
     {
-        await node.PublishAsync(Heartbeat(unhealthy: null, sentAt: DateTimeOffset.UtcNow));
-        await node.PublishAsync(Heartbeat(unhealthy: Reason, sentAt: DateTimeOffset.UtcNow.AddMilliseconds(1)));
+        var since = DateTimeOffset.UtcNow;
+        await node.PublishAsync(Heartbeat(sentAt: since, unhealthy: null, escalation: null));
+        await node.PublishAsync(Heartbeat(sentAt: since.AddMilliseconds(1), unhealthy: Reason, new NodeEscalation { Since = since, Reason = Reason }));
         await NodeWhenAsync(n => UnhealthyOf(n) is not null);
         // Still unhealthy a heartbeat later, for longer: the view follows, no second event.
-        await node.PublishAsync(Heartbeat(unhealthy: Later, sentAt: DateTimeOffset.UtcNow.AddMilliseconds(2)));
+        await node.PublishAsync(Heartbeat(sentAt: since.AddMilliseconds(2), unhealthy: Later, new NodeEscalation { Since = since, Reason = Later }));
 
         await NodeWhenAsync(n => UnhealthyOf(n) == Later);
         var (exit, doctor) = await RunAsync("doctor", "--json");
@@ -34,20 +35,61 @@ public sealed class When_a_node_reports_itself_unhealthy(EngineNode node) : IAsy
         var finding = Assert.Single(JsonDocument.Parse(doctor).RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("subject").GetString() == _nodeId);
         Assert.Equal("unhealthy", finding.GetProperty("kind").GetString());
 
-        await node.PublishAsync(Heartbeat(unhealthy: null, sentAt: DateTimeOffset.UtcNow.AddMilliseconds(3)));
+        var healthyAt = since.AddSeconds(40);
+        await node.PublishAsync(Heartbeat(sentAt: since.AddMilliseconds(3), unhealthy: null, new NodeEscalation { Since = since, Reason = Later, EndedAt = healthyAt }));
         await NodeWhenAsync(n => UnhealthyOf(n) is null);
 
-        await using var session = node.Store.QuerySession();
-        var events = (await session.Events.FetchStreamAsync(NodeStreams.IdOf(_nodeId))).Select(e => e.Data).ToList();
-        Assert.Equal(Reason, Assert.IsType<NodeUnhealthy>(events[0]).Reason);
-        Assert.Equal(Later, Assert.IsType<NodeHealthy>(events[1]).WasUnhealthy);
+        var events = await NodeEventsAsync();
+        Assert.Equal((Reason, since), (Assert.IsType<NodeUnhealthy>(events[0]).Reason, ((NodeUnhealthy)events[0]).ReportedAt));
+        Assert.Equal((Later, healthyAt), (Assert.IsType<NodeHealthy>(events[1]).WasUnhealthy, ((NodeHealthy)events[1]).ReportedAt));
         Assert.Equal(2, events.Count);
+    }
+
+    [Fact]
+    public async Task A_spell_nobody_could_hear_is_recorded_from_the_first_heartbeat_after_it()
+    {
+        // The broker was down for the whole spell: the node's heartbeats never left until it ended.
+        var since = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var ended = since.AddSeconds(45);
+        var first = DateTimeOffset.UtcNow;
+        await node.PublishAsync(Heartbeat(sentAt: first, unhealthy: null, new NodeEscalation { Since = since, Reason = Later, EndedAt = ended }));
+        await ViewWhenAsync(v => v.LastSentAt == first);
+        // Its next heartbeat repeats the spell: nothing more is recorded.
+        await node.PublishAsync(Heartbeat(sentAt: first.AddSeconds(5), unhealthy: null, new NodeEscalation { Since = since, Reason = Later, EndedAt = ended }));
+        await ViewWhenAsync(v => v.LastSentAt == first.AddSeconds(5));
+
+        var events = await NodeEventsAsync();
+        Assert.Equal(2, events.Count);
+        Assert.Equal(since, Assert.IsType<NodeUnhealthy>(events[0]).ReportedAt);
+        Assert.Equal(ended, Assert.IsType<NodeHealthy>(events[1]).ReportedAt);
+    }
+
+    private async Task<List<object>> NodeEventsAsync()
+    {
+        await using var session = node.Store.QuerySession();
+        return [.. (await session.Events.FetchStreamAsync(NodeStreams.IdOf(_nodeId))).Select(e => e.Data)];
+    }
+
+    private async Task ViewWhenAsync(Func<NodeView, bool> condition)
+    {
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(15);
+        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync())
+        {
+            await using var session = node.Store.QuerySession();
+            if (await session.LoadAsync<NodeView>(_nodeId) is { } view && condition(view))
+            {
+                return;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"node {_nodeId}'s view never matched");
     }
 
     private static string? UnhealthyOf(JsonElement node) =>
         node.TryGetProperty("unhealthy", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null;
 
-    private NodeHeartbeat Heartbeat(string? unhealthy, DateTimeOffset sentAt) => new()
+    private NodeHeartbeat Heartbeat(DateTimeOffset sentAt, string? unhealthy, NodeEscalation? escalation) => new()
     {
         NodeId = _nodeId,
         Host = "test-host",
@@ -59,6 +101,7 @@ public sealed class When_a_node_reports_itself_unhealthy(EngineNode node) : IAsy
         StartedAt = DateTimeOffset.UtcNow.AddMinutes(-1),
         SentAt = sentAt,
         Unhealthy = unhealthy,
+        Escalation = escalation,
     };
 
     private async Task<JsonElement> NodeWhenAsync(Func<JsonElement, bool> condition)
