@@ -55,9 +55,8 @@ internal sealed class JobOwnership(string connectionString, string job) : IAsync
         return false;
     }
 
-    public async ValueTask DisposeAsync() => await ReleaseAsync();
-
-    private async Task ReleaseAsync()
+    /// <summary>Gives the job up (its session ends), so a node that can do it takes it at its next try.</summary>
+    public async Task ReleaseAsync()
     {
         if (_held is { } held)
         {
@@ -65,6 +64,8 @@ internal sealed class JobOwnership(string connectionString, string job) : IAsync
             await held.DisposeAsync();
         }
     }
+
+    public async ValueTask DisposeAsync() => await ReleaseAsync();
 
     // A stable 64-bit key from the job's name (string.GetHashCode differs between processes).
     private static long KeyOf(string job) =>

@@ -42,9 +42,14 @@ internal sealed partial class WorkflowSweeper(
     // Where the next sweep's page starts; back to the first page after the last.
     private Guid _after = Guid.Empty;
 
+    // A node whose sweeps keep failing (its broker link is down, say) gives the job up after
+    // this many in a row, so that a node that can sweep takes it over.
+    private const int FailuresBeforeGivingUp = 3;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var tick = new PeriodicTimer(options.SweepInterval);
+        var failures = 0;
         try
         {
             while (await tick.WaitForNextTickAsync(stoppingToken))
@@ -55,11 +60,18 @@ internal sealed partial class WorkflowSweeper(
                     {
                         await SweepAsync(stoppingToken);
                     }
+
+                    failures = 0;
                 }
                 catch (Exception error) when (!stoppingToken.IsCancellationRequested)
                 {
                     // The database or the broker is away; the next sweep looks again.
                     LogSweepFailed(logger, error);
+                    if (++failures >= FailuresBeforeGivingUp)
+                    {
+                        await ownership.ReleaseAsync();
+                        failures = 0;
+                    }
                 }
             }
         }

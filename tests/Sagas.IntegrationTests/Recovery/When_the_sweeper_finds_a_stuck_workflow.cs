@@ -87,6 +87,12 @@ public sealed class When_the_sweeper_finds_a_stuck_workflow(SweeperNode node) : 
         // The holder's session ends (its process died): the lock goes with it.
         await first.DisposeAsync();
         Assert.True(await second.HoldAsync(CancellationToken.None));
+
+        // A holder that keeps failing gives the job up, and the other node takes it back.
+        await using var third = new JobOwnership(node.ConnectionString, job);
+        Assert.False(await third.HoldAsync(CancellationToken.None));
+        await second.ReleaseAsync();
+        Assert.True(await third.HoldAsync(CancellationToken.None));
     }
 
     private async Task<T> WaitForAsync<T>(Guid id, Func<IReadOnlyList<object>, T?> find)
