@@ -41,11 +41,11 @@ internal static class NodesCommand
                 return ExitCodes.Success;
             }
 
-            await context.Output.WriteLineAsync($"{"node",-34} {"status",-6} {"last seen",-10} {"roles",-22} {"capacity",8}  services");
+            await context.Output.WriteLineAsync($"{"node",-34} {"status",-7} {"last seen",-10} {"roles",-22} {"capacity",8}  services");
             foreach (var node in nodes)
             {
                 await context.Output.WriteLineAsync(
-                    $"{node.Id,-34} {node.Status,-6} {Ago(now - node.LastSeen),-10} {string.Join(",", node.Roles),-22} {node.Capacity,8}  {string.Join(",", node.Services)}");
+                    $"{node.Id,-34} {node.Status,-7} {Ago(now - node.LastSeen),-10} {string.Join(",", node.Roles),-22} {node.Capacity,8}  {string.Join(",", node.Services)}");
                 if (node.Unhealthy is { } reason && node.Status == NodeStatus.Live)
                 {
                     await context.Output.WriteLineAsync($"  unhealthy: {reason}");
