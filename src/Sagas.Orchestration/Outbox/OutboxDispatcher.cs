@@ -13,8 +13,9 @@ internal sealed partial class OutboxDispatcher(OutboxCleaner cleaner, ILogger<Ou
 {
     public async Task DispatchAsync(ConsumeContext context, IReadOnlyList<OutgoingMessage> outgoing)
     {
-        foreach (var message in outgoing)
+        for (var sent = 0; sent < outgoing.Count; sent++)
         {
+            var message = outgoing[sent];
             try
             {
                 if (message.Row.Delivery == TimerDelivery.Publish)
@@ -31,7 +32,7 @@ internal sealed partial class OutboxDispatcher(OutboxCleaner cleaner, ILogger<Ou
             {
                 // The state is committed and so are these rows: failing the message now would only
                 // retry a message whose work is done. The relay sends the rest when their lease ends.
-                LogSendDeferred(logger, outgoing.Count - outgoing.TakeWhile(m => m != message).Count(), message.Row.DueAt, error);
+                LogSendDeferred(logger, outgoing.Count - sent, message.Row.DueAt, error);
                 return;
             }
 

@@ -1,4 +1,5 @@
 using Sagas.Contracts.Commands;
+using Sagas.Definitions.Model;
 using Sagas.Definitions.Planning;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Recovery;
@@ -23,8 +24,7 @@ public sealed partial class WorkflowProgression
         }
 
         // A run with nothing to plan again would be "recovered" at every sweep, changing nothing.
-        if (plan is { RetryNow.Count: 0, TimeOutNow.Count: 0 } && state.Status == WorkflowStatus.Running
-            && !ReadyStepPlanner.IsComplete(definition, ProgressOf(state)) && ReadyStepPlanner.Plan(definition, ProgressOf(state)).Count == 0)
+        if (plan is { RetryNow.Count: 0, TimeOutNow.Count: 0 } && state.Status == WorkflowStatus.Running && !CanAdvance(definition, ProgressOf(state)))
         {
             return;
         }
@@ -51,4 +51,7 @@ public sealed partial class WorkflowProgression
             Continue(state, definition);
         }
     }
+
+    private static bool CanAdvance(WorkflowDefinition definition, WorkflowProgress progress) =>
+        ReadyStepPlanner.IsComplete(definition, progress) || ReadyStepPlanner.Plan(definition, progress).Count > 0;
 }

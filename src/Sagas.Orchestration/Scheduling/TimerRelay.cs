@@ -52,21 +52,21 @@ internal sealed partial class TimerRelay(
         bounded.CancelAfter(SendTimeout);
         var type = Type.GetType(timer.MessageType, throwOnError: true)!;
         var message = JsonSerializer.Deserialize(timer.Body, type, DurableScheduleMessageProvider.BodyFormat)!;
-        switch (timer.Delivery)
+        if (timer.Delivery == TimerDelivery.Publish)
         {
-            case TimerDelivery.Publish:
-                await bus.Publish(message, type, bounded.Token);
-                break;
-            case TimerDelivery.Send:
-                var outboxEndpoint = await bus.GetSendEndpoint(new Uri(timer.Destination));
-                await outboxEndpoint.Send(message, type, bounded.Token);
-                break;
-            default:
-                var endpoint = await bus.GetSendEndpoint(new Uri(timer.Destination));
-                await endpoint.Send(message, type, Pipe.Execute<SendContext>(context =>
-                    context.Headers.Set(MessageHeaders.SchedulingTokenId, timer.Id.ToString("D"))), bounded.Token);
-                break;
+            await bus.Publish(message, type, bounded.Token);
+            return;
         }
+
+        // Only a timer firing carries its token; an outbox command is sent as the saga sent it.
+        var endpoint = await bus.GetSendEndpoint(new Uri(timer.Destination));
+        await endpoint.Send(message, type, Pipe.Execute<SendContext>(context =>
+        {
+            if (timer.Delivery == TimerDelivery.Scheduled)
+            {
+                context.Headers.Set(MessageHeaders.SchedulingTokenId, timer.Id.ToString("D"));
+            }
+        }), bounded.Token);
     }
 
     private bool OnSendFailed(DurableTimer timer, Exception error)

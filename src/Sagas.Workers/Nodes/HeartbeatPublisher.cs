@@ -89,20 +89,22 @@ public sealed partial class HeartbeatPublisher(
 
         var now = clock.GetUtcNow();
         var verdict = health.Unhealthy(now);
-        var ongoing = _escalation is { EndedAt: null };
         if (verdict is not null)
         {
-            if (!ongoing)
+            if (_escalation is { EndedAt: null } ongoing)
+            {
+                _escalation = ongoing with { Reason = verdict };
+            }
+            else
             {
                 LogUnhealthy(logger, identity.NodeId, verdict);
+                _escalation = new NodeEscalation { Since = now, Reason = verdict };
             }
-
-            _escalation = ongoing ? _escalation! with { Reason = verdict } : new NodeEscalation { Since = now, Reason = verdict };
         }
-        else if (ongoing)
+        else if (_escalation is { EndedAt: null } ending)
         {
-            LogHealthyAgain(logger, identity.NodeId, _escalation!.Reason);
-            _escalation = _escalation with { EndedAt = now };
+            LogHealthyAgain(logger, identity.NodeId, ending.Reason);
+            _escalation = ending with { EndedAt = now };
         }
     }
 
