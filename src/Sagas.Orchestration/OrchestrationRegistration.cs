@@ -12,7 +12,7 @@ using Sagas.Orchestration.Nodes;
 using Sagas.Orchestration.Outbox;
 using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Policies;
-using Sagas.Orchestration.Progression;
+using Sagas.Orchestration.Decisions;
 using Sagas.Orchestration.Recovery;
 using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Starting;
@@ -40,7 +40,8 @@ public static class OrchestrationRegistration
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSagasPolicies(policies ?? PolicyFile.Empty);
-        builder.Services.AddSingleton<WorkflowProgression>();
+        builder.Services.AddSingleton<DecisionContext>();
+        builder.Services.AddSingleton<WorkflowDeciders>();
         builder.Services.AddSagasStore(postgresConnectionString);
         return builder;
     }

@@ -9,7 +9,7 @@ using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
 using Sagas.Definitions.Loading;
 using Sagas.Definitions.Policies;
-using Sagas.Orchestration.Progression;
+using Sagas.Orchestration.Decisions;
 using Sagas.Orchestration.Workflows;
 using Sagas.Samples;
 
@@ -72,7 +72,8 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
             .AddSingleton(options ?? new OrchestrationOptions())
             .AddSingleton<TimeProvider>(clock)
             .AddSagasPolicies(policies ?? PolicyFile.Empty)
-            .AddSingleton<WorkflowProgression>()
+            .AddSingleton<DecisionContext>()
+            .AddSingleton<WorkflowDeciders>()
             .AddMassTransitTestHarness(x =>
             {
                 x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseFilter(timers));

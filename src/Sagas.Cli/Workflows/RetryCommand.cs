@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Sagas.Cli.Infrastructure;
 using Sagas.Contracts.Commands;
-using Sagas.Orchestration.Progression;
+using Sagas.Orchestration.Decisions;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Cli.Workflows;
@@ -31,7 +31,7 @@ internal static class RetryCommand
             {
                 var state = await reader.StateAsync(workflowId, cancellationToken)
                     ?? throw new UserErrorException($"no workflow {workflowId} is known");
-                if (WorkflowProgression.RetryRefusal(state, stepId) is { } refusal)
+                if (OperatorDecider.RetryRefusal(state, stepId) is { } refusal)
                 {
                     throw new UserErrorException(refusal);
                 }

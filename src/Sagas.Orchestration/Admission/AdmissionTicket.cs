@@ -25,5 +25,5 @@ public sealed record AdmissionTicket
     /// <summary>Null while waiting; set by the relay that gave the step its slot.</summary>
     public DateTimeOffset? AdmittedAt { get; init; }
 
-    public static string IdOf(Guid workflowId, string stepId, int attempt) => $"{workflowId}/{stepId}/{attempt}";
+    public static string IdOf(Guid workflowId, string stepId, int attempt) => Workflows.WorkflowState.TicketId(workflowId, stepId, attempt);
 }

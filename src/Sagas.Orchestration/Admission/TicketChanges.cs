@@ -1,89 +1,46 @@
-using Sagas.Contracts.Events;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Admission;
 
 /// <summary>
-/// Which admission tickets an event just recorded writes or deletes, committed with it: a step
-/// queued under limits takes a ticket; its result gives it back; a run that ends or turns to
-/// compensation gives back the tickets of steps that will not run.
+/// The admission tickets to write and delete with a workflow's commit, from what its events did
+/// to the tickets it holds (<see cref="WorkflowState.Tickets"/>, evolved by the events): a ticket
+/// it holds now but did not at its last commit is written (a step queued under limits); one it
+/// held then but not now is deleted (the step's result came, it was blocked, the run ended or
+/// turned to compensation).
 /// </summary>
 public static class TicketChanges
 {
-    /// <summary>Updates the run's tickets for an event just applied; returns the writes and deletes that follow.</summary>
-    public static IReadOnlyList<TicketChange> Apply(WorkflowState state, object recorded)
+    public static IReadOnlyList<TicketChange> Of(WorkflowState state, IEnumerable<object> recorded)
     {
-        // Most events touch no ticket: nothing is allocated for them.
-        List<TicketChange>? changes = null;
-        switch (recorded)
+        var before = state.CommittedTickets;
+        if (before.SetEquals(state.Tickets))
         {
-            case StepQueued { Admission: true } e:
-                var id = AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt);
-                state.Tickets.Add(id);
-                (changes ??= []).Add(new TicketChange(id, new AdmissionTicket
-                {
-                    Id = id,
-                    WorkflowId = e.WorkflowId,
-                    StepId = e.StepId,
-                    Attempt = e.Attempt,
-                    Service = e.Service,
-                    QueuedAt = e.QueuedAt,
-                }));
-                break;
-            case StepQueued { Admission: false } e:
-                // Waiting for a circuit, or blocked: the slot is not used meanwhile.
-                GiveBack(state, ref changes, AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt));
-                break;
-            case StepBlocked e:
-                foreach (var ticket in state.Tickets.Where(t => t.StartsWith($"{e.WorkflowId}/{e.StepId}/", StringComparison.Ordinal)).ToList())
-                {
-                    GiveBack(state, ref changes, ticket);
-                }
-
-                break;
-            case StepCompleted e:
-                GiveBack(state, ref changes, AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt));
-                break;
-            case StepFailed e:
-                GiveBack(state, ref changes, AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt));
-                break;
-            case StepTimedOut e:
-                GiveBack(state, ref changes, AdmissionTicket.IdOf(e.WorkflowId, e.StepId, e.Attempt));
-                break;
-            case CompensationStarted:
-                // Steps still out keep their slots until their results come; waiting ones never run.
-                foreach (var ticket in state.Tickets.Where(t => !IsInFlight(state, t)).ToList())
-                {
-                    GiveBack(state, ref changes, ticket);
-                }
-
-                break;
-            case WorkflowCompleted or WorkflowFailed or WorkflowCompensated or WorkflowCancelled:
-                foreach (var ticket in state.Tickets.ToList())
-                {
-                    GiveBack(state, ref changes, ticket);
-                }
-
-                break;
+            // Most commits touch no ticket: nothing is allocated for them.
+            return [];
         }
 
-        return changes ?? (IReadOnlyList<TicketChange>)[];
+        var queued = recorded.OfType<StepQueued>().Where(e => e.Admission)
+            .ToDictionary(e => WorkflowState.TicketId(e.WorkflowId, e.StepId, e.Attempt));
+        return
+        [
+            .. state.Tickets.Where(id => !before.Contains(id)).Order(StringComparer.Ordinal)
+                .Select(id => new TicketChange(id, TicketFor(queued[id]))),
+            .. before.Where(id => !state.Tickets.Contains(id)).Order(StringComparer.Ordinal)
+                .Select(id => new TicketChange(id, null)),
+        ];
     }
 
-    private static void GiveBack(WorkflowState state, ref List<TicketChange>? changes, string id)
+    private static AdmissionTicket TicketFor(StepQueued queued) => new()
     {
-        if (state.Tickets.Remove(id))
-        {
-            (changes ??= []).Add(new TicketChange(id, null));
-        }
-    }
-
-    private static bool IsInFlight(WorkflowState state, string ticket)
-    {
-        var parts = ticket.Split('/');
-        return state.InFlight.Contains(parts[1]) && state.Attempts.GetValueOrDefault(parts[1]).ToString(System.Globalization.CultureInfo.InvariantCulture) == parts[2];
-    }
+        Id = WorkflowState.TicketId(queued.WorkflowId, queued.StepId, queued.Attempt),
+        WorkflowId = queued.WorkflowId,
+        StepId = queued.StepId,
+        Attempt = queued.Attempt,
+        Service = queued.Service,
+        QueuedAt = queued.QueuedAt,
+    };
 }
 
 /// <summary>A ticket to write (<see cref="Ticket"/> set) or to delete (null).</summary>

@@ -13,12 +13,13 @@ namespace Sagas.Orchestration.Persistence;
 /// </summary>
 internal sealed class WorkflowWrite
 {
-    private WorkflowWrite(WorkflowState state, object[] events, Guid? loadedVersion, PendingSchedule? schedule)
+    // The recorded events are taken off the state before the commit: if it fails, the message is
+    // retried from a fresh load.
+    private WorkflowWrite(WorkflowState state, Guid? loadedVersion, PendingSchedule? schedule)
     {
         State = state;
-        Events = events;
-        Tickets = [.. state.PendingTickets];
-        state.PendingTickets.Clear();
+        Tickets = TicketChanges.Of(state, state.PendingEvents);
+        Events = state.TakeRecorded();
         LoadedVersion = loadedVersion;
         Schedule = schedule ?? new PendingSchedule();
     }
@@ -37,10 +38,10 @@ internal sealed class WorkflowWrite
 
     /// <summary>A new workflow: a twin started at the same moment fails on the document's key.</summary>
     public static WorkflowWrite ForNew(WorkflowState state, PendingSchedule? schedule = null) =>
-        new(state, TakeRecorded(state), loadedVersion: null, schedule);
+        new(state, loadedVersion: null, schedule);
 
     public static WorkflowWrite ForExisting(WorkflowState state, Guid loadedVersion, PendingSchedule? schedule = null) =>
-        new(state, TakeRecorded(state), loadedVersion, schedule);
+        new(state, loadedVersion, schedule);
 
     public void ApplyTo(IDocumentSession session)
     {
@@ -77,13 +78,5 @@ internal sealed class WorkflowWrite
                 session.Delete<AdmissionTicket>(change.Id);
             }
         }
-    }
-
-    // Taken off the state before the commit: if it fails, the message is retried from a fresh load.
-    private static object[] TakeRecorded(WorkflowState state)
-    {
-        var events = state.PendingEvents.ToArray();
-        state.PendingEvents.Clear();
-        return events;
     }
 }

@@ -15,10 +15,30 @@ public sealed class WorkflowState : SagaStateMachineInstance
 {
     public Guid CorrelationId { get; set; }
 
-    /// <summary>The state machine's state name; always equal to <see cref="Status"/> once settled.</summary>
-    public string CurrentState { get; set; } = string.Empty;
-
+    /// <summary>Where the run stands: set only by its events, and the state machine's state (<see cref="CurrentState"/>).</summary>
     public WorkflowStatus Status { get; set; }
+
+    /// <summary>
+    /// The state machine's view of <see cref="Status"/>, not a field of its own: MassTransit's
+    /// Initial until the first event (every first event sets <see cref="StartedAt"/>), then the
+    /// status's name. The events set the status; the machine never moves it by itself.
+    /// </summary>
+    [JsonIgnore]
+    public string? CurrentState
+    {
+        get => StartedAt == default ? _beforeFirstEvent : Status.ToString();
+        set
+        {
+            if (StartedAt == default)
+            {
+                _beforeFirstEvent = value;
+            }
+            else if (value != Status.ToString())
+            {
+                throw new InvalidOperationException($"workflow {CorrelationId} is {Status}; its state follows its events, not '{value}'");
+            }
+        }
+    }
 
     public string Definition { get; set; } = string.Empty;
 
@@ -52,7 +72,7 @@ public sealed class WorkflowState : SagaStateMachineInstance
     /// <summary>How many times an operator has had a completed step run again (absent: once), for its idempotency key.</summary>
     public Dictionary<string, int> StepRuns { get; set; } = [];
 
-    /// <summary>Admission tickets this run holds (see <see cref="Admission.TicketChanges"/>): steps queued or admitted under limits.</summary>
+    /// <summary>Admission tickets this run holds (<see cref="TicketId"/>): steps queued or admitted under limits, and not yet finished.</summary>
     public HashSet<string> Tickets { get; set; } = [];
 
     /// <summary>Policy violations already recorded (scope and policy), so each is recorded once per run.</summary>
@@ -108,193 +128,44 @@ public sealed class WorkflowState : SagaStateMachineInstance
     [JsonIgnore]
     public List<object> PendingEvents { get; } = [];
 
+    /// <summary>The tickets held when the first of <see cref="PendingEvents"/> was recorded: what the commit compares with.</summary>
+    [JsonIgnore]
+    public IReadOnlySet<string> CommittedTickets => _committedTickets ?? Tickets;
+
     /// <summary>Still going forward: running, or stopped at a blocked step while the others finish.</summary>
     public bool IsForward => Status == WorkflowStatus.Running || (Status == WorkflowStatus.NeedsAttention && BlockedStep is not null);
-
-    /// <summary>Admission tickets to write or delete with the events recorded since the instance was loaded.</summary>
-    [JsonIgnore]
-    public List<Admission.TicketChange> PendingTickets { get; } = [];
 
     /// <summary>Ended for good: only Failed can still be retried by an operator.</summary>
     public bool IsTerminal => Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Rejected
         or WorkflowStatus.Compensated or WorkflowStatus.Cancelled;
 
+    private HashSet<string>? _committedTickets;
+    private string? _beforeFirstEvent;
+
+    /// <summary>The id of the admission ticket a step's attempt holds: <c>WORKFLOW/STEP/ATTEMPT</c>.</summary>
+    public static string TicketId(Guid workflowId, string stepId, int attempt) => $"{workflowId}/{stepId}/{attempt}";
+
+    /// <summary>Applies a new event and queues it for the repository to append to the stream.</summary>
     public void Record(object @event)
     {
-        var tickets = ApplyEvent(@event);
+        _committedTickets ??= [.. Tickets];
+        Apply(@event);
         PendingEvents.Add(@event);
-        PendingTickets.AddRange(tickets);
     }
 
-    /// <summary>Applies one event of the stream. Unknown event types are a programming error.</summary>
-    public void Apply(object @event) => ApplyEvent(@event);
-
-    // The admission tickets an event takes or gives back follow from the events, as the rest of
-    // the state does; only a live recording writes them (Record).
-    private IReadOnlyList<Admission.TicketChange> ApplyEvent(object @event)
+    /// <summary>Forgets what was recorded, once the repository has taken it to commit.</summary>
+    public object[] TakeRecorded()
     {
-        ApplyToState(@event);
+        var recorded = PendingEvents.ToArray();
+        PendingEvents.Clear();
+        _committedTickets = null;
+        return recorded;
+    }
+
+    /// <summary>Applies one event of the stream through its typed <c>Apply</c>; an unknown event type is a programming error.</summary>
+    public void Apply(object @event)
+    {
+        WorkflowEvolution.Evolve(this, @event);
         Revision++;
-        return Admission.TicketChanges.Apply(this, @event);
-    }
-
-    private void ApplyToState(object @event)
-    {
-        switch (@event)
-        {
-            case WorkflowStarted e:
-                CorrelationId = e.WorkflowId;
-                Status = WorkflowStatus.Running;
-                Definition = e.Definition;
-                DefinitionVersion = e.Version;
-                DefinitionHash = e.DefinitionHash;
-                Input = (JsonObject)e.Input.DeepClone();
-                StartedAt = e.StartedAt;
-                DeadlineAt = e.DeadlineAt;
-                break;
-            case WorkflowDeadlineExceeded:
-                break;
-            case StepDispatched e:
-                Attempts[e.StepId] = e.Attempt;
-                InFlight.Add(e.StepId);
-                RetryDue.Remove(e.StepId);
-                AwaitingAdmission.Remove(e.StepId);
-                Routes[e.StepId] = Routes.TryGetValue(e.StepId, out var route) && route.Service == e.Service
-                    ? route with { Endpoint = e.Endpoint, Probe = e.Probe }
-                    : new StepRoute(e.Service, e.Endpoint, e.Attempt, e.Probe);
-                break;
-            case StepRerouted e:
-                Routes[e.StepId] = new StepRoute(e.To, null, e.Attempt);
-                break;
-            case StepQueued { Admission: true } e:
-                // One wait at a time: a retry timer that fires again later finds nothing to do.
-                RetryDue.Remove(e.StepId);
-                AwaitingAdmission[e.StepId] = e.Attempt;
-                break;
-            case StepQueued e:
-                // Waiting for a circuit is waiting for a timer, as a retry delay is.
-                AwaitingAdmission.Remove(e.StepId);
-                RetryDue[e.StepId] = e.Attempt;
-                break;
-            case StepBlocked e:
-                // A blocked step waits for nothing but the operator.
-                RetryDue.Remove(e.StepId);
-                AwaitingAdmission.Remove(e.StepId);
-                BlockedStep = e.Policy == StepBlocked.NeedsAttention ? e.StepId : null;
-                break;
-            case CircuitOpened or CircuitClosed:
-                break;
-            case PolicyViolated e:
-                PolicyViolations.Add($"{e.Scope}|{e.Policy}");
-                break;
-            case PolicyReverted:
-                break;
-            case StepRetryScheduled { Compensation: true } e:
-                CompensationRetryDue[e.StepId] = e.NextAttempt;
-                break;
-            case StepRetryScheduled e:
-                RetryDue[e.StepId] = e.NextAttempt;
-                break;
-            case CompensationStarted e:
-                Status = WorkflowStatus.Compensating;
-                FailedStep = e.FailedStep;
-                FailureReason = e.Reason;
-                CancelRequested = e.Cancelled;
-                RetryDue.Clear();
-                AwaitingAdmission.Clear();
-                BlockedStep = null;
-                break;
-            case CompensationDispatched e:
-                CompensationAttempts[e.StepId] = e.Attempt;
-                CompensationInFlight.Add(e.StepId);
-                CompensationRetryDue.Remove(e.StepId);
-                break;
-            case StepCompensated e:
-                CompensationInFlight.Remove(e.StepId);
-                Compensated.Add(e.StepId);
-                break;
-            case StepCompensationFailed e:
-                CompensationInFlight.Remove(e.StepId);
-                break;
-            case WorkflowNeedsAttention e:
-                Status = WorkflowStatus.NeedsAttention;
-                AttentionStep = e.StepId;
-                AttentionReason = e.Reason;
-                break;
-            case StepRetryRequested { Compensation: true }:
-                Status = WorkflowStatus.Compensating;
-                AttentionStep = null;
-                AttentionReason = null;
-                break;
-            case StepRetryRequested e:
-                Status = WorkflowStatus.Running;
-                BlockedStep = null;
-                AttentionStep = null;
-                AttentionReason = null;
-                // The step starts over on its own service with a full retry policy; a completed step
-                // asked for again (its output was what a blocked step lacked) runs afresh.
-                Routes.Remove(e.StepId);
-                if (Outputs.Remove(e.StepId))
-                {
-                    // Its side effects happened: running it again is a new run, under a new key.
-                    StepRuns[e.StepId] = StepRuns.GetValueOrDefault(e.StepId, 1) + 1;
-                }
-
-                FailedStep = null;
-                FailureReason = null;
-                EndedAt = null;
-                break;
-            case WorkflowCompensated e:
-                Status = WorkflowStatus.Compensated;
-                EndedAt = e.CompensatedAt;
-                break;
-            case WorkflowCancelled e:
-                Status = WorkflowStatus.Cancelled;
-                RetryDue.Clear();
-                AwaitingAdmission.Clear();
-                BlockedStep = null;
-                FailureReason = e.Reason;
-                EndedAt = e.CancelledAt;
-                break;
-            case StepCompleted e:
-                Outputs[e.StepId] = e.Output?.DeepClone();
-                InFlight.Remove(e.StepId);
-                break;
-            case StepFailed e:
-                InFlight.Remove(e.StepId);
-                break;
-            case StepTimedOut e:
-                InFlight.Remove(e.StepId);
-                break;
-            case WorkflowCompleted e:
-                Status = WorkflowStatus.Completed;
-                Output = (JsonObject?)e.Output?.DeepClone();
-                EndedAt = e.CompletedAt;
-                break;
-            case WorkflowFailed e:
-                Status = WorkflowStatus.Failed;
-                // Steps still out are abandoned: an operator's retry dispatches them afresh.
-                InFlight.Clear();
-                RetryDue.Clear();
-                AwaitingAdmission.Clear();
-                BlockedStep = null;
-                FailedStep = e.StepId;
-                FailureReason = e.Reason;
-                EndedAt = e.FailedAt;
-                break;
-            case WorkflowRejected e:
-                CorrelationId = e.WorkflowId;
-                Status = WorkflowStatus.Rejected;
-                Definition = e.Definition;
-                FailureReason = e.Reason;
-                StartedAt = e.RejectedAt;
-                EndedAt = e.RejectedAt;
-                break;
-            case WorkflowRecovered:
-                // What it did is recorded by the events that follow it.
-                break;
-            default:
-                throw new InvalidOperationException($"WorkflowState cannot apply {@event.GetType().Name}");
-        }
     }
 }

@@ -2,19 +2,20 @@ using System.Linq.Expressions;
 using MassTransit;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
-using Sagas.Orchestration.Progression;
+using Sagas.Orchestration.Decisions;
 
 namespace Sagas.Orchestration.Workflows;
 
 /// <summary>
-/// Runs any workflow definition. Each message is handed to <see cref="WorkflowProgression"/>,
-/// which records what it means as events; every event recorded turns into its effect
-/// (<see cref="WorkflowEffects"/>: a command sent, a timer armed, an outcome published), and the
-/// machine settles in the state named by the status the events left.
+/// Runs any workflow definition. Its states say which messages a run takes; each message it takes
+/// goes to one decider (<see cref="WorkflowDeciders"/>), which records what it means as events on
+/// the state; every event recorded turns into its effect (<see cref="WorkflowEffects"/>: a command
+/// sent, a timer armed, an outcome published). The events set the status, and the status is the
+/// machine's state, so the machine never transitions by itself.
 /// </summary>
 public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState>
 {
-    public WorkflowStateMachine(WorkflowProgression progression)
+    public WorkflowStateMachine(WorkflowDeciders decide)
     {
         InstanceState(x => x.CurrentState);
 
@@ -37,31 +38,56 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
         Schedule(() => DeadlineTimer, x => x.DeadlineTokenId, timer => timer.Received = r => r.CorrelateById(m => m.Message.WorkflowId));
 
         Initially(
-            When(StartRequested)
-                .ThenAsync(context => ProgressAsync(context, state => progression.Start(state, context.Message)))
+            Decide(StartRequested, decide.Start.Start)
                 .If(context => context.Saga.Status == WorkflowStatus.Running && context.Saga.DeadlineAt is not null,
                     withDeadline => withDeadline.Schedule(DeadlineTimer,
                         context => new WorkflowDeadlineElapsed { WorkflowId = context.Saga.CorrelationId },
                         context => context.Saga.DeadlineAt!.Value.UtcDateTime)));
 
+        // Results of the attempts awaited count in every open state: while compensating, a step
+        // still out is awaited before what it did is undone.
         During(Running, Compensating, NeedsAttention,
-            When(StepSucceeded).ThenAsync(context => ProgressAsync(context, state => progression.Complete(state, context.Message))),
-            When(StepFailed).ThenAsync(context => ProgressAsync(context, state => progression.Fail(state, context.Message))),
-            When(StepFaulted).ThenAsync(context => ProgressAsync(context, state => progression.Fault(state, context.Message.Message, Describe(context.Message)))),
-            When(RetryFired).ThenAsync(context => ProgressAsync(context, state => progression.RetryDue(state, context.Message))),
-            When(Admitted).ThenAsync(context => ProgressAsync(context, state => progression.Admit(state, context.Message))),
-            When(TimeoutElapsed).ThenAsync(context => ProgressAsync(context, state => progression.TimeOut(state, context.Message))),
-            When(CompensationSucceeded).ThenAsync(context => ProgressAsync(context, state => progression.Compensated(state, context.Message))),
-            When(CompensationFailed).ThenAsync(context => ProgressAsync(context, state => progression.CompensationFailed(state, context.Message))),
-            When(CompensationFaulted).ThenAsync(context => ProgressAsync(context, state => progression.CompensationFault(state, context.Message.Message, Describe(context.Message)))),
-            When(CancelRequested).ThenAsync(context => ProgressAsync(context, state => progression.Cancel(state, context.Message))),
-            When(RetryRequested).ThenAsync(context => ProgressAsync(context, state => progression.RequestRetry(state, context.Message))),
-            When(RecoverRequested).ThenAsync(context => ProgressAsync(context, state => progression.Recover(state, context.Message))),
-            When(DeadlineTimer.Received).ThenAsync(context => ProgressAsync(context, state => progression.DeadlinePassed(state, context.Message))));
+            Decide(StepSucceeded, decide.Steps.Complete),
+            Decide(StepFailed, decide.Steps.Fail),
+            Decide(StepFaulted, (state, fault) => decide.Steps.Fault(state, fault.Message, Describe(fault))),
+            Decide(TimeoutElapsed, decide.Steps.TimeOut, due => !due.Compensation));
+
+        During(Running,
+            Decide(RetryFired, decide.Waiting.RetryDue, due => !due.Compensation),
+            Decide(Admitted, decide.Waiting.Admit),
+            Decide(CancelRequested, decide.Operator.Cancel),
+            Decide(RecoverRequested, decide.Recovery.Recover),
+            Decide(DeadlineTimer.Received, decide.Deadline.DeadlinePassed),
+            // Compensation messages here are stale: the run has not started undoing anything.
+            Ignore(RetryFired, context => context.Message.Compensation), Ignore(TimeoutElapsed, context => context.Message.Compensation),
+            Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(RetryRequested));
+
+        During(Compensating, NeedsAttention,
+            Decide(RetryFired, decide.Compensations.RetryDue, due => due.Compensation),
+            Decide(TimeoutElapsed, decide.Compensations.TimeOut, due => due.Compensation),
+            Decide(CompensationSucceeded, decide.Compensations.Compensated),
+            Decide(CompensationFailed, decide.Compensations.Failed),
+            Decide(CompensationFaulted, (state, fault) => decide.Compensations.Fault(state, fault.Message, Describe(fault))),
+            Ignore(DeadlineTimer.Received));
+
+        // Undoing: nothing new goes forward, and a cancel or a retry has nothing to act on.
+        During(Compensating,
+            Decide(RecoverRequested, decide.Recovery.Recover),
+            Ignore(RetryFired, context => !context.Message.Compensation), Ignore(Admitted), Ignore(CancelRequested), Ignore(RetryRequested));
+
+        // Stopped for an operator: at a blocked step (the rest of the run goes on, and it can be
+        // cancelled) or at a compensation that failed for good (the other undos go on).
+        During(NeedsAttention,
+            Decide(RetryFired, decide.Waiting.RetryDue, due => !due.Compensation),
+            Decide(Admitted, decide.Waiting.Admit),
+            Decide(CancelRequested, decide.Operator.Cancel, (state, _) => state.IsForward),
+            Ignore(CancelRequested, context => !context.Saga.IsForward),
+            Decide(RetryRequested, decide.Operator.RequestRetry),
+            Ignore(RecoverRequested));
 
         // A Failed workflow waits only for an operator's retry.
         During(Failed,
-            When(RetryRequested).ThenAsync(context => ProgressAsync(context, state => progression.RequestRetry(state, context.Message))),
+            Decide(RetryRequested, decide.Operator.RequestRetry),
             Ignore(StepSucceeded), Ignore(StepFailed), Ignore(StepFaulted), Ignore(RetryFired), Ignore(Admitted), Ignore(TimeoutElapsed),
             Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(CancelRequested),
             Ignore(RecoverRequested), Ignore(DeadlineTimer.Received));
@@ -100,7 +126,7 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
 
     public Event<Fault<ExecuteStep>> StepFaulted { get; private set; } = null!;
 
-    /// <summary>A retry delay ran out (a durable timer this machine scheduled).</summary>
+    /// <summary>A retry delay ran out, or a circuit the step waited for half-opened (a durable timer this machine scheduled).</summary>
     public Event<RetryStep> RetryFired { get; private set; } = null!;
 
     /// <summary>An attempt's timeout ran out (a durable timer this machine scheduled).</summary>
@@ -134,35 +160,30 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
             x.OnMissingInstance(m => m.Fault());
         });
 
-    private async Task ProgressAsync<T>(BehaviorContext<WorkflowState, T> context, Action<WorkflowState> decide)
+    private EventActivityBinder<WorkflowState, T> Decide<T>(Event<T> @event, Action<WorkflowState, T> decide)
+        where T : class =>
+        When(@event).ThenAsync(context => DecideAsync(context, decide));
+
+    private EventActivityBinder<WorkflowState, T> Decide<T>(Event<T> @event, Action<WorkflowState, T> decide, Func<T, bool> takes)
+        where T : class =>
+        When(@event, context => takes(context.Message)).ThenAsync(context => DecideAsync(context, decide));
+
+    private EventActivityBinder<WorkflowState, T> Decide<T>(Event<T> @event, Action<WorkflowState, T> decide, Func<WorkflowState, T, bool> takes)
+        where T : class =>
+        When(@event, context => takes(context.Saga, context.Message)).ThenAsync(context => DecideAsync(context, decide));
+
+    // The decider records events on the state (each applied as it is recorded); each one recorded
+    // by this message then has its effect, written to the outbox with the state.
+    private static async Task DecideAsync<T>(BehaviorContext<WorkflowState, T> context, Action<WorkflowState, T> decide)
         where T : class
     {
         var recordedBefore = context.Saga.PendingEvents.Count;
-        decide(context.Saga);
+        decide(context.Saga, context.Message);
         foreach (var recorded in context.Saga.PendingEvents.Skip(recordedBefore).ToList())
         {
             await WorkflowEffects.ApplyAsync(context, recorded);
         }
-
-        var settled = StateFor(context.Saga.Status);
-        if (context.Saga.CurrentState != settled.Name)
-        {
-            await context.TransitionToState(settled);
-        }
     }
-
-    private State StateFor(WorkflowStatus status) => status switch
-    {
-        WorkflowStatus.Running => Running,
-        WorkflowStatus.Compensating => Compensating,
-        WorkflowStatus.NeedsAttention => NeedsAttention,
-        WorkflowStatus.Completed => Completed,
-        WorkflowStatus.Failed => Failed,
-        WorkflowStatus.Compensated => Compensated,
-        WorkflowStatus.Cancelled => Cancelled,
-        WorkflowStatus.Rejected => Rejected,
-        _ => throw new InvalidOperationException($"no state for status {status}"),
-    };
 
     private static string Describe<T>(Fault<T> fault) =>
         fault.Exceptions.FirstOrDefault() is { } exception

@@ -200,7 +200,7 @@ public sealed class When_a_workflow_cannot_complete_and_compensates : IAsyncLife
         await _harness.CompensatedAsync(await _harness.CompensationDispatchedAsync(id, "open"));
 
         var state = await _harness.InStateAsync(id, m => m.Compensated);
-        Assert.Equal("no result within 300 s", state.PendingEvents.OfType<StepCompensationFailed>().Single().Reason);
+        Assert.Equal("no result within 5 min", state.PendingEvents.OfType<StepCompensationFailed>().Single().Reason);
     }
 
     [Fact]

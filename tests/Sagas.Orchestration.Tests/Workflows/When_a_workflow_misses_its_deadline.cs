@@ -40,7 +40,7 @@ public sealed class When_a_workflow_misses_its_deadline : IAsyncLifetime
         var compensating = await _harness.InStateAsync(id, m => m.Compensating);
         var exceeded = compensating.PendingEvents.OfType<WorkflowDeadlineExceeded>().Single();
         Assert.Equal(TimeSpan.FromMinutes(1), exceeded.Deadline);
-        Assert.Equal("the workflow did not end within its deadline of 60 s", compensating.FailureReason);
+        Assert.Equal("the workflow did not end within its deadline of 1 min", compensating.FailureReason);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Sagas.Orchestration.Journal;
-using Sagas.Orchestration.Progression;
+using Sagas.Orchestration.Decisions;
 
 namespace Sagas.Orchestration.Tests.Workflows;
 
@@ -16,7 +16,7 @@ public sealed class When_an_operator_retries_a_failed_workflow : IAsyncLifetime
         var id = await _harness.StartAsync("order-fulfilment", new JsonObject { ["orderId"] = "o-1", ["amount"] = 5 });
         await _harness.FailAsync(await _harness.DispatchedAsync(id, "reserve-inventory"), "warehouse offline");
         var failed = await _harness.InStateAsync(id, m => m.Failed);
-        Assert.Null(WorkflowProgression.RetryRefusal(failed, null));
+        Assert.Null(OperatorDecider.RetryRefusal(failed, null));
 
         await _harness.RetryAsync(id);
         var second = await _harness.DispatchedAsync(id, "reserve-inventory", attempt: 2);
@@ -37,11 +37,11 @@ public sealed class When_an_operator_retries_a_failed_workflow : IAsyncLifetime
         var id = await _harness.StartAsync("order-fulfilment", new JsonObject { ["orderId"] = "o-2", ["amount"] = 5 });
         await _harness.DispatchedAsync(id, "reserve-inventory");
         var running = await _harness.InStateAsync(id, m => m.Running);
-        Assert.Equal($"workflow {id} is Running; only a Failed workflow or one that NeedsAttention can be retried", WorkflowProgression.RetryRefusal(running, null));
+        Assert.Equal($"workflow {id} is Running; only a Failed workflow or one that NeedsAttention can be retried", OperatorDecider.RetryRefusal(running, null));
 
         await _harness.FailAsync(await _harness.DispatchedAsync(id, "reserve-inventory"), "warehouse offline");
         var failed = await _harness.InStateAsync(id, m => m.Failed);
-        Assert.Equal("step 'ship' is not the one that failed; the failed step is 'reserve-inventory'", WorkflowProgression.RetryRefusal(failed, "ship"));
+        Assert.Equal("step 'ship' is not the one that failed; the failed step is 'reserve-inventory'", OperatorDecider.RetryRefusal(failed, "ship"));
 
         await _harness.RetryAsync(id, "ship");
         await _harness.ConsumedAsync<Contracts.Commands.RetryWorkflow>(m => m.WorkflowId == id);

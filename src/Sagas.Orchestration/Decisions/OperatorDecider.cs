@@ -2,20 +2,29 @@ using Sagas.Contracts.Commands;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Workflows;
 
-namespace Sagas.Orchestration.Progression;
+namespace Sagas.Orchestration.Decisions;
 
-// What an operator asks of a workflow that stopped: run its failed step (or compensation) again.
-public sealed partial class WorkflowProgression
+/// <summary>What an operator asks of a run: cancel it, or run its failed step (or compensation) again.</summary>
+public sealed class OperatorDecider(DecisionContext context, WorkflowOutcomes outcomes, WorkflowEnding ending, ForwardFlow forward)
 {
+    /// <summary>Nothing new is dispatched, and what completed is undone.</summary>
+    public void Cancel(WorkflowState state, CancelWorkflow command)
+    {
+        if (outcomes.DefinitionOf(state) is { } definition)
+        {
+            ending.EndUnsuccessfully(state, definition, null, $"cancelled: {command.Reason}", cancelled: true);
+        }
+    }
+
     /// <summary>
     /// Runs the failed step of a Failed workflow again (and whatever else was ready), resolves a
     /// blocked step's input again (or first runs again the completed step named, whose output it
-    /// lacked), or runs the failed compensation of one that needs attention, and carries on from there. A request that
-    /// names a step that did not fail changes nothing; <see cref="RetryRefusal"/> says why first.
+    /// lacked), or runs the failed compensation of one that needs attention, and carries on from
+    /// there. A request that names a step that did not fail changes nothing; <see cref="RetryRefusal"/> says why first.
     /// </summary>
     public void RequestRetry(WorkflowState state, RetryWorkflow request)
     {
-        if (RetryRefusal(state, request.StepId) is not null || DefinitionOf(state) is not { } definition)
+        if (RetryRefusal(state, request.StepId) is not null || outcomes.DefinitionOf(state) is not { } definition)
         {
             return;
         }
@@ -26,9 +35,9 @@ public sealed partial class WorkflowProgression
             WorkflowId = state.CorrelationId,
             StepId = request.StepId ?? state.BlockedStep ?? (compensation ? state.AttentionStep! : state.FailedStep!),
             Compensation = compensation,
-            RequestedAt = clock.GetUtcNow(),
+            RequestedAt = context.Now,
         });
-        Continue(state, definition);
+        forward.Continue(state, definition);
     }
 
     /// <summary>Why a retry of this workflow (and step) cannot be done, or null when it can.</summary>

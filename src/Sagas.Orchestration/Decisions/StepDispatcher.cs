@@ -1,0 +1,172 @@
+using System.Text.Json.Nodes;
+using Sagas.Contracts.Events;
+using Sagas.Definitions.Model;
+using Sagas.Definitions.Planning;
+using Sagas.Definitions.Policies;
+using Sagas.Orchestration.Journal;
+using Sagas.Orchestration.Policies;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Orchestration.Decisions;
+
+/// <summary>
+/// Records where an attempt goes, as <see cref="StepRouter"/> decided: the failovers on the way,
+/// then the dispatch, the wait (for a slot or a circuit) or the end of the run. A step whose input
+/// cannot be resolved is blocked instead.
+/// </summary>
+public sealed class StepDispatcher(DecisionContext context, StepRouter router, WorkflowEnding ending)
+{
+    public StepRouter Router => router;
+
+    public void Dispatch(WorkflowState state, WorkflowDefinition definition, StepDefinition step, JsonObject input, int attempt, bool admitted = false)
+    {
+        var route = router.Route(state, step, attempt, admitted);
+        foreach (var violation in route.Violations)
+        {
+            RecordViolation(state, step.Id, violation);
+        }
+
+        foreach (var hop in route.Hops)
+        {
+            Reroute(state, step.Id, attempt, hop.From, hop.To, hop.Reason);
+        }
+
+        var now = context.Now;
+        switch (route)
+        {
+            case RouteDecision.WaitForSlot slot:
+                state.Record(new StepQueued
+                {
+                    WorkflowId = state.CorrelationId,
+                    StepId = step.Id,
+                    Attempt = attempt,
+                    Service = slot.Service,
+                    Reason = slot.Reason,
+                    Admission = true,
+                    QueuedAt = now,
+                });
+                break;
+            case RouteDecision.WaitForCircuit circuit:
+                state.Record(new StepQueued
+                {
+                    WorkflowId = state.CorrelationId,
+                    StepId = step.Id,
+                    Attempt = attempt,
+                    Service = circuit.Service,
+                    Reason = circuit.Reason,
+                    Until = circuit.Until,
+                    QueuedAt = now,
+                });
+                break;
+            case RouteDecision.FailFast failFast:
+                ending.EndUnsuccessfully(state, definition, step.Id, failFast.Reason);
+                break;
+            case RouteDecision.Dispatch go:
+                state.Record(new StepDispatched
+                {
+                    WorkflowId = state.CorrelationId,
+                    StepId = step.Id,
+                    Attempt = attempt,
+                    Service = go.Service,
+                    Endpoint = go.Endpoint,
+                    Balancing = go.Balancing,
+                    Probe = go.Probe,
+                    Admitted = admitted && route.Hops.Count == 0,
+                    IdempotencyKey = IdempotencyKeys.ForStep(state.CorrelationId, step.Id, state.StepRuns.GetValueOrDefault(step.Id, 1)),
+                    Input = input,
+                    DispatchedAt = now,
+                    Timeout = context.Policies.TimeoutFor(step, go.Service),
+                });
+                break;
+        }
+    }
+
+    /// <summary>
+    /// A step sent again (a retry, an admission, a failover) reads its input afresh: a blocked
+    /// step rather than a wrong command when it cannot be resolved.
+    /// </summary>
+    public void ResolveAndDispatch(WorkflowState state, WorkflowDefinition definition, StepDefinition step, int attempt, bool admitted = false)
+    {
+        var input = ValueResolver.Resolve(step.Input, state.Progress());
+        if (!input.Succeeded)
+        {
+            Block(state, definition, step, input.Error!);
+            return;
+        }
+
+        Dispatch(state, definition, step, input.Value!, attempt, admitted);
+    }
+
+    public void Reroute(WorkflowState state, string stepId, int attempt, string from, string to, string reason) =>
+        state.Record(new StepRerouted
+        {
+            WorkflowId = state.CorrelationId,
+            StepId = stepId,
+            Attempt = attempt,
+            From = from,
+            To = to,
+            Reason = reason,
+            ReroutedAt = context.Now,
+        });
+
+    /// <summary>Recorded once per run for each scope and policy, as a violation and the default put in its place.</summary>
+    public void RecordViolation(WorkflowState state, string? stepId, PolicyViolation violation)
+    {
+        if (state.PolicyViolations.Contains($"{violation.Scope}|{violation.Policy}"))
+        {
+            return;
+        }
+
+        var now = context.Now;
+        state.Record(new PolicyViolated
+        {
+            WorkflowId = state.CorrelationId,
+            StepId = stepId,
+            Scope = violation.Scope,
+            Policy = violation.Policy,
+            Reason = violation.Reason,
+            ViolatedAt = now,
+        });
+        state.Record(new PolicyReverted
+        {
+            WorkflowId = state.CorrelationId,
+            StepId = stepId,
+            Scope = violation.Scope,
+            Policy = violation.Policy,
+            RevertedTo = violation.RevertedTo,
+            RevertedAt = now,
+        });
+    }
+
+    /// <summary>
+    /// A ready step whose input cannot be resolved: blocked, and the run waits for an operator or
+    /// fails, as the dependency_resolution policy says.
+    /// </summary>
+    public void Block(WorkflowState state, WorkflowDefinition definition, StepDefinition step, string error)
+    {
+        var action = context.Policies.OnUnresolvedInput(state.Definition);
+        state.Record(new StepBlocked
+        {
+            WorkflowId = state.CorrelationId,
+            StepId = step.Id,
+            MissingReference = error,
+            Policy = action == UnresolvedInputAction.NeedsAttention ? StepBlocked.NeedsAttention : StepBlocked.Fail,
+            BlockedAt = context.Now,
+        });
+        var reason = $"the input of step '{step.Id}' could not be resolved: {error}";
+        if (action == UnresolvedInputAction.Fail)
+        {
+            ending.EndUnsuccessfully(state, definition, step.Id, reason);
+            return;
+        }
+
+        state.Record(new WorkflowNeedsAttention
+        {
+            WorkflowId = state.CorrelationId,
+            Definition = state.Definition,
+            StepId = step.Id,
+            Reason = $"{reason}; once the cause is fixed, 'sagas retry {state.CorrelationId}' resolves it again (or --step STEP runs an upstream step again)",
+            At = context.Now,
+        });
+    }
+}

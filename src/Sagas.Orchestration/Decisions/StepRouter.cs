@@ -1,0 +1,96 @@
+using Sagas.Definitions.Model;
+using Sagas.Definitions.Policies;
+using Sagas.Orchestration.Policies;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Orchestration.Decisions;
+
+/// <summary>
+/// Decides where an attempt goes: its route's service, unless that service is limited (the step
+/// waits for a slot) or its circuit is open (fail over, wait or fail fast, as the policy says);
+/// then one of the service's endpoints. Records nothing: it returns the route and its reasons.
+/// </summary>
+public sealed class StepRouter(DecisionContext context)
+{
+    /// <summary>
+    /// Limits come first: the circuit is asked only when the step is about to leave, so a probe
+    /// is never taken by a step that then waits for a slot. A step moved to an alternate waits
+    /// for a slot under the alternate's limits.
+    /// </summary>
+    public RouteDecision Route(WorkflowState state, StepDefinition step, int attempt, bool admitted)
+    {
+        var policies = context.Policies;
+        var now = context.Now;
+        var service = state.ServiceOf(step);
+        var hops = new List<RouteHop>();
+        var violations = new List<PolicyViolation>();
+        var probe = false;
+        while (true)
+        {
+            if (!admitted && policies.LimitsFor(service) is { } limits)
+            {
+                return new RouteDecision.WaitForSlot(hops, service, $"'{service}' is limited to {LimitsText(limits)} across all nodes; the step waits its turn") { Violations = violations };
+            }
+
+            if (policies.BreakerFor(service) is not { } breaker)
+            {
+                break;
+            }
+
+            var admission = context.Breakers.Admit(service, breaker, now, state.DecisionKey(step.Id, attempt, service));
+            if (admission.Allowed)
+            {
+                probe = admission.IsProbe;
+                break;
+            }
+
+            var open = $"the circuit of '{service}' is open until {admission.BlockedUntil:HH:mm:ss.fff} ({admission.Reason})";
+            if (breaker.WhenOpen == CircuitOpenAction.FailFast)
+            {
+                return new RouteDecision.FailFast(hops, $"step '{step.Id}' was not sent: {open}, and its policy is to fail fast") { Violations = violations };
+            }
+
+            if (breaker.WhenOpen == CircuitOpenAction.Failover && NextAlternate(state, step, service, violations) is { } next)
+            {
+                hops.Add(new RouteHop(service, next, open));
+                service = next;
+                admitted = false;
+                continue;
+            }
+
+            return new RouteDecision.WaitForCircuit(hops, service, admission.BlockedUntil!.Value, $"{open}; the step waits for it to half-open") { Violations = violations };
+        }
+
+        var endpoint = policies.BalancingFor(service) is { } balancing
+            ? balancing.Endpoints.Count == 1
+                ? new EndpointChoice(balancing.Endpoints[0].Name, null)
+                : context.Balancers.Choose(service, balancing.Endpoints, balancing.Algorithm, state.DecisionKey(step.Id, attempt, service))
+            : null;
+        return new RouteDecision.Dispatch(hops, service, endpoint?.Endpoint, endpoint?.Reason, probe) { Violations = violations };
+    }
+
+    /// <summary>
+    /// The next service in the step's chain (its own, then its alternates in order) after the one
+    /// it is on; none when the chain is used up or failover is off. The chain only moves forward,
+    /// so failover never loops. A broken alternates policy is added to <paramref name="violations"/>, to be recorded.
+    /// </summary>
+    public string? NextAlternate(WorkflowState state, StepDefinition step, string current, ICollection<PolicyViolation> violations)
+    {
+        var alternates = context.Policies.AlternatesFor(state.Definition, step);
+        if (alternates.Violation is { } violation && !violations.Contains(violation))
+        {
+            violations.Add(violation);
+        }
+
+        var chain = alternates.Value.Prepend(step.Service).ToList();
+        var at = chain.IndexOf(current);
+        return at >= 0 && at + 1 < chain.Count ? chain[at + 1] : null;
+    }
+
+    private static string LimitsText(LimitsPolicy limits) =>
+        string.Join(" and ", new[]
+        {
+            limits.MaxInFlight is { } inFlight ? $"{inFlight} in flight" : null,
+            limits.MaxPerSecond is { } perSecond ? $"{perSecond:0.##} dispatches/s" : null,
+        }.OfType<string>());
+}

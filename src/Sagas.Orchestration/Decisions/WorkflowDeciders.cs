@@ -1,0 +1,42 @@
+namespace Sagas.Orchestration.Decisions;
+
+/// <summary>
+/// Every decider the workflow state machine calls, one per kind of message, composed once over
+/// the shared pieces they build on (routing, failures, compensation, the run's ends). The
+/// dependencies run one way: entry deciders → flows → dispatcher and router → outcomes.
+/// </summary>
+public sealed class WorkflowDeciders
+{
+    public WorkflowDeciders(DecisionContext context)
+    {
+        var outcomes = new WorkflowOutcomes(context);
+        var compensation = new CompensationFlow(context, outcomes);
+        var ending = new WorkflowEnding(context, outcomes, compensation);
+        var dispatcher = new StepDispatcher(context, new StepRouter(context), ending);
+        var forward = new ForwardFlow(context, dispatcher, ending, compensation);
+        var retries = new RetryScheduling(context);
+        var failures = new AttemptFailures(context, outcomes, dispatcher, ending, forward, retries);
+
+        Start = new StartDecider(context, forward);
+        Steps = new StepResultDecider(context, outcomes, new CircuitObserver(context), forward, failures);
+        Waiting = new WaitingStepDecider(outcomes, dispatcher);
+        Compensations = new CompensationDecider(context, outcomes, compensation, forward, retries);
+        Operator = new OperatorDecider(context, outcomes, ending, forward);
+        Deadline = new DeadlineDecider(context, outcomes, ending);
+        Recovery = new RecoveryDecider(context, outcomes, Steps, Waiting, Compensations, forward);
+    }
+
+    public StartDecider Start { get; }
+
+    public StepResultDecider Steps { get; }
+
+    public WaitingStepDecider Waiting { get; }
+
+    public CompensationDecider Compensations { get; }
+
+    public OperatorDecider Operator { get; }
+
+    public DeadlineDecider Deadline { get; }
+
+    public RecoveryDecider Recovery { get; }
+}

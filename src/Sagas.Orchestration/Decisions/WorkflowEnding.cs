@@ -1,0 +1,43 @@
+using Sagas.Definitions.Model;
+using Sagas.Orchestration.Journal;
+using Sagas.Orchestration.Recovery;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Orchestration.Decisions;
+
+/// <summary>
+/// A run that cannot complete (a step failed for good, an open circuit that fails fast, its
+/// deadline, a cancel): with completed (or still running) steps that declare a compensation it
+/// starts undoing them; otherwise it ends at once, Failed or Cancelled.
+/// </summary>
+public sealed class WorkflowEnding(DecisionContext context, WorkflowOutcomes outcomes, CompensationFlow compensation)
+{
+    public void EndUnsuccessfully(WorkflowState state, WorkflowDefinition definition, string? stepId, string reason, bool cancelled = false)
+    {
+        var involved = CompensationPlanner.Involved(definition, state.CompensationProgress());
+        if (involved.Count == 0)
+        {
+            if (cancelled)
+            {
+                outcomes.Cancel(state, reason);
+            }
+            else
+            {
+                outcomes.Fail(state, stepId, reason);
+            }
+
+            return;
+        }
+
+        state.Record(new CompensationStarted
+        {
+            WorkflowId = state.CorrelationId,
+            FailedStep = stepId,
+            Reason = reason,
+            Cancelled = cancelled,
+            Steps = involved,
+            StartedAt = context.Now,
+        });
+        compensation.Advance(state, definition);
+    }
+}

@@ -1,0 +1,45 @@
+using Sagas.Contracts.Events;
+using Sagas.Definitions.Model;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Orchestration.Decisions;
+
+/// <summary>The ends a workflow can reach without undoing anything, and the definition it runs by.</summary>
+public sealed class WorkflowOutcomes(DecisionContext context)
+{
+    public void Fail(WorkflowState state, string? stepId, string reason) =>
+        state.Record(new WorkflowFailed
+        {
+            WorkflowId = state.CorrelationId,
+            Definition = state.Definition,
+            StepId = stepId,
+            Reason = reason,
+            FailedAt = context.Now,
+        });
+
+    public void Cancel(WorkflowState state, string reason) =>
+        state.Record(new WorkflowCancelled
+        {
+            WorkflowId = state.CorrelationId,
+            Definition = state.Definition,
+            Reason = reason,
+            CompensatedSteps = [.. state.Compensated.Order(StringComparer.Ordinal)],
+            CancelledAt = context.Now,
+        });
+
+    /// <summary>
+    /// The definition version the run is pinned to (by content hash). A node that lacks it cannot
+    /// decide anything for the run: it fails, saying which file to restore.
+    /// </summary>
+    public WorkflowDefinition? DefinitionOf(WorkflowState state)
+    {
+        if (context.Catalog.ByHash(state.DefinitionHash) is { } definition)
+        {
+            return definition;
+        }
+
+        Fail(state, null,
+            $"definition '{state.Definition}' v{state.DefinitionVersion} (hash {state.DefinitionHash[..Math.Min(12, state.DefinitionHash.Length)]}) is not loaded on this node; restore that version of the file");
+        return null;
+    }
+}

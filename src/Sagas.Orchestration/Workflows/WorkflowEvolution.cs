@@ -1,0 +1,242 @@
+using System.Collections.Frozen;
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Sagas.Contracts.Events;
+using Sagas.Orchestration.Journal;
+
+namespace Sagas.Orchestration.Workflows;
+
+/// <summary>
+/// How a workflow's state evolves: one typed <c>Apply(event, state)</c> per event, in the shape of
+/// the status projection's (<see cref="Status.WorkflowStatusProjection"/>), found by event type
+/// and bound once. Events that change nothing of the state (a circuit's change, a policy put
+/// back, a deadline passing, a recovery whose actions are the events after it) are known and
+/// skipped; any other type is a programming error.
+/// </summary>
+public static class WorkflowEvolution
+{
+    private static readonly FrozenDictionary<Type, Action<WorkflowState, object>> ByEventType = Bind();
+
+    private static readonly FrozenSet<Type> Unchanging = new[]
+    {
+        typeof(Journal.CircuitOpened), typeof(Journal.CircuitClosed), typeof(Journal.PolicyReverted),
+        typeof(Journal.WorkflowDeadlineExceeded), typeof(Journal.WorkflowRecovered),
+    }.ToFrozenSet();
+
+    /// <summary>Every event type the state knows: those it applies and those that change nothing.</summary>
+    public static IEnumerable<Type> EventTypes => ByEventType.Keys.Concat(Unchanging);
+
+    public static void Evolve(WorkflowState state, object @event)
+    {
+        if (ByEventType.TryGetValue(@event.GetType(), out var apply))
+        {
+            apply(state, @event);
+        }
+        else if (!Unchanging.Contains(@event.GetType()))
+        {
+            throw new InvalidOperationException($"WorkflowState cannot apply {@event.GetType().Name}");
+        }
+    }
+
+    private static FrozenDictionary<Type, Action<WorkflowState, object>> Bind() =>
+        typeof(WorkflowEvolution).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Where(m => m.Name == nameof(Apply) && m.GetParameters() is [_, { ParameterType: var state }] && state == typeof(WorkflowState))
+            .ToFrozenDictionary(m => m.GetParameters()[0].ParameterType, Compile);
+
+    // (state, event) => Apply((TEvent)event, state), compiled once per event type.
+    private static Action<WorkflowState, object> Compile(MethodInfo apply)
+    {
+        var state = Expression.Parameter(typeof(WorkflowState), "state");
+        var @event = Expression.Parameter(typeof(object), "event");
+        var call = Expression.Call(apply, Expression.Convert(@event, apply.GetParameters()[0].ParameterType), state);
+        return Expression.Lambda<Action<WorkflowState, object>>(call, state, @event).Compile();
+    }
+
+    public static void Apply(WorkflowStarted e, WorkflowState state)
+    {
+        state.CorrelationId = e.WorkflowId;
+        state.Status = WorkflowStatus.Running;
+        state.Definition = e.Definition;
+        state.DefinitionVersion = e.Version;
+        state.DefinitionHash = e.DefinitionHash;
+        state.Input = (JsonObject)e.Input.DeepClone();
+        state.StartedAt = e.StartedAt;
+        state.DeadlineAt = e.DeadlineAt;
+    }
+
+    public static void Apply(WorkflowRejected e, WorkflowState state)
+    {
+        state.CorrelationId = e.WorkflowId;
+        state.Status = WorkflowStatus.Rejected;
+        state.Definition = e.Definition;
+        state.FailureReason = e.Reason;
+        state.StartedAt = e.RejectedAt;
+        state.EndedAt = e.RejectedAt;
+    }
+
+    public static void Apply(StepDispatched e, WorkflowState state)
+    {
+        state.Attempts[e.StepId] = e.Attempt;
+        state.InFlight.Add(e.StepId);
+        state.RetryDue.Remove(e.StepId);
+        state.AwaitingAdmission.Remove(e.StepId);
+        state.Routes[e.StepId] = state.Routes.TryGetValue(e.StepId, out var route) && route.Service == e.Service
+            ? route with { Endpoint = e.Endpoint, Probe = e.Probe }
+            : new StepRoute(e.Service, e.Endpoint, e.Attempt, e.Probe);
+    }
+
+    public static void Apply(StepRerouted e, WorkflowState state) => state.Routes[e.StepId] = new StepRoute(e.To, null, e.Attempt);
+
+    public static void Apply(StepQueued e, WorkflowState state)
+    {
+        if (e.Admission)
+        {
+            // One wait at a time: a retry timer that fires again later finds nothing to do.
+            state.RetryDue.Remove(e.StepId);
+            state.AwaitingAdmission[e.StepId] = e.Attempt;
+            state.Tickets.Add(WorkflowState.TicketId(e.WorkflowId, e.StepId, e.Attempt));
+            return;
+        }
+
+        // Waiting for a circuit is waiting for a timer, as a retry delay is; the slot is not used meanwhile.
+        state.AwaitingAdmission.Remove(e.StepId);
+        state.RetryDue[e.StepId] = e.Attempt;
+        state.Tickets.Remove(WorkflowState.TicketId(e.WorkflowId, e.StepId, e.Attempt));
+    }
+
+    public static void Apply(StepBlocked e, WorkflowState state)
+    {
+        // A blocked step waits for nothing but the operator, and holds no slot.
+        state.RetryDue.Remove(e.StepId);
+        state.AwaitingAdmission.Remove(e.StepId);
+        state.BlockedStep = e.Policy == StepBlocked.NeedsAttention ? e.StepId : null;
+        var everyAttempt = WorkflowState.TicketId(e.WorkflowId, e.StepId, 0).TrimEnd('0');
+        state.Tickets.RemoveWhere(ticket => ticket.StartsWith(everyAttempt, StringComparison.Ordinal));
+    }
+
+    public static void Apply(StepCompleted e, WorkflowState state)
+    {
+        state.Outputs[e.StepId] = e.Output?.DeepClone();
+        state.InFlight.Remove(e.StepId);
+        state.Tickets.Remove(WorkflowState.TicketId(e.WorkflowId, e.StepId, e.Attempt));
+    }
+
+    public static void Apply(StepFailed e, WorkflowState state)
+    {
+        state.InFlight.Remove(e.StepId);
+        state.Tickets.Remove(WorkflowState.TicketId(e.WorkflowId, e.StepId, e.Attempt));
+    }
+
+    public static void Apply(StepTimedOut e, WorkflowState state)
+    {
+        state.InFlight.Remove(e.StepId);
+        state.Tickets.Remove(WorkflowState.TicketId(e.WorkflowId, e.StepId, e.Attempt));
+    }
+
+    public static void Apply(PolicyViolated e, WorkflowState state) => state.PolicyViolations.Add($"{e.Scope}|{e.Policy}");
+
+    public static void Apply(StepRetryScheduled e, WorkflowState state) => (e.Compensation ? state.CompensationRetryDue : state.RetryDue)[e.StepId] = e.NextAttempt;
+
+    public static void Apply(CompensationStarted e, WorkflowState state)
+    {
+        state.Status = WorkflowStatus.Compensating;
+        state.FailedStep = e.FailedStep;
+        state.FailureReason = e.Reason;
+        state.CancelRequested = e.Cancelled;
+        state.RetryDue.Clear();
+        state.AwaitingAdmission.Clear();
+        state.BlockedStep = null;
+        // Steps still out keep their slots until their results come; waiting ones never run.
+        var stillOut = state.InFlight.Select(step => WorkflowState.TicketId(state.CorrelationId, step, state.Attempts.GetValueOrDefault(step))).ToHashSet();
+        state.Tickets.RemoveWhere(ticket => !stillOut.Contains(ticket));
+    }
+
+    public static void Apply(CompensationDispatched e, WorkflowState state)
+    {
+        state.CompensationAttempts[e.StepId] = e.Attempt;
+        state.CompensationInFlight.Add(e.StepId);
+        state.CompensationRetryDue.Remove(e.StepId);
+    }
+
+    public static void Apply(StepCompensated e, WorkflowState state)
+    {
+        state.CompensationInFlight.Remove(e.StepId);
+        state.Compensated.Add(e.StepId);
+    }
+
+    public static void Apply(StepCompensationFailed e, WorkflowState state) => state.CompensationInFlight.Remove(e.StepId);
+
+    public static void Apply(WorkflowNeedsAttention e, WorkflowState state)
+    {
+        state.Status = WorkflowStatus.NeedsAttention;
+        state.AttentionStep = e.StepId;
+        state.AttentionReason = e.Reason;
+    }
+
+    public static void Apply(StepRetryRequested e, WorkflowState state)
+    {
+        state.AttentionStep = null;
+        state.AttentionReason = null;
+        if (e.Compensation)
+        {
+            state.Status = WorkflowStatus.Compensating;
+            return;
+        }
+
+        state.Status = WorkflowStatus.Running;
+        state.BlockedStep = null;
+        // The step starts over on its own service with a full retry policy; a completed step asked
+        // for again (its output was what a blocked step lacked) runs afresh, under a new key (its
+        // side effects happened).
+        state.Routes.Remove(e.StepId);
+        if (state.Outputs.Remove(e.StepId))
+        {
+            state.StepRuns[e.StepId] = state.StepRuns.GetValueOrDefault(e.StepId, 1) + 1;
+        }
+
+        state.FailedStep = null;
+        state.FailureReason = null;
+        state.EndedAt = null;
+    }
+
+    public static void Apply(WorkflowCompleted e, WorkflowState state)
+    {
+        state.Status = WorkflowStatus.Completed;
+        state.Output = (JsonObject?)e.Output?.DeepClone();
+        End(state, e.CompletedAt);
+    }
+
+    public static void Apply(WorkflowFailed e, WorkflowState state)
+    {
+        state.Status = WorkflowStatus.Failed;
+        // Steps still out are abandoned: an operator's retry dispatches them afresh.
+        state.InFlight.Clear();
+        state.FailedStep = e.StepId;
+        state.FailureReason = e.Reason;
+        End(state, e.FailedAt);
+    }
+
+    public static void Apply(WorkflowCompensated e, WorkflowState state)
+    {
+        state.Status = WorkflowStatus.Compensated;
+        End(state, e.CompensatedAt);
+    }
+
+    public static void Apply(WorkflowCancelled e, WorkflowState state)
+    {
+        state.Status = WorkflowStatus.Cancelled;
+        state.FailureReason = e.Reason;
+        End(state, e.CancelledAt);
+    }
+
+    // An ended run waits for nothing and holds no slot.
+    private static void End(WorkflowState state, DateTimeOffset at)
+    {
+        state.RetryDue.Clear();
+        state.AwaitingAdmission.Clear();
+        state.BlockedStep = null;
+        state.Tickets.Clear();
+        state.EndedAt = at;
+    }
+}
