@@ -10,4 +10,10 @@ public static class BrokerNames
     /// durable queue of the same name bound to it, which holds starts until a node consumes them.
     /// </summary>
     public const string StartWorkflow = "start-workflow";
+
+    /// <summary>
+    /// The orchestrators' queue: every message for a running workflow (results, timers, an
+    /// operator's cancel or retry) goes here, and any orchestrator node takes it.
+    /// </summary>
+    public const string Orchestrator = "workflow-orchestrator";
 }

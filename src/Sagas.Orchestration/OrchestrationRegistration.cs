@@ -14,8 +14,8 @@ using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Decisions;
 using Sagas.Orchestration.Recovery;
-using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Starting;
+using Sagas.Orchestration.Saga;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration;

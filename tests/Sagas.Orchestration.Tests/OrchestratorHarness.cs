@@ -10,6 +10,7 @@ using Sagas.Contracts.Events;
 using Sagas.Definitions.Loading;
 using Sagas.Definitions.Policies;
 using Sagas.Orchestration.Decisions;
+using Sagas.Orchestration.Saga;
 using Sagas.Orchestration.Workflows;
 using Sagas.Samples;
 
@@ -76,7 +77,11 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
             .AddSingleton<WorkflowDeciders>()
             .AddMassTransitTestHarness(x =>
             {
-                x.AddConfigureEndpointsCallback((_, _, endpoint) => endpoint.UseFilter(timers));
+                x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                {
+                    endpoint.UseFilter(timers);
+                    endpoint.UseFilter(new InMemoryWorkflowOutbox());
+                });
                 x.AddSagaStateMachine<WorkflowStateMachine, WorkflowState>();
                 configure?.Invoke(x);
             })

@@ -3,6 +3,7 @@ using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 using Sagas.Cli.Settings;
+using Sagas.Contracts;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Cli.Infrastructure;
@@ -19,7 +20,7 @@ internal static class OrchestratorSender
     public static async Task SendAsync<T>(RabbitMqSettings settings, T command, CancellationToken cancellationToken)
         where T : class
     {
-        var queue = WorkflowStateMachineDefinition.QueueName;
+        var queue = BrokerNames.Orchestrator;
         var envelope = new
         {
             messageId = Guid.NewGuid(),

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sagas.Contracts.Commands;
+using Sagas.Contracts;
 using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Workflows;
 
@@ -24,7 +25,7 @@ internal sealed partial class AdmissionRelay(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var orchestrator = new Uri($"queue:{WorkflowStateMachineDefinition.QueueName}");
+        var orchestrator = new Uri($"queue:{BrokerNames.Orchestrator}");
         var created = false;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sagas.Orchestration.Scheduling;
 
 namespace Sagas.Orchestration.Outbox;
 

@@ -1,6 +1,5 @@
 using MassTransit;
 using Microsoft.Extensions.Logging;
-using Sagas.Orchestration.Scheduling;
 
 namespace Sagas.Orchestration.Outbox;
 

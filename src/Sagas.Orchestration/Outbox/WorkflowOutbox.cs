@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Sagas.Orchestration.Scheduling;
 
 namespace Sagas.Orchestration.Outbox;
 
@@ -15,7 +14,7 @@ namespace Sagas.Orchestration.Outbox;
 /// that ends while the committing node is merely slow sends a message twice; every receiver
 /// already treats a repeat as harmless (results by attempt, commands by idempotency key).
 /// </remarks>
-internal sealed class WorkflowOutbox(PendingSchedule schedule, TimeProvider clock, TimeSpan lease)
+internal sealed class WorkflowOutbox(PendingSchedule schedule, TimeProvider clock, TimeSpan lease) : IWorkflowOutbox
 {
     /// <summary>
     /// A command; <paramref name="answerWithin"/> is how long its receiver has (a step's timeout):

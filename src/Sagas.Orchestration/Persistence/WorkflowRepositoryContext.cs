@@ -3,7 +3,6 @@ using MassTransit;
 using MassTransit.Context;
 using MassTransit.Saga;
 using Sagas.Orchestration.Outbox;
-using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Persistence;

@@ -4,7 +4,6 @@ using MassTransit.Context;
 using MassTransit.Saga;
 using MassTransit.Scheduling;
 using Sagas.Orchestration.Outbox;
-using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Persistence;
@@ -74,7 +73,7 @@ internal sealed class WorkflowRepositoryContextFactory(
         MessageSchedulerContext Create() => new ConsumeMessageSchedulerContext(
             context, _ => new MessageScheduler(new DurableScheduleMessageProvider(schedule, clock), topology));
         context.AddOrUpdatePayload(Create, _ => Create());
-        var outbox = new WorkflowOutbox(schedule, clock, options.OutboxLease);
+        IWorkflowOutbox outbox = new WorkflowOutbox(schedule, clock, options.OutboxLease);
         context.AddOrUpdatePayload(() => outbox, _ => outbox);
         return schedule;
     }

@@ -5,7 +5,7 @@ using Marten.Schema.Identity;
 using Sagas.Orchestration.Admission;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Nodes;
-using Sagas.Orchestration.Scheduling;
+using Sagas.Orchestration.Outbox;
 using Sagas.Orchestration.Status;
 using Sagas.Orchestration.Workflows;
 using Weasel.Core;

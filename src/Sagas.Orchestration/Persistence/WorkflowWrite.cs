@@ -1,6 +1,6 @@
 using Marten;
 using Sagas.Orchestration.Admission;
-using Sagas.Orchestration.Scheduling;
+using Sagas.Orchestration.Outbox;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Persistence;

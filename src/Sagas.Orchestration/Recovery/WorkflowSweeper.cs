@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sagas.Contracts.Commands;
+using Sagas.Contracts;
 using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Workflows;
@@ -94,7 +95,7 @@ internal sealed partial class WorkflowSweeper(
             return 0;
         }
 
-        var orchestrator = await bus.GetSendEndpoint(new Uri($"queue:{WorkflowStateMachineDefinition.QueueName}"));
+        var orchestrator = await bus.GetSendEndpoint(new Uri($"queue:{BrokerNames.Orchestrator}"));
         var asked = 0;
         foreach (var state in still)
         {

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sagas.Cli.Node;
 using Sagas.Orchestration.Policies;
-using Sagas.Orchestration.Scheduling;
+using Sagas.Orchestration.Outbox;
 using Sagas.Orchestration.Status;
 using Sagas.Orchestration.Workflows;
 using Sagas.Samples.Services;

@@ -3,7 +3,7 @@ using Sagas.Cli.Settings;
 using Sagas.Contracts.Events;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Persistence;
-using Sagas.Orchestration.Scheduling;
+using Sagas.Orchestration.Outbox;
 
 namespace Sagas.IntegrationTests.Engine;
 

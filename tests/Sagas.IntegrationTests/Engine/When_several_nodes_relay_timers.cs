@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Marten;
 using Sagas.Contracts.Commands;
 using Sagas.Orchestration.Persistence;
-using Sagas.Orchestration.Scheduling;
+using Sagas.Orchestration.Outbox;
 
 namespace Sagas.IntegrationTests.Engine;
 

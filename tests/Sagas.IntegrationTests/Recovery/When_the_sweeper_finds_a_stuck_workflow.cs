@@ -3,7 +3,7 @@ using Sagas.Contracts.Events;
 using Sagas.IntegrationTests.Engine;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Persistence;
-using Sagas.Orchestration.Scheduling;
+using Sagas.Orchestration.Outbox;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.IntegrationTests.Recovery;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Sagas.Contracts.Commands;
 using Sagas.Orchestration.Outbox;
-using Sagas.Orchestration.Scheduling;
 
 namespace Sagas.Orchestration.Tests.Outbox;
 

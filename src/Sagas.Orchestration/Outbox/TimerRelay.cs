@@ -3,7 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Sagas.Orchestration.Scheduling;
+namespace Sagas.Orchestration.Outbox;
 
 /// <summary>
 /// Sends due <see cref="DurableTimer"/>s to their destinations, on every orchestrator node.

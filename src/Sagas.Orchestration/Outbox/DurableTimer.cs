@@ -1,4 +1,4 @@
-namespace Sagas.Orchestration.Scheduling;
+namespace Sagas.Orchestration.Outbox;
 
 /// <summary>
 /// A message to send at a time, stored in PostgreSQL in the same transaction as the saga state

@@ -1,4 +1,4 @@
-namespace Sagas.Orchestration.Scheduling;
+namespace Sagas.Orchestration.Outbox;
 
 /// <summary>
 /// A command or event the saga sends: its outbox row, and the message itself, kept so the node

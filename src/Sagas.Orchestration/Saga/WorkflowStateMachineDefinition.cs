@@ -1,9 +1,11 @@
 using MassTransit;
+using Sagas.Contracts;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
 using Sagas.Orchestration.Persistence;
+using Sagas.Orchestration.Workflows;
 
-namespace Sagas.Orchestration.Workflows;
+namespace Sagas.Orchestration.Saga;
 
 /// <summary>
 /// The orchestrator's endpoint: messages of one workflow (every type the saga consumes) are
@@ -14,7 +16,7 @@ namespace Sagas.Orchestration.Workflows;
 /// </summary>
 public sealed class WorkflowStateMachineDefinition : SagaDefinition<WorkflowState>
 {
-    public const string QueueName = "workflow-orchestrator";
+    public const string QueueName = BrokerNames.Orchestrator;
 
     private const int PartitionCount = 32;
 

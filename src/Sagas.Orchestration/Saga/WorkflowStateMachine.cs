@@ -3,8 +3,9 @@ using MassTransit;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
 using Sagas.Orchestration.Decisions;
+using Sagas.Orchestration.Workflows;
 
-namespace Sagas.Orchestration.Workflows;
+namespace Sagas.Orchestration.Saga;
 
 /// <summary>
 /// Runs any workflow definition. Its states say which messages a run takes; each message it takes

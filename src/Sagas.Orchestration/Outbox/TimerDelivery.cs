@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Sagas.Orchestration.Scheduling;
+namespace Sagas.Orchestration.Outbox;
 
 /// <summary>How a stored message leaves: as a timer firing, or as the saga outbox's command or event.</summary>
 /// <remarks>By name, as Marten stores it, so the relay's own reading of a row agrees.</remarks>

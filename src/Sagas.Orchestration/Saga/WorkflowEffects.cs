@@ -3,14 +3,15 @@ using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Outbox;
+using Sagas.Orchestration.Workflows;
 
-namespace Sagas.Orchestration.Workflows;
+namespace Sagas.Orchestration.Saga;
 
 /// <summary>
 /// What each recorded event does outside the saga: commands sent to services, timers armed and
 /// cancelled through MassTransit's scheduler (durable: they commit with the state), outcomes
-/// published. Sends and publishes go to the saga's outbox, which commits with the state too
-/// (<see cref="WorkflowOutbox"/>); without one (the in-memory test harness) they go straight out.
+/// published. Sends and publishes go to the saga's outbox (<see cref="IWorkflowOutbox"/>), which
+/// a node commits with the state.
 /// </summary>
 internal static class WorkflowEffects
 {
@@ -22,7 +23,7 @@ internal static class WorkflowEffects
             case StepDispatched dispatched:
                 await ArmTimeoutAsync(context, dispatched.StepId, dispatched.DispatchedAt + dispatched.Timeout,
                     new StepTimeoutElapsed { WorkflowId = dispatched.WorkflowId, StepId = dispatched.StepId, Attempt = dispatched.Attempt });
-                await SendAsync(context, dispatched.Endpoint ?? dispatched.Service, dispatched.Timeout, new ExecuteStep
+                Send(context, dispatched.Endpoint ?? dispatched.Service, dispatched.Timeout, new ExecuteStep
                 {
                     WorkflowId = dispatched.WorkflowId,
                     StepId = dispatched.StepId,
@@ -37,7 +38,7 @@ internal static class WorkflowEffects
             case CompensationDispatched compensation:
                 await ArmTimeoutAsync(context, CompensationTimerKey(compensation.StepId), compensation.DispatchedAt + compensation.Timeout,
                     new StepTimeoutElapsed { WorkflowId = compensation.WorkflowId, StepId = compensation.StepId, Attempt = compensation.Attempt, Compensation = true });
-                await SendAsync(context, compensation.Service, compensation.Timeout, new CompensateStep
+                Send(context, compensation.Service, compensation.Timeout, new CompensateStep
                 {
                     WorkflowId = compensation.WorkflowId,
                     StepId = compensation.StepId,
@@ -85,55 +86,36 @@ internal static class WorkflowEffects
                 break;
             case WorkflowCompleted outcome:
                 await DisarmAllAsync(context);
-                await PublishAsync(context, outcome);
+                Publish(context, outcome);
                 break;
             case WorkflowFailed outcome:
                 await DisarmAllAsync(context);
-                await PublishAsync(context, outcome);
+                Publish(context, outcome);
                 break;
             case WorkflowCompensated outcome:
                 await DisarmAllAsync(context);
-                await PublishAsync(context, outcome);
+                Publish(context, outcome);
                 break;
             case WorkflowCancelled outcome:
                 await DisarmAllAsync(context);
-                await PublishAsync(context, outcome);
+                Publish(context, outcome);
                 break;
             case WorkflowNeedsAttention outcome:
-                await PublishAsync(context, outcome);
+                Publish(context, outcome);
                 break;
             case WorkflowRejected outcome:
-                await PublishAsync(context, outcome);
+                Publish(context, outcome);
                 break;
         }
     }
 
-    private static async Task SendAsync<T, TCommand>(BehaviorContext<WorkflowState, T> context, string service, TimeSpan? timeout, TCommand command)
-        where T : class
-        where TCommand : class
-    {
-        if (context.TryGetPayload<WorkflowOutbox>(out var outbox))
-        {
-            outbox.Send(ServiceQueue.Address(service), command, timeout);
-            return;
-        }
+    private static void Send<T>(BehaviorContext<WorkflowState, T> context, string queue, TimeSpan? timeout, object command)
+        where T : class =>
+        context.GetPayload<IWorkflowOutbox>().Send(ServiceQueue.Address(queue), command, timeout);
 
-        var endpoint = await context.GetSendEndpoint(ServiceQueue.Address(service));
-        await endpoint.Send(command);
-    }
-
-    private static async Task PublishAsync<T, TEvent>(BehaviorContext<WorkflowState, T> context, TEvent outcome)
-        where T : class
-        where TEvent : class
-    {
-        if (context.TryGetPayload<WorkflowOutbox>(out var outbox))
-        {
-            outbox.Publish(outcome);
-            return;
-        }
-
-        await context.Publish(outcome);
-    }
+    private static void Publish<T>(BehaviorContext<WorkflowState, T> context, object outcome)
+        where T : class =>
+        context.GetPayload<IWorkflowOutbox>().Publish(outcome);
 
     // Timers are kept by key: the step id for a step's attempt, CompensationTimerKey for its undo.
     private static async Task ArmTimeoutAsync<T>(BehaviorContext<WorkflowState, T> context, string key, DateTimeOffset? dueAt, StepTimeoutElapsed firing)

@@ -2,7 +2,7 @@ using System.Text.Json;
 using MassTransit;
 using MassTransit.Scheduling;
 
-namespace Sagas.Orchestration.Scheduling;
+namespace Sagas.Orchestration.Outbox;
 
 /// <summary>
 /// MassTransit's scheduler API (<c>ScheduleSend</c>, <c>CancelScheduledSend</c>, the state

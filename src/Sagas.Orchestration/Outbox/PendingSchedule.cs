@@ -1,4 +1,4 @@
-namespace Sagas.Orchestration.Scheduling;
+namespace Sagas.Orchestration.Outbox;
 
 /// <summary>
 /// The timers one message's saga work armed and cancelled, and the commands and events it sends
