@@ -39,27 +39,14 @@ public sealed class CompensationDecider(
             return;
         }
 
-        state.Record(new WorkflowNeedsAttention
-        {
-            WorkflowId = state.CorrelationId,
-            Definition = state.Definition,
-            StepId = failure.StepId,
-            Reason = $"the compensation of step '{failure.StepId}' failed{RetryScheduling.AttemptsText(failure.Attempt, policy, failure.Retryable)}: {failure.Reason}",
-            At = context.Now,
-        });
+        outcomes.NeedsAttention(state, failure.StepId,
+            $"the compensation of step '{failure.StepId}' failed{RetryScheduling.AttemptsText(failure.Attempt, policy, failure.Retryable)}: {failure.Reason}");
     }
 
     /// <summary>A compensation's command faulted in the worker past its retries and sits in an error queue.</summary>
     public void Fault(WorkflowState state, CompensateStep command, string reason) =>
-        Failed(state, new StepCompensationFailed
-        {
-            WorkflowId = command.WorkflowId,
-            StepId = command.StepId,
-            Attempt = command.Attempt,
-            Reason = $"the {command.Service} service faulted on the compensation ({reason}); it is in the '{command.Service}_error' queue",
-            Retryable = false,
-            FailedAt = context.Now,
-        });
+        Failed(state, FailureOf(command.StepId, command.Attempt, state,
+            $"the {command.Service} service faulted on the compensation ({reason}); it is in the '{command.Service}_error' queue", retryable: false));
 
     /// <summary>
     /// A compensation that got no answer in time failed, retryably: a lost command or a hung
@@ -70,15 +57,8 @@ public sealed class CompensationDecider(
         if (state.AwaitsCompensation(due.StepId, due.Attempt)
             && outcomes.DefinitionOf(state)?.FindStep(due.StepId) is { Compensation: not null } step)
         {
-            Failed(state, new StepCompensationFailed
-            {
-                WorkflowId = state.CorrelationId,
-                StepId = due.StepId,
-                Attempt = due.Attempt,
-                Reason = $"no result within {DurationWords.Of(context.Policies.TimeoutFor(state.CompensationServiceOf(step)) ?? TimeSpan.Zero)}",
-                Retryable = true,
-                FailedAt = context.Now,
-            });
+            Failed(state, FailureOf(due.StepId, due.Attempt, state,
+                $"no result within {DurationWords.Of(context.Policies.TimeoutFor(state.CompensationServiceOf(step)) ?? TimeSpan.Zero)}", retryable: true));
         }
     }
 
@@ -90,4 +70,15 @@ public sealed class CompensationDecider(
             compensation.Dispatch(state, step, due.Attempt);
         }
     }
+
+    // What the saga records for a compensation that got no answer of its own: a fault or a timeout.
+    private StepCompensationFailed FailureOf(string stepId, int attempt, WorkflowState state, string reason, bool retryable) => new()
+    {
+        WorkflowId = state.CorrelationId,
+        StepId = stepId,
+        Attempt = attempt,
+        Reason = reason,
+        Retryable = retryable,
+        FailedAt = context.Now,
+    };
 }

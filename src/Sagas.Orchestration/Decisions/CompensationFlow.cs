@@ -52,14 +52,7 @@ public sealed class CompensationFlow(DecisionContext context, WorkflowOutcomes o
         var input = ValueResolver.Resolve(step.Compensation!.Input, state.Progress());
         if (!input.Succeeded)
         {
-            state.Record(new WorkflowNeedsAttention
-            {
-                WorkflowId = state.CorrelationId,
-                Definition = state.Definition,
-                StepId = step.Id,
-                Reason = $"the compensation input of step '{step.Id}' could not be resolved: {input.Error}",
-                At = context.Now,
-            });
+            outcomes.NeedsAttention(state, step.Id, $"the compensation input of step '{step.Id}' could not be resolved: {input.Error}");
             return false;
         }
 

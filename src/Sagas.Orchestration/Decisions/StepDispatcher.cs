@@ -14,7 +14,7 @@ namespace Sagas.Orchestration.Decisions;
 /// then the dispatch, the wait (for a slot or a circuit) or the end of the run. A step whose input
 /// cannot be resolved is blocked instead.
 /// </summary>
-public sealed class StepDispatcher(DecisionContext context, StepRouter router, WorkflowEnding ending)
+public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes outcomes, StepRouter router, WorkflowEnding ending)
 {
     public StepRouter Router => router;
 
@@ -35,28 +35,10 @@ public sealed class StepDispatcher(DecisionContext context, StepRouter router, W
         switch (route)
         {
             case RouteDecision.WaitForSlot slot:
-                state.Record(new StepQueued
-                {
-                    WorkflowId = state.CorrelationId,
-                    StepId = step.Id,
-                    Attempt = attempt,
-                    Service = slot.Service,
-                    Reason = slot.Reason,
-                    Admission = true,
-                    QueuedAt = now,
-                });
+                state.Record(Queued(state, step.Id, attempt, slot.Service, slot.Reason, now) with { Admission = true });
                 break;
             case RouteDecision.WaitForCircuit circuit:
-                state.Record(new StepQueued
-                {
-                    WorkflowId = state.CorrelationId,
-                    StepId = step.Id,
-                    Attempt = attempt,
-                    Service = circuit.Service,
-                    Reason = circuit.Reason,
-                    Until = circuit.Until,
-                    QueuedAt = now,
-                });
+                state.Record(Queued(state, step.Id, attempt, circuit.Service, circuit.Reason, now) with { Until = circuit.Until });
                 break;
             case RouteDecision.FailFast failFast:
                 ending.EndUnsuccessfully(state, definition, step.Id, failFast.Reason);
@@ -80,6 +62,16 @@ public sealed class StepDispatcher(DecisionContext context, StepRouter router, W
                 break;
         }
     }
+
+    private static StepQueued Queued(WorkflowState state, string stepId, int attempt, string service, string reason, DateTimeOffset now) => new()
+    {
+        WorkflowId = state.CorrelationId,
+        StepId = stepId,
+        Attempt = attempt,
+        Service = service,
+        Reason = reason,
+        QueuedAt = now,
+    };
 
     /// <summary>
     /// A step sent again (a retry, an admission, a failover) reads its input afresh: a blocked
@@ -160,13 +152,7 @@ public sealed class StepDispatcher(DecisionContext context, StepRouter router, W
             return;
         }
 
-        state.Record(new WorkflowNeedsAttention
-        {
-            WorkflowId = state.CorrelationId,
-            Definition = state.Definition,
-            StepId = step.Id,
-            Reason = $"{reason}; once the cause is fixed, 'sagas retry {state.CorrelationId}' resolves it again (or --step STEP runs an upstream step again)",
-            At = context.Now,
-        });
+        outcomes.NeedsAttention(state, step.Id,
+            $"{reason}; once the cause is fixed, 'sagas retry {state.CorrelationId}' resolves it again (or --step STEP runs an upstream step again)");
     }
 }

@@ -12,7 +12,7 @@ public sealed class WorkflowDeciders
         var outcomes = new WorkflowOutcomes(context);
         var compensation = new CompensationFlow(context, outcomes);
         var ending = new WorkflowEnding(context, outcomes, compensation);
-        var dispatcher = new StepDispatcher(context, new StepRouter(context), ending);
+        var dispatcher = new StepDispatcher(context, outcomes, new StepRouter(context), ending);
         var forward = new ForwardFlow(context, dispatcher, ending, compensation);
         var retries = new RetryScheduling(context);
         var failures = new AttemptFailures(context, outcomes, dispatcher, ending, forward, retries);

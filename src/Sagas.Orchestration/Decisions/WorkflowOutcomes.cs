@@ -27,6 +27,17 @@ public sealed class WorkflowOutcomes(DecisionContext context)
             CancelledAt = context.Now,
         });
 
+    /// <summary>The run stops for an operator at a step (a blocked one, or one whose compensation cannot go on).</summary>
+    public void NeedsAttention(WorkflowState state, string stepId, string reason) =>
+        state.Record(new WorkflowNeedsAttention
+        {
+            WorkflowId = state.CorrelationId,
+            Definition = state.Definition,
+            StepId = stepId,
+            Reason = reason,
+            At = context.Now,
+        });
+
     /// <summary>
     /// The definition version the run is pinned to (by content hash). A node that lacks it cannot
     /// decide anything for the run: it fails, saying which file to restore.
