@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Sagas.Cli.Node;
 using Sagas.Cli.Settings;
 
 namespace Sagas.IntegrationTests;
@@ -49,7 +50,8 @@ internal sealed class NodeProcess : IAsyncDisposable
         node._process.BeginOutputReadLine();
         node._process.BeginErrorReadLine();
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        // Longer than the node's own start timeout, so a node that cannot start says why itself.
+        using var timeout = new CancellationTokenSource(SagasBusRegistration.StartTimeout + TimeSpan.FromSeconds(30));
         var exited = node._process.WaitForExitAsync(timeout.Token);
 #pragma warning disable VSTHRD003 // completed by the output reader
         var first = await Task.WhenAny(node._running.Task, exited);

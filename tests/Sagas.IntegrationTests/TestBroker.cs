@@ -18,13 +18,19 @@ internal static class TestBroker
     public static async Task EnsureVirtualHostAsync(string virtualHost)
     {
         var settings = await SettingsAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(settings.ManagementUrl) };
-        var credentials = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{settings.Username}:{settings.Password}"));
-        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", credentials);
+        using var http = await ManagementAsync();
         var vhost = Uri.EscapeDataString(virtualHost);
         (await http.PutAsync($"api/vhosts/{vhost}", null)).EnsureSuccessStatusCode();
         var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", System.Text.Encoding.UTF8, "application/json");
         (await http.PutAsync($"api/permissions/{vhost}/{Uri.EscapeDataString(settings.Username)}", permissions)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Sets how many connections the vhost takes (0: none), through the management API.</summary>
+    public static async Task LimitConnectionsAsync(string virtualHost, int most)
+    {
+        using var http = await ManagementAsync();
+        var limit = new StringContent($$"""{"value":{{most}}}""", System.Text.Encoding.UTF8, "application/json");
+        (await http.PutAsync($"api/vhost-limits/{Uri.EscapeDataString(virtualHost)}/max-connections", limit)).EnsureSuccessStatusCode();
     }
 
     public static async Task<IConnection> ConnectAsync(string? virtualHost = null)
@@ -40,5 +46,14 @@ internal static class TestBroker
             ClientProvidedName = "sagas integration tests",
         };
         return await factory.CreateConnectionAsync();
+    }
+
+    private static async Task<HttpClient> ManagementAsync()
+    {
+        var settings = await SettingsAsync();
+        var http = new HttpClient { BaseAddress = new Uri(settings.ManagementUrl) };
+        var credentials = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{settings.Username}:{settings.Password}"));
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", credentials);
+        return http;
     }
 }

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Sagas.Cli.Settings;
 using Sagas.Orchestration;
 using Sagas.Workers;
@@ -10,6 +12,15 @@ namespace Sagas.Cli.Node;
 /// <summary>The MassTransit bus on RabbitMQ with the endpoints of a node's roles. Durable messages, publisher confirms.</summary>
 public static class SagasBusRegistration
 {
+    /// <summary>
+    /// How long a node's start waits for every receive endpoint to consume. Generous, because a
+    /// loaded two-core machine declares dozens of queues slowly; past it, the start fails.
+    /// </summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a stop waits for the bus (its consumers finishing): the host's own shutdown window.</summary>
+    public static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
     public static IHostApplicationBuilder AddSagasBus(this IHostApplicationBuilder builder, RabbitMqSettings rabbit, NodeRoles roles)
     {
         builder.Services.AddMassTransit(bus =>
@@ -40,6 +51,60 @@ public static class SagasBusRegistration
                 rabbitmq.ConfigureStepEndpoints(context, roles.Queues);
             });
         });
+
+        // A node is running when it can receive: without this, the host's start returns while the
+        // endpoints are still being declared, 'sagas run' says "running" and a start published
+        // then finds no start-workflow exchange (404) or no queue bound to it.
+        builder.Services.AddOptions<MassTransitHostOptions>().Configure(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StartTimeout = StartTimeout;
+            options.StopTimeout = StopTimeout;
+        });
+        ReportStartFailures(builder.Services, rabbit);
         return builder;
+    }
+
+    // MassTransit's hosted service, in its own place among the hosted services (they stop in
+    // reverse order), wrapped so a start that fails or runs out of time is one line naming the broker.
+    private static void ReportStartFailures(IServiceCollection services, RabbitMqSettings rabbit)
+    {
+        var index = services.IndexOf(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(MassTransitHostedService)));
+        services[index] = ServiceDescriptor.Singleton<IHostedService>(provider => new StartingBus(
+            ActivatorUtilities.CreateInstance<MassTransitHostedService>(provider), provider.GetRequiredService<IOptions<MassTransitHostOptions>>(), rabbit));
+    }
+
+    private sealed class StartingBus(MassTransitHostedService bus, IOptions<MassTransitHostOptions> options, RabbitMqSettings rabbit) : IHostedService, IAsyncDisposable
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            var started = Stopwatch.StartNew();
+            try
+            {
+                await bus.StartAsync(cancellationToken);
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                // MassTransit retries a faulted endpoint until the timeout, then throws its last fault.
+                var what = options.Value.StartTimeout is { } timeout && started.Elapsed >= timeout
+                    ? $"did not start within {timeout.TotalSeconds:0.#} s (last error: {OneLine(e)})"
+                    : $"failed to start ({OneLine(e)})";
+                throw new UserErrorException($"the node's endpoints on RabbitMQ at {rabbit.Describe()} {what}; check the broker with 'scripts/services status'", e);
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => bus.StopAsync(cancellationToken);
+
+        public ValueTask DisposeAsync() => bus.DisposeAsync();
+
+        private static string OneLine(Exception e)
+        {
+            while (e.InnerException is not null)
+            {
+                e = e.InnerException;
+            }
+
+            return e.Message.ReplaceLineEndings(" ");
+        }
     }
 }
