@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Sagas.Contracts.Commands;
 
 /// <summary>Undo a completed step: sent to the compensating service's queue, answered with <c>StepCompensated</c> or <c>StepCompensationFailed</c>.</summary>
-public sealed record CompensateStep
+public sealed record CompensateStep : IStepCommand
 {
     public required Guid WorkflowId { get; init; }
 

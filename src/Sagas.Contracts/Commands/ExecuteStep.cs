@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Sagas.Contracts.Commands;
 
 /// <summary>Sent to a service's queue: run one attempt of one step of a workflow.</summary>
-public sealed record ExecuteStep
+public sealed record ExecuteStep : IStepCommand
 {
     public required Guid WorkflowId { get; init; }
 
