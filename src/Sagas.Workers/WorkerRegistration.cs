@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sagas.Contracts.Commands;
 using Sagas.Workers.Resilience;
 
 namespace Sagas.Workers;
@@ -56,8 +57,10 @@ public static class WorkerRegistration
         bus.TryAddSingleton(new OutsideCallOptions());
         bus.TryAddSingleton<OutsidePipelines>();
         bus.TryAddSingleton<StepHandlers>();
-        bus.AddConsumer<ExecuteStepConsumer>().ExcludeFromConfigureEndpoints();
-        bus.AddConsumer<CompensateStepConsumer>().ExcludeFromConfigureEndpoints();
+        bus.TryAddSingleton<IStepCommandHandling<ExecuteStep>, StepExecution>();
+        bus.TryAddSingleton<IStepCommandHandling<CompensateStep>, StepCompensation>();
+        bus.AddConsumer<StepCommandConsumer<ExecuteStep>>().ExcludeFromConfigureEndpoints();
+        bus.AddConsumer<StepCommandConsumer<CompensateStep>>().ExcludeFromConfigureEndpoints();
         return bus;
     }
 
@@ -71,8 +74,8 @@ public static class WorkerRegistration
                 // Step commands are sent to this queue, never published: no exchange bindings.
                 endpoint.ConfigureConsumeTopology = false;
                 endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 1000));
-                endpoint.ConfigureConsumer<ExecuteStepConsumer>(context);
-                endpoint.ConfigureConsumer<CompensateStepConsumer>(context);
+                endpoint.ConfigureConsumer<StepCommandConsumer<ExecuteStep>>(context);
+                endpoint.ConfigureConsumer<StepCommandConsumer<CompensateStep>>(context);
             });
         }
     }
