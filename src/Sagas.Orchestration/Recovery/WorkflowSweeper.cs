@@ -3,8 +3,8 @@ using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sagas.Contracts.Commands;
+using Sagas.Definitions.Building;
 using Sagas.Orchestration.Persistence;
-using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Recovery;
@@ -103,7 +103,7 @@ internal sealed partial class WorkflowSweeper(
                 continue;
             }
 
-            var reason = $"{state.Status} with no timer left and nothing recorded for {DurationWords.Of(options.StuckAfter)} or more";
+            var reason = $"{state.Status} with no timer left and nothing recorded for {DurationText.Words(options.StuckAfter)} or more";
             LogStuck(logger, state.CorrelationId, reason, string.Join("; ", plan.Actions));
             await orchestrator.Send(new RecoverWorkflow
             {
