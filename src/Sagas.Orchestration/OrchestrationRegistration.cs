@@ -74,9 +74,8 @@ public static class OrchestrationRegistration
 
     /// <summary>
     /// The orchestrator's background jobs: the timer and outbox relay, the outbox cleaner, the
-    /// admission relay, the watch for lost nodes and the sweeper. Call it after the bus is added:
-    /// hosted services stop in reverse order, so they stop before the bus and never claim rows
-    /// they can no longer send.
+    /// admission relay, the watch for lost nodes and the sweeper. They send through the bus, so the
+    /// host registers them after it (see <c>NodeHost</c>).
     /// </summary>
     public static IServiceCollection AddSagasOrchestrationJobs(this IServiceCollection services)
     {
