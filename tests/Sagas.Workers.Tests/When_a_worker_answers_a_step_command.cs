@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Sagas.Contracts;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
@@ -16,21 +17,24 @@ namespace Sagas.Workers.Tests;
 public sealed class When_a_worker_answers_a_step_command : IAsyncLifetime
 {
     private readonly Guid _workflow = Guid.NewGuid();
-    private ServiceProvider _provider = null!;
+    private IHost _host = null!;
     private ITestHarness _harness = null!;
 
     public async Task InitializeAsync()
     {
-        _provider = new ServiceCollection()
-            .AddLogging()
-            .AddSampleServices(new SampleOptions { Simulate = { ["payment"] = "permanent", ["inventory-compensation"] = "permanent" } })
-            .AddMassTransitTestHarness(bus =>
-            {
-                bus.AddStepWorkers();
-                bus.UsingInMemory((context, configurator) => configurator.ConfigureStepEndpoints(context, ["inventory", "payment"]));
-            })
-            .BuildServiceProvider();
-        _harness = _provider.GetRequiredService<ITestHarness>();
+        var builder = WorkerNode.Builder(new Dictionary<string, string?>
+        {
+            ["Sagas:Samples:Simulate:payment"] = "permanent",
+            ["Sagas:Samples:Simulate:inventory-compensation"] = "permanent",
+        });
+        builder.AddSagasSamples().AddSagasWorkers();
+        builder.Services.AddMassTransitTestHarness(bus =>
+        {
+            bus.AddStepWorkers();
+            bus.UsingInMemory((context, configurator) => configurator.ConfigureStepEndpoints(context, ["inventory", "payment"]));
+        });
+        _host = builder.Build();
+        _harness = _host.Services.GetRequiredService<ITestHarness>();
         await _harness.Start();
     }
 
@@ -120,5 +124,9 @@ public sealed class When_a_worker_answers_a_step_command : IAsyncLifetime
         };
     }
 
-    public async Task DisposeAsync() => await _provider.DisposeAsync();
+    public Task DisposeAsync()
+    {
+        _host.Dispose();
+        return Task.CompletedTask;
+    }
 }

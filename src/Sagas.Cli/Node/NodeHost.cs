@@ -10,7 +10,7 @@ using Sagas.Workers.Nodes;
 
 namespace Sagas.Cli.Node;
 
-/// <summary>Builds a Sagas node: only composition, each module through its own registration.</summary>
+/// <summary>Builds and starts a Sagas node: only composition, each module through its own registration.</summary>
 public static class NodeHost
 {
     public static IHost Build(IConfiguration configuration, NodeRoles roles)
@@ -25,11 +25,6 @@ public static class NodeHost
         var policies = NodeFiles.LoadPolicies(settings);
         if (roles.Orchestrator)
         {
-            if (OrchestrationOptions.From(configuration).Problems() is [var problem, ..])
-            {
-                throw new UserErrorException($"invalid setting {problem}");
-            }
-
             builder.AddSagasOrchestration(NodeFiles.LoadDefinitions(settings.Definitions, policies), settings.Postgres.ConnectionString, policies);
             builder.Services.AddSingleton<IDependencyProbe>(new PostgresProbe(settings.Postgres.ConnectionString));
         }
@@ -39,16 +34,8 @@ public static class NodeHost
             // A worker hosting a service also consumes the endpoints the policies give it.
             roles = roles.WithEndpoints(policies.Services.ToDictionary(
                 p => p.Key, p => (IReadOnlyList<string>)[.. p.Value.Endpoints.Select(e => e.Name)]));
-            var samples = configuration.GetSection(SampleOptions.SectionName).Get<SampleOptions>() ?? new SampleOptions();
-            builder.Services.AddSampleServices(samples, settings.Postgres.ConnectionString);
-            try
-            {
-                builder.Services.AddSagasWorkerResilience(configuration);
-            }
-            catch (InvalidOperationException e)
-            {
-                throw new UserErrorException(e.Message, e);
-            }
+            builder.AddSagasSamples(settings.Postgres.ConnectionString);
+            builder.AddSagasWorkers();
         }
 
         // Hosted services stop in the reverse order of their registration, so what sends through the
@@ -58,18 +45,26 @@ public static class NodeHost
         builder.AddSagasBus(settings.RabbitMq, roles);
         if (roles.Orchestrator)
         {
-            builder.Services.AddSagasOrchestrationJobs();
+            builder.AddSagasOrchestrationJobs();
         }
 
+        builder.AddSagasHeartbeats(NodeIdentity.For(roles.Kinds, roles.Queues, settings.RabbitMq.PrefetchCount, DateTimeOffset.UtcNow));
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// Starts a node <see cref="Build"/> made. The modules' options are bound and validated here, so
+    /// a setting one refuses is the user's to fix, said in one line that names it.
+    /// </summary>
+    public static async Task StartAsync(IHost host, CancellationToken cancellationToken)
+    {
         try
         {
-            builder.Services.AddSagasHeartbeats(configuration, NodeIdentity.For(roles.Kinds, roles.Queues, settings.RabbitMq.PrefetchCount, DateTimeOffset.UtcNow));
+            await host.StartAsync(cancellationToken);
         }
-        catch (InvalidOperationException e)
+        catch (Exception e) when (SettingErrors.Describe(e) is { } problem)
         {
-            throw new UserErrorException(e.Message);
+            throw new UserErrorException(problem, e);
         }
-
-        return builder.Build();
     }
 }
