@@ -9,7 +9,7 @@ namespace Sagas.Workers;
 /// the small difference between running a step and undoing it.
 /// </summary>
 public interface IStepCommandHandling<in TCommand>
-    where TCommand : IStepCommand
+    where TCommand : StepCommand
 {
     Task<StepOutcome> RunAsync(StepHandlers handlers, string service, StepRequest request, CancellationToken cancellationToken);
 

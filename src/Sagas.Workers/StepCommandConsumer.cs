@@ -10,7 +10,7 @@ namespace Sagas.Workers;
 /// command's <see cref="IStepCommandHandling{TCommand}"/>.
 /// </summary>
 public sealed class StepCommandConsumer<TCommand>(StepHandlers handlers, IStepCommandHandling<TCommand> handling, TimeProvider clock) : IConsumer<TCommand>
-    where TCommand : class, IStepCommand
+    where TCommand : StepCommand
 {
     public async Task Consume(ConsumeContext<TCommand> context)
     {

@@ -24,7 +24,7 @@ public sealed record StepRequest(Guid WorkflowId, string Definition, string Step
     public ResiliencePipeline Outside { get; init; } = ResiliencePipeline.Empty;
 
     /// <summary>The request a step command makes of its service's handler.</summary>
-    public static StepRequest For(IStepCommand command) =>
+    public static StepRequest For(StepCommand command) =>
         new(command.WorkflowId, command.Definition, command.StepId, command.Attempt, command.Input)
         {
             DispatchedAt = command.DispatchedAt,

@@ -83,7 +83,7 @@ public sealed class When_a_worker_answers_a_step_command : IAsyncLifetime
     }
 
     private async Task SendAsync<T>(T command)
-        where T : class, IStepCommand
+        where T : StepCommand
     {
         var endpoint = await _harness.Bus.GetSendEndpoint(new Uri($"queue:{command.Service}"));
         await endpoint.Send(command);
