@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Sagas.Orchestration.Recovery;
 
 namespace Sagas.Orchestration;
@@ -67,10 +67,6 @@ public sealed class OrchestrationOptions
 
     public RetryPolicy RetryFor(string service) => ServiceRetry.GetValueOrDefault(service) ?? Retry;
 
-    /// <summary>Reads <c>Sagas:Orchestration</c>, defaults where it is silent.</summary>
-    public static OrchestrationOptions From(IConfiguration configuration) =>
-        configuration.GetSection(SectionName).Get<OrchestrationOptions>() ?? new OrchestrationOptions();
-
     /// <summary>Each setting that makes no sense, named by its configuration key.</summary>
     public IReadOnlyList<string> Problems() =>
     [
@@ -87,4 +83,11 @@ public sealed class OrchestrationOptions
         .. OutboxLease <= TimeSpan.Zero ? [$"{SectionName}:OutboxLease must be positive (it is {OutboxLease})"] : Array.Empty<string>(),
         .. TimerPollInterval <= TimeSpan.Zero ? [$"{SectionName}:TimerPollInterval must be positive (it is {TimerPollInterval})"] : Array.Empty<string>(),
     ];
+
+    /// <summary>Refuses the options while a setting makes no sense, naming each by its key.</summary>
+    internal sealed class Validation : IValidateOptions<OrchestrationOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, OrchestrationOptions options) =>
+            options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+    }
 }

@@ -2,9 +2,9 @@ using Marten;
 using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Saga;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Sagas.Definitions.Loading;
 using Sagas.Definitions.Policies;
 using Sagas.Orchestration.Admission;
@@ -24,20 +24,19 @@ namespace Sagas.Orchestration;
 public static class OrchestrationRegistration
 {
     /// <summary>
-    /// The orchestrator's services: the definition catalog (validated before anything starts),
-    /// the progression rules, the Marten store and the relay of durable timers.
+    /// The orchestrator's services: its options (<c>Sagas:Orchestration</c>, bound, and refused at
+    /// start while a setting makes no sense), the definition catalog (validated before anything
+    /// starts), the progression rules, the Marten store and the relay of durable timers.
     /// </summary>
     public static IHostApplicationBuilder AddSagasOrchestration(
         this IHostApplicationBuilder builder, DefinitionCatalog catalog, string postgresConnectionString, PolicyFile? policies = null)
     {
-        var options = OrchestrationOptions.From(builder.Configuration);
-        if (options.Problems() is [var first, ..])
-        {
-            throw new InvalidOperationException(first);
-        }
+        builder.Services.AddOptions<OrchestrationOptions>().BindConfiguration(OrchestrationOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<OrchestrationOptions>, OrchestrationOptions.Validation>();
 
+        // Its parts take the options themselves, as the test harness hands them in.
+        builder.Services.AddSingleton(provider => provider.GetRequiredService<IOptions<OrchestrationOptions>>().Value);
         builder.Services.AddSingleton(catalog);
-        builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSagasPolicies(policies ?? PolicyFile.Empty);
         builder.Services.AddSingleton<DecisionContext>();
@@ -75,18 +74,17 @@ public static class OrchestrationRegistration
 
     /// <summary>
     /// The orchestrator's background jobs: the timer and outbox relay, the outbox cleaner, the
-    /// admission relay, the watch for lost nodes and the sweeper. Call it after the bus is added:
-    /// hosted services stop in reverse order, so they stop before the bus and never claim rows
-    /// they can no longer send.
+    /// admission relay, the watch for lost nodes and the sweeper. They send through the bus, so the
+    /// host registers them after it (see <c>NodeHost</c>).
     /// </summary>
-    public static IServiceCollection AddSagasOrchestrationJobs(this IServiceCollection services)
+    public static IHostApplicationBuilder AddSagasOrchestrationJobs(this IHostApplicationBuilder builder)
     {
-        services.AddHostedService<TimerRelay>();
-        services.AddHostedService(provider => provider.GetRequiredService<OutboxCleaner>());
-        services.AddHostedService<AdmissionRelay>();
-        services.AddHostedService<NodeWatch>();
-        services.AddHostedService<WorkflowSweeper>();
-        return services;
+        builder.Services.AddHostedService<TimerRelay>();
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<OutboxCleaner>());
+        builder.Services.AddHostedService<AdmissionRelay>();
+        builder.Services.AddHostedService<NodeWatch>();
+        builder.Services.AddHostedService<WorkflowSweeper>();
+        return builder;
     }
 
     /// <summary>The workflow saga on its Marten repository, and the raw-JSON start endpoint.</summary>

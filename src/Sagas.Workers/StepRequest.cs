@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Polly;
+using Sagas.Contracts.Commands;
 
 namespace Sagas.Workers;
 
@@ -21,4 +22,12 @@ public sealed record StepRequest(Guid WorkflowId, string Definition, string Step
     /// circuit within this attempt. What escapes it fails the attempt, for the orchestrator to retry.
     /// </summary>
     public ResiliencePipeline Outside { get; init; } = ResiliencePipeline.Empty;
+
+    /// <summary>The request a step command makes of its service's handler.</summary>
+    public static StepRequest For(StepCommand command) =>
+        new(command.WorkflowId, command.Definition, command.StepId, command.Attempt, command.Input)
+        {
+            DispatchedAt = command.DispatchedAt,
+            IdempotencyKey = command.IdempotencyKey,
+        };
 }

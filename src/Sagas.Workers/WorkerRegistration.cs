@@ -2,6 +2,9 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Sagas.Contracts.Commands;
 using Sagas.Workers.Resilience;
 
 namespace Sagas.Workers;
@@ -18,46 +21,29 @@ public static class WorkerRegistration
     }
 
     /// <summary>
-    /// The pipelines for handlers' calls to the outside, with <c>Sagas:Workers:Resilience</c> from
-    /// <paramref name="configuration"/>; throws on the first setting that makes no sense.
+    /// The worker runtime: what runs handlers, and the pipelines for their calls to the outside
+    /// with <c>Sagas:Workers:Resilience</c> bound, and refused at start while a setting makes no sense.
     /// </summary>
-    public static IServiceCollection AddSagasWorkerResilience(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddSagasWorkers(this IHostApplicationBuilder builder)
     {
-        OutsideCallOptions options;
-        try
-        {
-            options = OutsideCallOptions.From(configuration);
-        }
-        catch (InvalidOperationException e)
-        {
-            // The binder names the key and the type it could not convert to.
-            throw new InvalidOperationException($"invalid setting: {e.Message}", e);
-        }
-
-        if (options.Problems() is [var first, ..])
-        {
-            throw new InvalidOperationException($"invalid setting {first}");
-        }
-
-        services.AddSingleton(options);
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<OutsidePipelines>();
-        return services;
+        builder.Services.AddOptions<OutsideCallOptions>()
+            .Configure<IConfiguration>((options, configuration) => options.Bind(configuration))
+            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<OutsideCallOptions>, OutsideCallOptions.Validation>();
+        AddHandlerRuntime(builder.Services);
+        return builder;
     }
 
     /// <summary>
     /// The step and compensation consumers; their endpoints (one queue per hosted service) are made by
     /// <see cref="ConfigureStepEndpoints"/>. Outside calls get the default pipelines unless
-    /// <see cref="AddSagasWorkerResilience"/> bound settings.
+    /// <see cref="AddSagasWorkers"/> bound settings.
     /// </summary>
     public static IBusRegistrationConfigurator AddStepWorkers(this IBusRegistrationConfigurator bus)
     {
-        bus.TryAddSingleton(TimeProvider.System);
-        bus.TryAddSingleton(new OutsideCallOptions());
-        bus.TryAddSingleton<OutsidePipelines>();
-        bus.TryAddSingleton<StepHandlers>();
-        bus.AddConsumer<ExecuteStepConsumer>().ExcludeFromConfigureEndpoints();
-        bus.AddConsumer<CompensateStepConsumer>().ExcludeFromConfigureEndpoints();
+        AddHandlerRuntime(bus);
+        bus.AddConsumer<StepCommandConsumer<ExecuteStep>>().ExcludeFromConfigureEndpoints();
+        bus.AddConsumer<StepCommandConsumer<CompensateStep>>().ExcludeFromConfigureEndpoints();
         return bus;
     }
 
@@ -71,9 +57,22 @@ public static class WorkerRegistration
                 // Step commands are sent to this queue, never published: no exchange bindings.
                 endpoint.ConfigureConsumeTopology = false;
                 endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 1000));
-                endpoint.ConfigureConsumer<ExecuteStepConsumer>(context);
-                endpoint.ConfigureConsumer<CompensateStepConsumer>(context);
+                endpoint.ConfigureConsumer<StepCommandConsumer<ExecuteStep>>(context);
+                endpoint.ConfigureConsumer<StepCommandConsumer<CompensateStep>>(context);
             });
         }
+    }
+
+    // What runs handlers, whichever of the two registrations comes first; the options are the
+    // bound ones if AddSagasWorkers bound them, the defaults if not.
+    private static void AddHandlerRuntime(IServiceCollection services)
+    {
+        services.AddOptions<OutsideCallOptions>();
+        services.TryAddSingleton(provider => provider.GetRequiredService<IOptions<OutsideCallOptions>>().Value);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<OutsidePipelines>();
+        services.TryAddSingleton<StepHandlers>();
+        services.TryAddSingleton<IStepCommandHandling<ExecuteStep>, StepExecution>();
+        services.TryAddSingleton<IStepCommandHandling<CompensateStep>, StepCompensation>();
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sagas.Samples.Services;
 using Sagas.Workers.Resilience;
@@ -12,11 +13,11 @@ namespace Sagas.Workers.Tests;
 /// A worker node's services, wired by the same registrations the node uses, without a bus
 /// running: the tests call <see cref="StepHandlers"/> as the step consumer does.
 /// </summary>
-internal sealed class WorkerNode(ServiceProvider services, LogRecorder log) : IDisposable
+internal sealed class WorkerNode(IHost host, LogRecorder log) : IDisposable
 {
-    public StepHandlers Handlers => services.GetRequiredService<StepHandlers>();
+    public StepHandlers Handlers => host.Services.GetRequiredService<StepHandlers>();
 
-    public OutsidePipelines Pipelines => services.GetRequiredService<OutsidePipelines>();
+    public OutsidePipelines Pipelines => host.Services.GetRequiredService<OutsidePipelines>();
 
     /// <summary>What the node logged.</summary>
     public LogRecorder Log => log;
@@ -29,22 +30,31 @@ internal sealed class WorkerNode(ServiceProvider services, LogRecorder log) : ID
     public static WorkerNode Start(
         Dictionary<string, string>? simulate = null, Dictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Sagas:Workers:Resilience:Default:RetryDelay"] = "00:00:00" })
-            .AddInMemoryCollection(settings ?? [])
-            .Build();
+        var builder = Builder(settings);
+        builder.Configuration.AddInMemoryCollection((simulate ?? []).Select(p => KeyValuePair.Create($"{SampleOptions.SectionName}:Simulate:{p.Key}", (string?)p.Value)));
         var log = new LogRecorder();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddProvider(log));
+        builder.Logging.AddProvider(log);
         if (clock is not null)
         {
-            services.AddSingleton(clock);
+            builder.Services.AddSingleton(clock);
         }
 
-        services.AddSampleServices(new SampleOptions { Simulate = simulate ?? [] });
-        services.AddSagasWorkerResilience(configuration);
-        services.AddMassTransit(bus => bus.AddStepWorkers());
-        return new WorkerNode(services.BuildServiceProvider(), log);
+        builder.AddSagasSamples();
+        builder.AddSagasWorkers();
+        builder.Services.AddMassTransit(bus => bus.AddStepWorkers());
+        return new WorkerNode(builder.Build(), log);
+    }
+
+    /// <summary>
+    /// A host's builder with the given settings over a default that does not wait between retries
+    /// (so no test sleeps), for the registrations under test.
+    /// </summary>
+    public static HostApplicationBuilder Builder(Dictionary<string, string?>? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Sagas:Workers:Resilience:Default:RetryDelay"] = "00:00:00" });
+        builder.Configuration.AddInMemoryCollection(settings ?? []);
+        return builder;
     }
 
     public static IConfiguration Configuration(Dictionary<string, string?> settings) =>
@@ -54,5 +64,5 @@ internal sealed class WorkerNode(ServiceProvider services, LogRecorder log) : ID
     public static StepRequest Request(int attempt = 1) =>
         new(Guid.NewGuid(), "order-fulfilment", "charge-payment", attempt, new JsonObject { ["orderId"] = "o-1", ["amount"] = 5 });
 
-    public void Dispose() => services.Dispose();
+    public void Dispose() => host.Dispose();
 }

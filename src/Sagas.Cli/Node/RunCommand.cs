@@ -28,7 +28,7 @@ internal static class RunCommand
             }
 
             using var host = NodeHost.Build(context.Configuration, roles);
-            await host.StartAsync(cancellationToken);
+            await NodeHost.StartAsync(host, cancellationToken);
             await context.Output.WriteLineAsync($"sagas node running: {roles} (Ctrl+C to stop)");
             await host.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Success;

@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sagas.Cli.Settings;
+using Sagas.Contracts;
+using Sagas.Contracts.Commands;
+using Sagas.Contracts.Events;
 using Sagas.Orchestration;
 using Sagas.Workers;
 
@@ -47,6 +50,11 @@ public static class SagasBusRegistration
                 });
                 rabbitmq.PrefetchCount = rabbit.PrefetchCount;
                 rabbitmq.ConcurrentMessageLimit = rabbit.PrefetchCount;
+                // The interfaces and base records the contracts share are not message types of
+                // their own on the broker: no exchange for them, nothing routed through one.
+                rabbitmq.Publish<IWorkflowMessage>(x => x.Exclude = true);
+                rabbitmq.Publish<IStepResult>(x => x.Exclude = true);
+                rabbitmq.Publish<StepCommand>(x => x.Exclude = true);
                 rabbitmq.ConfigureEndpoints(context);
                 rabbitmq.ConfigureStepEndpoints(context, roles.Queues);
             });

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sagas.Cli.Infrastructure;
+using Sagas.Definitions.Building;
 using Sagas.Orchestration.Nodes;
 
 namespace Sagas.Cli.Nodes;
@@ -45,7 +46,7 @@ internal static class NodesCommand
             foreach (var node in nodes)
             {
                 await context.Output.WriteLineAsync(
-                    $"{node.Id,-34} {node.Status,-7} {Ago(now - node.LastSeen),-10} {string.Join(",", node.Roles),-22} {node.Capacity,8}  {string.Join(",", node.Services)}");
+                    $"{node.Id,-34} {node.Status,-7} {DurationText.Roughly(now - node.LastSeen) + " ago",-10} {string.Join(",", node.Roles),-22} {node.Capacity,8}  {string.Join(",", node.Services)}");
                 if (node.Unhealthy is { } reason && node.Status == NodeStatus.Live)
                 {
                     await context.Output.WriteLineAsync($"  unhealthy: {reason}");
@@ -56,7 +57,4 @@ internal static class NodesCommand
         });
         return command;
     }
-
-    private static string Ago(TimeSpan span) =>
-        span.TotalSeconds < 60 ? $"{Math.Max(0, span.TotalSeconds):0} s ago" : span.TotalMinutes < 60 ? $"{span.TotalMinutes:0} min ago" : $"{span.TotalHours:0} h ago";
 }

@@ -5,7 +5,7 @@ namespace Sagas.Contracts.Commands;
 /// <see cref="StepId"/> may be dispatched as <see cref="Attempt"/>. An admission for a step that is
 /// no longer waiting (a repeat, or the workflow moved on) changes nothing.
 /// </summary>
-public sealed record AdmitStep
+public sealed record AdmitStep : IWorkflowMessage
 {
     public required Guid WorkflowId { get; init; }
 

@@ -1,29 +1,4 @@
-using System.Text.Json.Nodes;
-
 namespace Sagas.Contracts.Commands;
 
 /// <summary>Sent to a service's queue: run one attempt of one step of a workflow.</summary>
-public sealed record ExecuteStep
-{
-    public required Guid WorkflowId { get; init; }
-
-    public required string StepId { get; init; }
-
-    /// <summary>Starts at 1; a result for an older attempt is stale.</summary>
-    public required int Attempt { get; init; }
-
-    public required string Service { get; init; }
-
-    public required JsonObject Input { get; init; }
-
-    public required string Definition { get; init; }
-
-    public required DateTimeOffset DispatchedAt { get; init; }
-
-    /// <summary>
-    /// The same for every attempt of this step (and on an alternate service), so a service can
-    /// record its side effect under it and never repeat it for a retried or redelivered command.
-    /// A new one only when an operator runs a completed step again.
-    /// </summary>
-    public string IdempotencyKey { get; init; } = string.Empty;
-}
+public sealed record ExecuteStep : StepCommand;

@@ -5,7 +5,7 @@ namespace Sagas.Contracts.Commands;
 /// fire) and asks its orchestrator to move it again. It names the revision it judged, so a
 /// workflow that moved since is left alone.
 /// </summary>
-public sealed record RecoverWorkflow
+public sealed record RecoverWorkflow : IWorkflowMessage
 {
     public required Guid WorkflowId { get; init; }
 

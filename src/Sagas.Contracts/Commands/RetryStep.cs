@@ -4,7 +4,7 @@ namespace Sagas.Contracts.Commands;
 /// The orchestrator's own timer firing: try <see cref="StepId"/> again as <see cref="Attempt"/>.
 /// A firing for an attempt that is no longer awaited (a repeat, or the workflow moved on) changes nothing.
 /// </summary>
-public sealed record RetryStep
+public sealed record RetryStep : IWorkflowMessage
 {
     public required Guid WorkflowId { get; init; }
 

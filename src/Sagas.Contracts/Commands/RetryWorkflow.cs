@@ -4,7 +4,7 @@ namespace Sagas.Contracts.Commands;
 /// An operator's retry: run the failed step of a <c>Failed</c> workflow (or the failed compensation
 /// of one that <c>NeedsAttention</c>) again, and carry on from there.
 /// </summary>
-public sealed record RetryWorkflow
+public sealed record RetryWorkflow : IWorkflowMessage
 {
     public required Guid WorkflowId { get; init; }
 

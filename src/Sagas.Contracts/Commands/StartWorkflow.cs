@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Sagas.Contracts.Commands;
 
 /// <summary>Starts a workflow instance of a definition. A second start with the same id starts nothing.</summary>
-public sealed record StartWorkflow
+public sealed record StartWorkflow : IWorkflowMessage
 {
     public required Guid WorkflowId { get; init; }
 

@@ -4,7 +4,7 @@ namespace Sagas.Contracts.Commands;
 /// The orchestrator's own timer firing: <see cref="Attempt"/> of <see cref="StepId"/> had its time.
 /// If that attempt already ended, the firing changes nothing.
 /// </summary>
-public sealed record StepTimeoutElapsed
+public sealed record StepTimeoutElapsed : IWorkflowMessage
 {
     public required Guid WorkflowId { get; init; }
 

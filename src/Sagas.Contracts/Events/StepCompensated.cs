@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Sagas.Contracts.Events;
 
 /// <summary>A service undid a completed step.</summary>
-public sealed record StepCompensated
+public sealed record StepCompensated : IStepResult
 {
     public required Guid WorkflowId { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Sagas.Contracts.Events;
 
 /// <summary>A service could not undo a completed step on this attempt.</summary>
-public sealed record StepCompensationFailed
+public sealed record StepCompensationFailed : IStepResult
 {
     public required Guid WorkflowId { get; init; }
 

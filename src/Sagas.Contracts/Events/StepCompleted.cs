@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Sagas.Contracts.Events;
 
 /// <summary>A service finished an attempt of a step and produced its output.</summary>
-public sealed record StepCompleted
+public sealed record StepCompleted : IStepResult
 {
     public required Guid WorkflowId { get; init; }
 

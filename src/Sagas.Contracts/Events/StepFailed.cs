@@ -1,7 +1,7 @@
 namespace Sagas.Contracts.Events;
 
 /// <summary>A service could not complete an attempt of a step.</summary>
-public sealed record StepFailed
+public sealed record StepFailed : IStepResult
 {
     public required Guid WorkflowId { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Sagas.Contracts.Events;
 
 /// <summary>A workflow was cancelled; the completed steps that declare a compensation were undone first.</summary>
-public sealed record WorkflowCancelled
+public sealed record WorkflowCancelled : IWorkflowMessage
 {
     public required Guid WorkflowId { get; init; }
 

@@ -1,7 +1,7 @@
 namespace Sagas.Contracts.Events;
 
 /// <summary>A workflow could not complete, and every completed step that declares a compensation was undone.</summary>
-public sealed record WorkflowCompensated
+public sealed record WorkflowCompensated : IWorkflowMessage
 {
     public required Guid WorkflowId { get; init; }
 

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Sagas.Contracts.Events;
 
 /// <summary>Every step of a workflow completed; <see cref="Output"/> is its output mapping, resolved.</summary>
-public sealed record WorkflowCompleted
+public sealed record WorkflowCompleted : IWorkflowMessage
 {
     public required Guid WorkflowId { get; init; }
 

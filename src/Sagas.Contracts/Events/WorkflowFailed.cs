@@ -1,7 +1,7 @@
 namespace Sagas.Contracts.Events;
 
 /// <summary>A workflow ended without completing: the step that failed it, and why.</summary>
-public sealed record WorkflowFailed
+public sealed record WorkflowFailed : IWorkflowMessage
 {
     public required Guid WorkflowId { get; init; }
 

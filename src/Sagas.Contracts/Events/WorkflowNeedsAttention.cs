@@ -4,7 +4,7 @@ namespace Sagas.Contracts.Events;
 /// A compensation kept failing after its retries: the workflow waits for an operator
 /// (<c>sagas retry</c>) with the reason.
 /// </summary>
-public sealed record WorkflowNeedsAttention
+public sealed record WorkflowNeedsAttention : IWorkflowMessage
 {
     public required Guid WorkflowId { get; init; }
 

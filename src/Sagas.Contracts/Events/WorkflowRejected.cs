@@ -1,7 +1,7 @@
 namespace Sagas.Contracts.Events;
 
 /// <summary>A start could not begin a workflow (unknown definition, invalid input); nothing ran.</summary>
-public sealed record WorkflowRejected
+public sealed record WorkflowRejected : IWorkflowMessage
 {
     public required Guid WorkflowId { get; init; }
 

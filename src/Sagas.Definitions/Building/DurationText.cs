@@ -3,8 +3,10 @@ using System.Globalization;
 namespace Sagas.Definitions.Building;
 
 /// <summary>
-/// Reads a duration written as a whole number from 1 and a unit (<c>500ms</c>, <c>30s</c>,
-/// <c>2m</c>, <c>1h</c>), the one form every duration key of a definition takes.
+/// Durations as text, the one place that writes them: reads the one form every duration key of a
+/// definition takes, a whole number from 1 and a unit (<c>500ms</c>, <c>30s</c>, <c>2m</c>,
+/// <c>1h</c>), writes it back (<see cref="Format"/>), and writes durations in words for messages,
+/// reasons and the CLI (<see cref="Words"/>, <see cref="Roughly"/>).
 /// </summary>
 public static class DurationText
 {
@@ -17,13 +19,13 @@ public static class DurationText
     /// <summary>What a duration may look like, for error messages.</summary>
     public const string AcceptedForms = "a whole number from 1 followed by ms, s, m or h, e.g. 500ms, 30s, 2m or 1h, at most 24h";
 
-    private static readonly Dictionary<string, TimeSpan> Units = new(StringComparer.Ordinal)
-    {
-        ["ms"] = TimeSpan.FromMilliseconds(1),
-        ["s"] = TimeSpan.FromSeconds(1),
-        ["m"] = TimeSpan.FromMinutes(1),
-        ["h"] = TimeSpan.FromHours(1),
-    };
+    private static readonly Unit Hour = new(TimeSpan.FromHours(1), "h", "h");
+    private static readonly Unit Minute = new(TimeSpan.FromMinutes(1), "m", "min");
+    private static readonly Unit Second = new(TimeSpan.FromSeconds(1), "s", "s");
+    private static readonly Unit Millisecond = new(TimeSpan.FromMilliseconds(1), "ms", "ms");
+
+    // Largest first: a duration is written in the first unit that writes it whole.
+    private static readonly Unit[] Units = [Hour, Minute, Second, Millisecond];
 
     /// <summary>
     /// Parses <paramref name="text"/>; on failure <paramref name="problem"/> says what is wrong,
@@ -38,7 +40,7 @@ public static class DurationText
         var digits = number.TrimStart('-');
         problem = number.Length == 0 ? $"'{text}' does not start with a number"
             : unit.Length == 0 ? $"'{text}' has no unit"
-            : !Units.ContainsKey(unit) ? $"'{text}' has unknown unit '{unit}'"
+            : UnitOf(unit) is null ? $"'{text}' has unknown unit '{unit}'"
             : digits.Length == 0 || !digits.All(char.IsAsciiDigit) || number.LastIndexOf('-') > 0 ? $"'{text}' does not start with a whole number"
             : digits.All(c => c == '0') ? $"'{text}' is zero"
             : number.StartsWith('-') ? $"'{text}' is negative"
@@ -49,7 +51,7 @@ public static class DurationText
         }
 
         // Compared in the text's own unit, so a number of any length cannot overflow.
-        var unitLength = Units[unit];
+        var unitLength = UnitOf(unit)!.Length;
         var significant = digits.TrimStart('0');
         if (significant.Length > 18 || long.Parse(significant, CultureInfo.InvariantCulture) > Longest.Ticks / unitLength.Ticks)
         {
@@ -62,9 +64,35 @@ public static class DurationText
     }
 
     /// <summary>A duration in the definition syntax, in the largest unit that writes it whole (<c>90s</c>, <c>2m</c>).</summary>
-    public static string Format(TimeSpan duration)
+    public static string Format(TimeSpan duration) => Write(duration, u => u.Symbol, separator: string.Empty);
+
+    /// <summary>
+    /// A duration in words, as messages and recorded reasons say it: in the largest unit that writes
+    /// it whole (<c>90 s</c>, <c>5 min</c>, <c>250 ms</c>).
+    /// </summary>
+    public static string Words(TimeSpan duration) => Write(duration, u => u.Word, separator: " ");
+
+    /// <summary>
+    /// Time gone by, rounded in the largest unit it has reached, seconds at the least, never below
+    /// zero (<c>12 s</c>, <c>4 min</c>, <c>2 h</c>): for "last seen" and the like.
+    /// </summary>
+    public static string Roughly(TimeSpan elapsed)
     {
-        var (unit, length) = Units.OrderByDescending(u => u.Value).FirstOrDefault(u => duration.Ticks % u.Value.Ticks == 0);
-        return unit is null ? $"{duration.TotalMilliseconds}ms" : $"{duration.Ticks / length.Ticks}{unit}";
+        var unit = elapsed >= Hour.Length ? Hour : elapsed >= Minute.Length ? Minute : Second;
+        return string.Create(CultureInfo.InvariantCulture, $"{Math.Round(Math.Max(0, elapsed / unit.Length), MidpointRounding.AwayFromZero)} {unit.Word}");
     }
+
+    private static string Write(TimeSpan duration, Func<Unit, string> name, string separator)
+    {
+        // Zero is written in the smallest unit; a fraction of a millisecond as a fraction of one.
+        var unit = duration == TimeSpan.Zero ? Millisecond : Array.Find(Units, u => duration.Ticks % u.Length.Ticks == 0);
+        return unit is null
+            ? string.Create(CultureInfo.InvariantCulture, $"{duration.TotalMilliseconds}{separator}{name(Millisecond)}")
+            : string.Create(CultureInfo.InvariantCulture, $"{duration.Ticks / unit.Length.Ticks}{separator}{name(unit)}");
+    }
+
+    private static Unit? UnitOf(string symbol) => Array.Find(Units, u => u.Symbol == symbol);
+
+    /// <summary>A unit: its length, its symbol in the definition syntax, and the word for it in messages.</summary>
+    private sealed record Unit(TimeSpan Length, string Symbol, string Word);
 }

@@ -1,6 +1,6 @@
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
-using Sagas.Orchestration.Policies;
+using Sagas.Definitions.Building;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Decisions;
@@ -58,7 +58,7 @@ public sealed class CompensationDecider(
             && outcomes.DefinitionOf(state)?.FindStep(due.StepId) is { Compensation: not null } step)
         {
             Failed(state, FailureOf(due.StepId, due.Attempt, state,
-                $"no result within {DurationWords.Of(context.Policies.TimeoutFor(state.CompensationServiceOf(step)) ?? TimeSpan.Zero)}", retryable: true));
+                $"no result within {DurationText.Words(context.Policies.TimeoutFor(state.CompensationServiceOf(step)) ?? TimeSpan.Zero)}", retryable: true));
         }
     }
 

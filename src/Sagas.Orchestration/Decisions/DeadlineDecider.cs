@@ -1,6 +1,6 @@
 using Sagas.Contracts.Commands;
+using Sagas.Definitions.Building;
 using Sagas.Orchestration.Journal;
-using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Decisions;
@@ -26,6 +26,6 @@ public sealed class DeadlineDecider(DecisionContext context, WorkflowOutcomes ou
             DeadlineAt = deadlineAt,
             ExceededAt = context.Now,
         });
-        ending.EndUnsuccessfully(state, definition, null, $"the workflow did not end within its deadline of {DurationWords.Of(deadline)}");
+        ending.EndUnsuccessfully(state, definition, null, $"the workflow did not end within its deadline of {DurationText.Words(deadline)}");
     }
 }

@@ -1,7 +1,7 @@
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
+using Sagas.Definitions.Building;
 using Sagas.Orchestration.Journal;
-using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Decisions;
@@ -62,7 +62,7 @@ public sealed class StepResultDecider(
             TimedOutAt = context.Now,
         });
         circuits.Observe(state, due.StepId, due.Attempt, failed: true);
-        failures.AfterFailedAttempt(state, due.StepId, due.Attempt, $"no result within {DurationWords.Of(timeout)}", retryable: true);
+        failures.AfterFailedAttempt(state, due.StepId, due.Attempt, $"no result within {DurationText.Words(timeout)}", retryable: true);
     }
 
     private void Fail(WorkflowState state, StepFailed failure, bool countsAgainstService)

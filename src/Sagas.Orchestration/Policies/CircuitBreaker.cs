@@ -1,3 +1,4 @@
+using Sagas.Definitions.Building;
 using Sagas.Definitions.Policies;
 
 namespace Sagas.Orchestration.Policies;
@@ -81,7 +82,7 @@ public sealed class CircuitBreaker(CircuitBreakerPolicy policy)
         }
 
         _outcomes.Clear();
-        return Open(now, $"{failures} of the last {calls} results within {DurationWords.Of(policy.Window)} failed (ratio {policy.FailureRatio:0.##})", failures, calls);
+        return Open(now, $"{failures} of the last {calls} results within {DurationText.Words(policy.Window)} failed (ratio {policy.FailureRatio:0.##})", failures, calls);
     }
 
     private CircuitChange Open(DateTimeOffset now, string reason, int failures = 1, int calls = 1)

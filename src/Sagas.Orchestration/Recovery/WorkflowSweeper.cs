@@ -2,10 +2,10 @@ using Marten;
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sagas.Contracts.Commands;
 using Sagas.Contracts;
+using Sagas.Contracts.Commands;
+using Sagas.Definitions.Building;
 using Sagas.Orchestration.Persistence;
-using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Recovery;
@@ -104,7 +104,7 @@ internal sealed partial class WorkflowSweeper(
                 continue;
             }
 
-            var reason = $"{state.Status} with no timer left and nothing recorded for {DurationWords.Of(options.StuckAfter)} or more";
+            var reason = $"{state.Status} with no timer left and nothing recorded for {DurationText.Words(options.StuckAfter)} or more";
             LogStuck(logger, state.CorrelationId, reason, string.Join("; ", plan.Actions));
             await orchestrator.Send(new RecoverWorkflow
             {

@@ -21,18 +21,18 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
         InstanceState(x => x.CurrentState);
 
         Event(() => StartRequested, x => x.CorrelateById(m => m.Message.WorkflowId));
-        Correlate(() => StepSucceeded, m => m.WorkflowId);
-        Correlate(() => StepFailed, m => m.WorkflowId);
-        Correlate(() => StepFaulted, m => m.Message.WorkflowId);
-        Correlate(() => RetryFired, m => m.WorkflowId);
-        Correlate(() => TimeoutElapsed, m => m.WorkflowId);
-        Correlate(() => CompensationSucceeded, m => m.WorkflowId);
-        Correlate(() => CompensationFailed, m => m.WorkflowId);
-        Correlate(() => CompensationFaulted, m => m.Message.WorkflowId);
-        Correlate(() => CancelRequested, m => m.WorkflowId);
-        Correlate(() => RetryRequested, m => m.WorkflowId);
-        Correlate(() => Admitted, m => m.WorkflowId);
-        Correlate(() => RecoverRequested, m => m.WorkflowId);
+        Correlate(() => StepSucceeded);
+        Correlate(() => StepFailed);
+        Correlate(() => StepFaulted);
+        Correlate(() => RetryFired);
+        Correlate(() => TimeoutElapsed);
+        Correlate(() => CompensationSucceeded);
+        Correlate(() => CompensationFailed);
+        Correlate(() => CompensationFaulted);
+        Correlate(() => CancelRequested);
+        Correlate(() => RetryRequested);
+        Correlate(() => Admitted);
+        Correlate(() => RecoverRequested);
 
         // The deadline through MassTransit's own Schedule: its token lives on the saga, and a firing
         // whose token is not the saga's (a stale one) is not delivered as the event.
@@ -153,11 +153,11 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
     public Schedule<WorkflowState, WorkflowDeadlineElapsed> DeadlineTimer { get; private set; } = null!;
 
     // Every message but a start is for an instance that exists; one that is not goes to the error queue.
-    private void Correlate<T>(Expression<Func<Event<T>>> @event, Func<T, Guid> workflowId)
+    private void Correlate<T>(Expression<Func<Event<T>>> @event)
         where T : class =>
         Event(@event, x =>
         {
-            x.CorrelateById(m => workflowId(m.Message));
+            x.CorrelateById(m => WorkflowMessages.IdOf(m.Message));
             x.OnMissingInstance(m => m.Fault());
         });
 

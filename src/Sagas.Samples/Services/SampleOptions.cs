@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Sagas.Samples.Services;
 
 /// <summary>
@@ -9,4 +11,18 @@ public sealed class SampleOptions
     public const string SectionName = "Sagas:Samples";
 
     public Dictionary<string, string> Simulate { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each simulation that is none of <see cref="Simulation.Forms"/>, named by its configuration key.</summary>
+    public IReadOnlyList<string> Problems() =>
+    [
+        .. Simulate.Where(p => Simulation.Read(p.Value) is null)
+            .Select(p => $"{SectionName}:Simulate:{p.Key} is an unknown simulation '{p.Value.Trim()}'; use {Simulation.Forms}"),
+    ];
+
+    /// <summary>Refuses the options while a simulation is unknown, naming each by its key.</summary>
+    internal sealed class Validation : IValidateOptions<SampleOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, SampleOptions options) =>
+            options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+    }
 }

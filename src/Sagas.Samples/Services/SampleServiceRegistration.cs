@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Sagas.Workers;
 
 namespace Sagas.Samples.Services;
@@ -10,21 +12,24 @@ public static class SampleServiceRegistration
     public static readonly IReadOnlyList<string> Names = ["inventory", "payment", "payment-backup", "fraud", "shipping", "notification", "accounts", "noop"];
 
     /// <summary>
-    /// The sample services, recording their side effects in the PostgreSQL of
+    /// The sample services, with <c>Sagas:Samples</c> bound (and refused at start while a
+    /// simulation is unknown), recording their side effects in the PostgreSQL of
     /// <paramref name="ledgerConnectionString"/> (null: not recorded, every command does its work).
     /// </summary>
-    public static IServiceCollection AddSampleServices(this IServiceCollection services, SampleOptions options, string? ledgerConnectionString = null)
+    public static IHostApplicationBuilder AddSagasSamples(this IHostApplicationBuilder builder, string? ledgerConnectionString = null)
     {
-        services.AddSingleton(options);
-        services.AddSingleton(new SideEffectLedger(ledgerConnectionString));
-        services.AddStepHandler<InventoryService>();
-        services.AddStepHandler<PaymentService>();
-        services.AddStepHandler<BackupPaymentService>();
-        services.AddStepHandler<FraudService>();
-        services.AddStepHandler<ShippingService>();
-        services.AddStepHandler<NotificationService>();
-        services.AddStepHandler<AccountsService>();
-        services.AddStepHandler<NoopService>();
-        return services;
+        builder.Services.AddOptions<SampleOptions>().BindConfiguration(SampleOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SampleOptions>, SampleOptions.Validation>();
+        builder.Services.AddSingleton(provider => provider.GetRequiredService<IOptions<SampleOptions>>().Value);
+        builder.Services.AddSingleton(new SideEffectLedger(ledgerConnectionString));
+        builder.Services.AddStepHandler<InventoryService>();
+        builder.Services.AddStepHandler<PaymentService>();
+        builder.Services.AddStepHandler<BackupPaymentService>();
+        builder.Services.AddStepHandler<FraudService>();
+        builder.Services.AddStepHandler<ShippingService>();
+        builder.Services.AddStepHandler<NotificationService>();
+        builder.Services.AddStepHandler<AccountsService>();
+        builder.Services.AddStepHandler<NoopService>();
+        return builder;
     }
 }

@@ -34,7 +34,12 @@ public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int Trans
         return Parse(directive);
     }
 
-    public static Simulation Parse(string? directive) => directive?.Trim() switch
+    /// <exception cref="ArgumentException">The directive is none of the <see cref="Forms"/>.</exception>
+    public static Simulation Parse(string? directive) =>
+        Read(directive) ?? throw new ArgumentException($"unknown simulation '{directive!.Trim()}'; use {Forms}");
+
+    /// <summary>What <paramref name="directive"/> says, or null for one that is none of the <see cref="Forms"/>.</summary>
+    public static Simulation? Read(string? directive) => directive?.Trim() switch
     {
         null or "" => None,
         "fail" or "permanent" => None with { Fail = true },
@@ -51,7 +56,7 @@ public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int Trans
             && int.TryParse(glitch["glitch:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var tries) => None with { Glitches = tries },
         var transient when transient.StartsWith("transient:", StringComparison.Ordinal)
             && int.TryParse(transient["transient:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var count) => None with { TransientFailures = count },
-        var unknown => throw new ArgumentException($"unknown simulation '{unknown}'; use {Forms}"),
+        _ => null,
     };
 
     /// <summary>Whether this attempt (1 for the first) fails for a while only.</summary>

@@ -1,31 +1,27 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Sagas.Workers.Nodes;
 
 /// <summary>Wires a node's heartbeats; every node, whatever its roles, announces itself.</summary>
 public static class HeartbeatRegistration
 {
-    public static IServiceCollection AddSagasHeartbeats(this IServiceCollection services, IConfiguration configuration, NodeIdentity identity)
+    /// <summary>
+    /// The heartbeats of the node <paramref name="identity"/> names, with <c>Sagas:Nodes</c> bound,
+    /// and refused at start while a setting makes no sense. They publish on the bus.
+    /// </summary>
+    public static IHostApplicationBuilder AddSagasHeartbeats(this IHostApplicationBuilder builder, NodeIdentity identity)
     {
-        var options = configuration.GetSection(NodeOptions.SectionName).Get<NodeOptions>() ?? new NodeOptions();
-        if (options.HeartbeatInterval <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException($"invalid setting {NodeOptions.SectionName}:HeartbeatInterval: it must be positive (it is {options.HeartbeatInterval})");
-        }
-
-        if (options.UnhealthyAfter <= TimeSpan.Zero)
-        {
-            throw new InvalidOperationException($"invalid setting {NodeOptions.SectionName}:UnhealthyAfter: it must be positive (it is {options.UnhealthyAfter})");
-        }
-
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new NodeHealth(options.UnhealthyAfter));
-        services.AddSingleton<IDependencyProbe, BrokerProbe>();
-        services.AddSingleton(options);
-        services.AddSingleton(identity);
-        services.AddHostedService<HeartbeatPublisher>();
-        return services;
+        builder.Services.AddOptions<NodeOptions>().BindConfiguration(NodeOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<NodeOptions>, NodeOptions.Validation>();
+        builder.Services.AddSingleton(provider => provider.GetRequiredService<IOptions<NodeOptions>>().Value);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(provider => new NodeHealth(provider.GetRequiredService<NodeOptions>().UnhealthyAfter));
+        builder.Services.AddSingleton<IDependencyProbe, BrokerProbe>();
+        builder.Services.AddSingleton(identity);
+        builder.Services.AddHostedService<HeartbeatPublisher>();
+        return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Sagas.Workers.Resilience;
 
@@ -11,10 +12,10 @@ public sealed class OutsideCallOptions
 {
     public const string SectionName = "Sagas:Workers:Resilience";
 
-    public OutsideCallSettings Default { get; init; } = new();
+    public OutsideCallSettings Default { get; private set; } = new();
 
     /// <summary>Settings by service name, each complete: the default with the service's own values over it.</summary>
-    public IReadOnlyDictionary<string, OutsideCallSettings> Services { get; init; } = new Dictionary<string, OutsideCallSettings>();
+    public IReadOnlyDictionary<string, OutsideCallSettings> Services { get; private set; } = new Dictionary<string, OutsideCallSettings>();
 
     public OutsideCallSettings For(string service) => Services.GetValueOrDefault(service) ?? Default;
 
@@ -22,11 +23,21 @@ public sealed class OutsideCallOptions
     /// <exception cref="InvalidOperationException">A value does not convert; the message names its key.</exception>
     public static OutsideCallOptions From(IConfiguration configuration)
     {
+        var options = new OutsideCallOptions();
+        options.Bind(configuration);
+        return options;
+    }
+
+    /// <summary>
+    /// Binds <c>Sagas:Workers:Resilience</c> into these options: the default, then each service's
+    /// entry over a copy of it, so an entry inherits what it does not set.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A value does not convert; the message names its key.</exception>
+    public void Bind(IConfiguration configuration)
+    {
         var section = configuration.GetSection(SectionName);
         var defaults = new OutsideCallSettings();
         section.GetSection(nameof(Default)).Bind(defaults);
-
-        // Bound over a copy of the default, so a service's entry inherits what it does not set.
         var services = new Dictionary<string, OutsideCallSettings>(StringComparer.OrdinalIgnoreCase);
         foreach (var service in section.GetSection(nameof(Services)).GetChildren())
         {
@@ -35,7 +46,8 @@ public sealed class OutsideCallOptions
             services[service.Key] = settings;
         }
 
-        return new OutsideCallOptions { Default = defaults, Services = services };
+        Default = defaults;
+        Services = services;
     }
 
     /// <summary>Each setting that makes no sense, named by its configuration key.</summary>
@@ -44,4 +56,11 @@ public sealed class OutsideCallOptions
         .. Default.Problems($"{SectionName}:{nameof(Default)}"),
         .. Services.SelectMany(p => p.Value.Problems($"{SectionName}:{nameof(Services)}:{p.Key}")),
     ];
+
+    /// <summary>Refuses the options while a setting makes no sense, naming each by its key.</summary>
+    internal sealed class Validation : IValidateOptions<OutsideCallOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, OutsideCallOptions options) =>
+            options.Problems() is { Count: > 0 } problems ? ValidateOptionsResult.Fail(problems) : ValidateOptionsResult.Success;
+    }
 }

@@ -74,15 +74,50 @@ public sealed class When_the_user_makes_a_mistake
     }
 
     [Fact]
-    public void A_worker_node_names_a_resilience_setting_that_makes_no_sense()
+    public async Task A_worker_node_names_a_resilience_setting_that_makes_no_sense()
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Sagas:Workers:Resilience:Services:payment:Retries"] = "-1" })
-            .Build();
-
-        var error = Assert.Throws<UserErrorException>(() => NodeHost.Build(configuration, new NodeRoles(false, ["payment"])));
+        var error = await StartingFailsAsync(new NodeRoles(false, ["payment"]), new() { ["Sagas:Workers:Resilience:Services:payment:Retries"] = "-1" });
 
         Assert.Equal("invalid setting Sagas:Workers:Resilience:Services:payment:Retries must be 0 or more (it is -1)", error.Message);
+    }
+
+    [Fact]
+    public async Task An_orchestrator_names_each_setting_that_makes_no_sense_in_one_line()
+    {
+        var error = await StartingFailsAsync(new NodeRoles(true, []), new()
+        {
+            ["Sagas:Orchestration:CommitConcurrency"] = "0",
+            ["Sagas:Orchestration:SweepInterval"] = "-00:00:01",
+        });
+
+        Assert.Equal(
+            "invalid setting Sagas:Orchestration:CommitConcurrency must be at least 1 (it is 0); invalid setting Sagas:Orchestration:SweepInterval must be positive (it is -00:00:01)",
+            error.Message);
+    }
+
+    [Fact]
+    public async Task A_node_names_a_heartbeat_setting_that_makes_no_sense()
+    {
+        var error = await StartingFailsAsync(new NodeRoles(false, ["payment"]), new() { ["Sagas:Nodes:HeartbeatInterval"] = "00:00:00" });
+
+        Assert.Equal("invalid setting Sagas:Nodes:HeartbeatInterval must be positive (it is 00:00:00)", error.Message);
+    }
+
+    [Fact]
+    public async Task A_node_names_a_setting_it_cannot_read()
+    {
+        var error = await StartingFailsAsync(new NodeRoles(false, ["payment"]), new() { ["Sagas:Nodes:UnhealthyAfter"] = "a while" });
+
+        Assert.StartsWith("invalid setting: ", error.Message);
+        Assert.Contains("Sagas:Nodes:UnhealthyAfter", error.Message);
+    }
+
+    [Fact]
+    public async Task A_node_names_an_unknown_simulation()
+    {
+        var error = await StartingFailsAsync(new NodeRoles(false, ["payment"]), new() { ["Sagas:Samples:Simulate:payment"] = "explode" });
+
+        Assert.StartsWith("invalid setting Sagas:Samples:Simulate:payment is an unknown simulation 'explode'; use ", error.Message);
     }
 
     [Fact]
@@ -110,5 +145,13 @@ public sealed class When_the_user_makes_a_mistake
 
         Assert.Equal(ExitCodes.UserError, run.ExitCode);
         Assert.Equal("sagas: definitions folder '/no/such/folder' does not exist (set --path or Sagas:Definitions:Path)", run.ErrorLines.Single());
+    }
+
+    // Settings are bound and validated as the node starts, before it connects to anything.
+    private static async Task<UserErrorException> StartingFailsAsync(NodeRoles roles, Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        using var host = NodeHost.Build(configuration, roles);
+        return await Assert.ThrowsAsync<UserErrorException>(() => NodeHost.StartAsync(host, CancellationToken.None));
     }
 }

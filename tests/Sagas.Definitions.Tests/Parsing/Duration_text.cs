@@ -59,6 +59,31 @@ public class Duration_text
         Assert.Equal(expected, DurationText.Format(TimeSpan.FromMilliseconds(milliseconds)));
     }
 
+    [Theory]
+    [InlineData(250, "250 ms")]
+    [InlineData(1_000, "1 s")]
+    [InlineData(1_500, "1500 ms")]
+    [InlineData(30_000, "30 s")]
+    [InlineData(90_000, "90 s")]
+    [InlineData(300_000, "5 min")]
+    [InlineData(7_200_000, "2 h")]
+    [InlineData(0, "0 ms")]
+    public void Words_a_duration_in_the_largest_unit_that_writes_it_whole(long milliseconds, string expected)
+    {
+        Assert.Equal(expected, DurationText.Words(TimeSpan.FromMilliseconds(milliseconds)));
+    }
+
+    [Theory]
+    [InlineData(-2_000, "0 s")]
+    [InlineData(12_345, "12 s")]
+    [InlineData(59_600, "60 s")]
+    [InlineData(150_000, "3 min")]
+    [InlineData(5_400_000, "2 h")]
+    public void Rounds_time_gone_by_in_the_largest_unit_it_has_reached(long milliseconds, string expected)
+    {
+        Assert.Equal(expected, DurationText.Roughly(TimeSpan.FromMilliseconds(milliseconds)));
+    }
+
     [Fact]
     public void States_the_longest_duration_in_its_accepted_forms()
     {

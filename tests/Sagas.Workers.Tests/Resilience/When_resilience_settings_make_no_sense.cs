@@ -1,5 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Sagas.Workers.Resilience;
 
 namespace Sagas.Workers.Tests.Resilience;
@@ -38,23 +40,35 @@ public sealed class When_resilience_settings_make_no_sense
     }
 
     [Fact]
-    public void Registration_refuses_the_first_problem()
+    public async Task The_worker_refuses_them_at_start_naming_each()
     {
-        var configuration = WorkerNode.Configuration(new Dictionary<string, string?> { ["Sagas:Workers:Resilience:Services:payment:RetryDelay"] = "-00:00:01" });
+        var builder = WorkerNode.Builder(new Dictionary<string, string?>
+        {
+            ["Sagas:Workers:Resilience:Services:payment:RetryDelay"] = "-00:00:01",
+            ["Sagas:Workers:Resilience:Services:payment:Retries"] = "-1",
+        });
+        builder.AddSagasWorkers();
+        using var host = builder.Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddSagasWorkerResilience(configuration));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.Equal("invalid setting Sagas:Workers:Resilience:Services:payment:RetryDelay must be between 0 and 1 day (it is -00:00:01)", error.Message);
+        Assert.Equal(
+            [
+                "Sagas:Workers:Resilience:Services:payment:Retries must be 0 or more (it is -1)",
+                "Sagas:Workers:Resilience:Services:payment:RetryDelay must be between 0 and 1 day (it is -00:00:01)",
+            ],
+            error.Failures);
     }
 
     [Fact]
-    public void Registration_names_a_value_that_is_not_a_number()
+    public async Task The_worker_names_a_value_that_is_not_a_number_at_start()
     {
-        var configuration = WorkerNode.Configuration(new Dictionary<string, string?> { ["Sagas:Workers:Resilience:Default:Retries"] = "many" });
+        var builder = WorkerNode.Builder(new Dictionary<string, string?> { ["Sagas:Workers:Resilience:Default:Retries"] = "many" });
+        builder.AddSagasWorkers();
+        using var host = builder.Build();
 
-        var error = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddSagasWorkerResilience(configuration));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.StartAsync());
 
-        Assert.StartsWith("invalid setting: ", error.Message, StringComparison.Ordinal);
         Assert.Contains("Sagas:Workers:Resilience:Default:Retries", error.Message, StringComparison.Ordinal);
     }
 

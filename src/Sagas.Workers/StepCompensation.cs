@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using Sagas.Contracts.Commands;
+using Sagas.Contracts.Events;
+
+namespace Sagas.Workers;
+
+/// <summary>
+/// An attempt to undo a completed step: the handler's compensation runs it, and
+/// <see cref="StepCompensated"/> or <see cref="StepCompensationFailed"/> answers.
+/// </summary>
+public sealed class StepCompensation : IStepCommandHandling<CompensateStep>
+{
+    public Task<StepOutcome> RunAsync(StepHandlers handlers, string service, StepRequest request, CancellationToken cancellationToken) =>
+        handlers.CompensateAsync(service, request, cancellationToken);
+
+    public IStepResult Completed(CompensateStep command, JsonNode output, DateTimeOffset at) =>
+        new StepCompensated { WorkflowId = command.WorkflowId, StepId = command.StepId, Attempt = command.Attempt, Output = output, CompensatedAt = at };
+
+    public IStepResult Failed(CompensateStep command, StepOutcome.Failure failure, DateTimeOffset at) =>
+        new StepCompensationFailed { WorkflowId = command.WorkflowId, StepId = command.StepId, Attempt = command.Attempt, Reason = failure.Reason, Retryable = failure.Retryable, FailedAt = at };
+}
