@@ -7,7 +7,6 @@ namespace Sagas.Architecture.Tests;
 /// </summary>
 internal static class KnownOffenders
 {
-    private const string Definitions = "Sagas.Definitions";
     private const string Orchestration = "Sagas.Orchestration";
     private const string Cli = "sagas";
 
@@ -17,11 +16,6 @@ internal static class KnownOffenders
     /// </summary>
     public static readonly IReadOnlyList<(string Assembly, string From, string To)> NamespaceEdges =
     [
-        // DefinitionLimits lives in Loading, but the readers of Source, Building and Policies take it.
-        (Definitions, "Sagas.Definitions.Source", "Sagas.Definitions.Loading"),
-        (Definitions, "Sagas.Definitions.Building", "Sagas.Definitions.Loading"),
-        (Definitions, "Sagas.Definitions.Policies", "Sagas.Definitions.Loading"),
-
         // The root namespace is what every part uses (OrchestrationOptions), yet it also holds
         // the wiring that uses every part (OrchestrationRegistration), and the options name
         // Recovery's RetryPolicy.
