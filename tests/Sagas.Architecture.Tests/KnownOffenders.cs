@@ -34,10 +34,6 @@ internal static class KnownOffenders
         (Orchestration, "Sagas.Orchestration.Workflows", "Sagas.Orchestration.Progression"),
         (Orchestration, "Sagas.Orchestration.Workflows", "Sagas.Orchestration.Admission"),
 
-        // TransientFailures lives in Persistence, which maps the workflow's and the nodes' documents.
-        (Orchestration, "Sagas.Orchestration.Workflows", "Sagas.Orchestration.Persistence"),
-        (Orchestration, "Sagas.Orchestration.Nodes", "Sagas.Orchestration.Persistence"),
-
         // The sweeper words its reason with Policies' DurationWords, and takes Persistence's
         // JobOwnership (Persistence → Admission → Policies → Recovery).
         (Orchestration, "Sagas.Orchestration.Recovery", "Sagas.Orchestration.Policies"),
