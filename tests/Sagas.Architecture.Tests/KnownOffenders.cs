@@ -16,9 +16,9 @@ internal static class KnownOffenders
     /// </summary>
     public static readonly IReadOnlyList<(string Assembly, string From, string To)> NamespaceEdges =
     [
-        // The root namespace is what every part uses (OrchestrationOptions), yet it also holds
-        // the wiring that uses every part (OrchestrationRegistration), and the options name
-        // Recovery's RetryPolicy.
+        // The root namespace is what every part uses (OrchestrationOptions, TransientFailures,
+        // DocumentLayout), yet it also holds the wiring that uses every part
+        // (OrchestrationRegistration), and the options name Recovery's RetryPolicy.
         (Orchestration, "Sagas.Orchestration", "Sagas.Orchestration.Admission"),
         (Orchestration, "Sagas.Orchestration", "Sagas.Orchestration.Nodes"),
         (Orchestration, "Sagas.Orchestration", "Sagas.Orchestration.Outbox"),
