@@ -10,6 +10,7 @@ using Sagas.Contracts.Events;
 using Sagas.Definitions.Loading;
 using Sagas.Definitions.Policies;
 using Sagas.Orchestration.Decisions;
+using Sagas.Orchestration.Hosting;
 using Sagas.Orchestration.Saga;
 using Sagas.Orchestration.Workflows;
 using Sagas.Samples;

@@ -1,4 +1,4 @@
-using Sagas.Definitions.Building;
+using Sagas.Definitions;
 using Sagas.Definitions.Model;
 
 namespace Sagas.Cli.Definitions;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Sagas.Definitions.Building;
+using Sagas.Definitions;
 using Sagas.Definitions.Loading;
 using Sagas.Definitions.Policies;
 

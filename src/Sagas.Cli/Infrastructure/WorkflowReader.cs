@@ -1,7 +1,11 @@
 using Marten;
 using Sagas.Cli.Settings;
+using Sagas.Contracts.Commands;
+using Sagas.Orchestration;
+using Sagas.Orchestration.Admission;
 using Sagas.Orchestration.Nodes;
 using Sagas.Orchestration.Persistence;
+using Sagas.Orchestration.Outbox;
 using Sagas.Orchestration.Status;
 using Sagas.Orchestration.Workflows;
 
@@ -12,6 +16,9 @@ internal sealed class WorkflowReader : IDisposable
 {
     // Workflows whose documents and streams one query of the replay check reads.
     private const int ReplayPage = 500;
+
+    private static readonly string OverdueTimers = OverdueTimersQuery();
+    private static readonly string TicketsOfEndedWorkflows = TicketsOfEndedWorkflowsQuery();
 
     private readonly DocumentStore _store;
     private readonly PostgresSettings _settings;
@@ -61,12 +68,8 @@ internal sealed class WorkflowReader : IDisposable
         GuardAsync<(IReadOnlyList<Guid>, IReadOnlyList<Guid>)>(async () =>
         {
             await using var session = _store.QuerySession();
-            var timers = await session.AdvancedSql.QueryAsync<Guid>(
-                "SELECT ((data->>'body')::jsonb->>'workflowId')::uuid FROM sagas.mt_doc_timer " +
-                "WHERE due_at < now() - interval '1 minute' ORDER BY due_at LIMIT 100", cancellationToken);
-            var tickets = await session.AdvancedSql.QueryAsync<Guid>(
-                "SELECT w.id FROM sagas.mt_doc_admission a JOIN sagas.mt_doc_workflowstate w ON w.id = (a.data->>'workflowId')::uuid " +
-                "WHERE w.data->>'status' IN ('Completed','Failed','Compensated','Cancelled','Rejected') LIMIT 100", cancellationToken);
+            var timers = await session.AdvancedSql.QueryAsync<Guid>(OverdueTimers, cancellationToken);
+            var tickets = await session.AdvancedSql.QueryAsync<Guid>(TicketsOfEndedWorkflows, cancellationToken);
             return (timers, tickets);
         });
 
@@ -145,4 +148,23 @@ internal sealed class WorkflowReader : IDisposable
     }
 
     public void Dispose() => _store.Dispose();
+
+    private static string OverdueTimersQuery()
+    {
+        var body = DocumentLayout.KeyOf<DurableTimer>(t => t.Body);
+        // Every message a timer carries names its workflow as ExecuteStep does.
+        var workflowId = DocumentLayout.BodyKeyOf<ExecuteStep>(m => m.WorkflowId);
+        return $"SELECT ((data->>'{body}')::jsonb->>'{workflowId}')::uuid FROM {DocumentLayout.TableOf<DurableTimer>()} " +
+            "WHERE due_at < now() - interval '1 minute' ORDER BY due_at LIMIT 100";
+    }
+
+    private static string TicketsOfEndedWorkflowsQuery()
+    {
+        var workflowId = DocumentLayout.KeyOf<AdmissionTicket>(t => t.WorkflowId);
+        var status = DocumentLayout.KeyOf<WorkflowState>(w => w.Status);
+        // By name, as the store writes them.
+        WorkflowStatus[] ended = [WorkflowStatus.Completed, WorkflowStatus.Failed, WorkflowStatus.Compensated, WorkflowStatus.Cancelled, WorkflowStatus.Rejected];
+        return $"SELECT w.id FROM {DocumentLayout.TableOf<AdmissionTicket>()} a JOIN {DocumentLayout.TableOf<WorkflowState>()} w " +
+            $"ON w.id = (a.data->>'{workflowId}')::uuid WHERE w.data->>'{status}' IN ({string.Join(", ", ended.Select(s => $"'{s}'"))}) LIMIT 100";
+    }
 }

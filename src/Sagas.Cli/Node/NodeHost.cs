@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sagas.Cli.Settings;
+using Sagas.Orchestration.Hosting;
 using Sagas.Orchestration;
 using Sagas.Samples.Services;
 using Sagas.Workers;

@@ -7,6 +7,7 @@ using Sagas.Cli.Settings;
 using Sagas.Contracts;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
+using Sagas.Orchestration.Hosting;
 using Sagas.Orchestration;
 using Sagas.Workers;
 

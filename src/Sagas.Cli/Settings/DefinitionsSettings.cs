@@ -1,4 +1,4 @@
-using Sagas.Definitions.Loading;
+using Sagas.Definitions;
 using Sagas.Samples;
 
 namespace Sagas.Cli.Settings;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Sagas.Definitions.Loading;
 using Sagas.Definitions.Model;
 using Sagas.Definitions.Source;
 

@@ -1,5 +1,3 @@
-using Sagas.Definitions.Building;
-
 namespace Sagas.Definitions.Loading;
 
 /// <summary>Each file's result, and a catalog of the valid definitions.</summary>

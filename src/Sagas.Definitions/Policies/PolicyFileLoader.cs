@@ -1,11 +1,10 @@
 using Sagas.Definitions.Building;
-using Sagas.Definitions.Loading;
 using Sagas.Definitions.Source;
 
 namespace Sagas.Definitions.Policies;
 
 /// <summary>
-/// Loads a <c>policies.yaml</c> and validates it completely, the way <see cref="DefinitionLoader"/>
+/// Loads a <c>policies.yaml</c> and validates it completely, the way <see cref="Loading.DefinitionLoader"/>
 /// loads a definition: decode, parse, read the shape, collecting every error in file order.
 /// </summary>
 public sealed class PolicyFileLoader(DefinitionLimits? limits = null)

@@ -1,5 +1,3 @@
-using Sagas.Definitions.Building;
-
 namespace Sagas.Definitions.Policies;
 
 /// <summary>The outcome of loading a <c>policies.yaml</c>: the policies, or every error found in it.</summary>

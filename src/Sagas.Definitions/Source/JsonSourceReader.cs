@@ -1,7 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Sagas.Definitions.Building;
-using Sagas.Definitions.Loading;
 
 namespace Sagas.Definitions.Source;
 

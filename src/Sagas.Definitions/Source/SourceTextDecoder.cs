@@ -1,6 +1,4 @@
 using System.Text;
-using Sagas.Definitions.Building;
-using Sagas.Definitions.Loading;
 
 namespace Sagas.Definitions.Source;
 

@@ -1,5 +1,3 @@
-using Sagas.Definitions.Building;
-using Sagas.Definitions.Loading;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,12 +1,13 @@
 using Npgsql;
 using NpgsqlTypes;
 using Sagas.Definitions.Policies;
+using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Admission;
 
 /// <summary>
-/// The relay's side of the admission tickets (<c>sagas.mt_doc_admission</c>, written by the saga
-/// repository) and of each limited service's token bucket (<c>sagas.service_admission</c>). A
+/// The relay's side of the admission tickets (<see cref="AdmissionTicket"/>'s table, written by the
+/// saga repository) and of each limited service's token bucket (<c>sagas.service_admission</c>). A
 /// service is admitted for by one node at a time: the node that holds its bucket row's lock
 /// counts the admitted tickets (the steps in flight, from every node), refills the bucket for the
 /// time passed, admits the oldest waiting tickets that fit, and commits only after their
@@ -15,8 +16,12 @@ namespace Sagas.Orchestration.Admission;
 /// </summary>
 internal sealed class AdmissionTable(string connectionString) : IAsyncDisposable
 {
-    public const string Tickets = "sagas.mt_doc_admission";
-    public const string Buckets = "sagas.service_admission";
+    public static readonly string Tickets = DocumentLayout.TableOf<AdmissionTicket>();
+    public static readonly string Buckets = $"{DocumentLayout.SchemaName}.service_admission";
+
+    private static readonly string AdmittedAtKey = DocumentLayout.KeyOf<AdmissionTicket>(t => t.AdmittedAt);
+    private static readonly string WaitingOldestFirst =
+        $"SELECT id, queued_at FROM {Tickets} WHERE service = @service AND admitted_at IS NULL ORDER BY queued_at, id LIMIT @limit FOR UPDATE";
 
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 
@@ -86,7 +91,7 @@ internal sealed class AdmissionTable(string connectionString) : IAsyncDisposable
         if (admitted.Count > 0)
         {
             await using var mark = new NpgsqlCommand(
-                $"UPDATE {Tickets} SET admitted_at = @now, data = jsonb_set(data, '{{admittedAt}}', to_jsonb(@now)) WHERE id = ANY(@ids)", connection, transaction);
+                $"UPDATE {Tickets} SET admitted_at = @now, data = jsonb_set(data, ARRAY['{AdmittedAtKey}'], to_jsonb(@now)) WHERE id = ANY(@ids)", connection, transaction);
             mark.Parameters.AddWithValue("now", now);
             mark.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = admitted.Select(t => t.Id).ToArray() });
             await mark.ExecuteNonQueryAsync(cancellationToken);
@@ -117,24 +122,23 @@ internal sealed class AdmissionTable(string connectionString) : IAsyncDisposable
     private static async Task<List<AdmissionTicket>> OldestWaitingAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string service, int limit, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
-            $"SELECT id, data->>'workflowId', data->>'stepId', (data->>'attempt')::int, queued_at FROM {Tickets} " +
-            "WHERE service = @service AND admitted_at IS NULL ORDER BY queued_at, id LIMIT @limit FOR UPDATE",
-            connection, transaction);
+        await using var command = new NpgsqlCommand(WaitingOldestFirst, connection, transaction);
         command.Parameters.AddWithValue("service", service);
         command.Parameters.AddWithValue("limit", limit);
         var tickets = new List<AdmissionTicket>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            var text = reader.GetString(0);
+            var id = AdmissionTicketId.Parse(text);
             tickets.Add(new AdmissionTicket
             {
-                Id = reader.GetString(0),
-                WorkflowId = Guid.Parse(reader.GetString(1)),
-                StepId = reader.GetString(2),
-                Attempt = reader.GetInt32(3),
+                Id = text,
+                WorkflowId = id.WorkflowId,
+                StepId = id.StepId,
+                Attempt = id.Attempt,
                 Service = service,
-                QueuedAt = await reader.GetFieldValueAsync<DateTimeOffset>(4, cancellationToken),
+                QueuedAt = await reader.GetFieldValueAsync<DateTimeOffset>(1, cancellationToken),
             });
         }
 

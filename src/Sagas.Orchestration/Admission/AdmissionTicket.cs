@@ -1,3 +1,6 @@
+using Marten.Schema;
+using Sagas.Orchestration.Workflows;
+
 namespace Sagas.Orchestration.Admission;
 
 /// <summary>
@@ -6,9 +9,10 @@ namespace Sagas.Orchestration.Admission;
 /// gave it a slot, and deleted with the state that recorded the step's result. The admitted
 /// tickets of a service are its steps in flight, counted across all nodes.
 /// </summary>
+[DocumentAlias("admission")]
 public sealed record AdmissionTicket
 {
-    /// <summary><c>WORKFLOW/STEP/ATTEMPT</c>.</summary>
+    /// <summary>The <see cref="AdmissionTicketId"/> written out: <c>WORKFLOW/STEP/ATTEMPT</c>.</summary>
     public required string Id { get; init; }
 
     public required Guid WorkflowId { get; init; }
@@ -25,5 +29,5 @@ public sealed record AdmissionTicket
     /// <summary>Null while waiting; set by the relay that gave the step its slot.</summary>
     public DateTimeOffset? AdmittedAt { get; init; }
 
-    public static string IdOf(Guid workflowId, string stepId, int attempt) => Workflows.WorkflowState.TicketId(workflowId, stepId, attempt);
+    public static string IdOf(Guid workflowId, string stepId, int attempt) => new AdmissionTicketId(workflowId, stepId, attempt).ToString();
 }

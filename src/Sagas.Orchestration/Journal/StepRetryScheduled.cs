@@ -22,7 +22,7 @@ public sealed record StepRetryScheduled
     /// <summary>Why the attempt failed, as its service said.</summary>
     public required string Reason { get; init; }
 
-    /// <summary>The retry policy in force, in words (<see cref="Recovery.RetryPolicy.ToString"/>).</summary>
+    /// <summary>The retry policy in force, in words (<see cref="RetryPolicy.ToString"/>).</summary>
     public required string Policy { get; init; }
 
     /// <summary>True when it is the step's compensation that is tried again.</summary>

@@ -82,7 +82,7 @@ public sealed class NodeHeartbeatConsumerDefinition : ConsumerDefinition<NodeHea
         endpointConfigurator.DiscardFaultedMessages();
         endpointConfigurator.UseMessageRetry(retry =>
         {
-            retry.Handle<Exception>(Persistence.TransientFailures.IsTransient);
+            retry.Handle<Exception>(TransientFailures.IsTransient);
             retry.Intervals(500, 1000, 2000);
         });
         endpointConfigurator.UseMessageRetry(retry =>

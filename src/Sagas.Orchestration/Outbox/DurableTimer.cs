@@ -1,3 +1,5 @@
+using Marten.Schema;
+
 namespace Sagas.Orchestration.Outbox;
 
 /// <summary>
@@ -6,6 +8,7 @@ namespace Sagas.Orchestration.Outbox;
 /// a command or event it sends is a row due at the end of a short lease, sent at once by the node
 /// that committed it (which then deletes the row), and by the relay only if that node died first.
 /// </summary>
+[DocumentAlias("timer")]
 public sealed class DurableTimer
 {
     /// <summary>The scheduling token: MassTransit's <c>TokenId</c>, used to cancel the timer.</summary>

@@ -12,7 +12,7 @@ namespace Sagas.Orchestration.Outbox;
 /// </summary>
 internal sealed class TimerTable(string connectionString) : IAsyncDisposable
 {
-    public const string Name = "sagas.mt_doc_timer";
+    public static readonly string Name = DocumentLayout.TableOf<DurableTimer>();
 
     private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
 

@@ -8,20 +8,18 @@ using Sagas.Orchestration.Nodes;
 using Sagas.Orchestration.Outbox;
 using Sagas.Orchestration.Status;
 using Sagas.Orchestration.Workflows;
-using Weasel.Core;
 
 namespace Sagas.Orchestration.Persistence;
 
 /// <summary>How Sagas lays out its PostgreSQL schema in Marten: one place, used by nodes, CLI and tests.</summary>
 public static class WorkflowStore
 {
-    public const string SchemaName = "sagas";
+    public const string SchemaName = DocumentLayout.SchemaName;
 
     public static void Configure(StoreOptions options, string connectionString)
     {
         options.Connection(connectionString);
-        options.DatabaseSchemaName = SchemaName;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        DocumentLayout.ApplyTo(options);
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         // Appends without first reading the stream's version: the saga document's version check
         // already serializes writers of one workflow (Marten baseline 298 → 344 transactions/s).
@@ -34,7 +32,6 @@ public static class WorkflowStore
 
         // Durable timers: written with the saga state, claimed by due time (see TimerTable).
         options.Schema.For<DurableTimer>()
-            .DocumentAlias("timer")
             .Identity(x => x.Id)
             .IdStrategy(new NoOpIdGeneration())
             .Duplicate(x => x.DueAt, notNull: true)
@@ -42,7 +39,6 @@ public static class WorkflowStore
 
         // Admission tickets: written with the saga state, counted and admitted per service (see AdmissionTable).
         options.Schema.For<AdmissionTicket>()
-            .DocumentAlias("admission")
             .Identity(x => x.Id)
             .Duplicate(x => x.Service, notNull: true)
             .Duplicate(x => x.QueuedAt, notNull: true)

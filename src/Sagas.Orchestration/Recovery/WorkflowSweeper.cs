@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Sagas.Contracts;
 using Sagas.Contracts.Commands;
 using Sagas.Definitions.Building;
+using Sagas.Orchestration.Outbox;
 using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Workflows;
 
@@ -31,14 +32,7 @@ internal sealed partial class WorkflowSweeper(
     // written before timers carried their workflow's id are matched by their body. Keyset pages
     // (by id) so workflows still for a good reason (a step with no timeout) cannot crowd out
     // stuck ones; waiting for admission is left to the admission relay.
-    private static readonly string StillWithNoTimer =
-        "SELECT w.data FROM sagas.mt_doc_workflowstate w " +
-        "WHERE w.id > ? AND w.data->>'status' IN ('Running', 'Compensating') AND w.mt_last_modified < ? " +
-        "AND COALESCE(w.data->'awaitingAdmission', '{}'::jsonb) = '{}'::jsonb " +
-        "AND NOT EXISTS (SELECT 1 FROM sagas.mt_doc_timer t WHERE (t.workflow_id = w.id " +
-        "OR (t.workflow_id IS NULL AND (t.data->>'body')::jsonb->>'workflowId' = w.id::text)) " +
-        "AND t.id IS DISTINCT FROM (w.data->>'deadlineTokenId')::uuid) " +
-        $"ORDER BY w.id LIMIT {PageSize}";
+    private static readonly string StillWithNoTimer = StillWithNoTimerQuery();
 
     // Where the next sweep's page starts; back to the first page after the last.
     private Guid _after = Guid.Empty;
@@ -117,6 +111,24 @@ internal sealed partial class WorkflowSweeper(
         }
 
         return asked;
+    }
+
+    private static string StillWithNoTimerQuery()
+    {
+        var status = DocumentLayout.KeyOf<WorkflowState>(w => w.Status);
+        var awaitingAdmission = DocumentLayout.KeyOf<WorkflowState>(w => w.AwaitingAdmission);
+        var deadline = DocumentLayout.KeyOf<WorkflowState>(w => w.DeadlineTokenId);
+        var body = DocumentLayout.KeyOf<DurableTimer>(t => t.Body);
+        // Every message a timer or an outbox row carries names its workflow as ExecuteStep does.
+        var bodyWorkflow = DocumentLayout.BodyKeyOf<ExecuteStep>(m => m.WorkflowId);
+        return
+            $"SELECT w.data FROM {DocumentLayout.TableOf<WorkflowState>()} w " +
+            $"WHERE w.id > ? AND w.data->>'{status}' IN ('{nameof(WorkflowStatus.Running)}', '{nameof(WorkflowStatus.Compensating)}') " +
+            $"AND w.mt_last_modified < ? AND COALESCE(w.data->'{awaitingAdmission}', '{{}}'::jsonb) = '{{}}'::jsonb " +
+            $"AND NOT EXISTS (SELECT 1 FROM {DocumentLayout.TableOf<DurableTimer>()} t WHERE (t.workflow_id = w.id " +
+            $"OR (t.workflow_id IS NULL AND (t.data->>'{body}')::jsonb->>'{bodyWorkflow}' = w.id::text)) " +
+            $"AND t.id IS DISTINCT FROM (w.data->>'{deadline}')::uuid) " +
+            $"ORDER BY w.id LIMIT {PageSize}";
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow {WorkflowId} looks stuck ({Reason}); asking the orchestrator to {Actions}")]

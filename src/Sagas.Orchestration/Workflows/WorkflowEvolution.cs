@@ -111,8 +111,7 @@ public static class WorkflowEvolution
         state.RetryDue.Remove(e.StepId);
         state.AwaitingAdmission.Remove(e.StepId);
         state.BlockedStep = e.Policy == StepBlocked.NeedsAttention ? e.StepId : null;
-        var everyAttempt = WorkflowState.TicketId(e.WorkflowId, e.StepId, 0).TrimEnd('0');
-        state.Tickets.RemoveWhere(ticket => ticket.StartsWith(everyAttempt, StringComparison.Ordinal));
+        state.Tickets.RemoveWhere(ticket => AdmissionTicketId.Parse(ticket).IsFor(e.WorkflowId, e.StepId));
     }
 
     public static void Apply(StepCompleted e, WorkflowState state)
@@ -148,8 +147,8 @@ public static class WorkflowEvolution
         state.AwaitingAdmission.Clear();
         state.BlockedStep = null;
         // Steps still out keep their slots until their results come; waiting ones never run.
-        var stillOut = state.InFlight.Select(step => WorkflowState.TicketId(state.CorrelationId, step, state.Attempts.GetValueOrDefault(step))).ToHashSet();
-        state.Tickets.RemoveWhere(ticket => !stillOut.Contains(ticket));
+        state.Tickets.RemoveWhere(ticket => AdmissionTicketId.Parse(ticket) is var held
+            && !(state.InFlight.Contains(held.StepId) && state.Attempts.GetValueOrDefault(held.StepId) == held.Attempt));
     }
 
     public static void Apply(CompensationDispatched e, WorkflowState state)

@@ -142,8 +142,8 @@ public sealed class WorkflowState : SagaStateMachineInstance
     private HashSet<string>? _committedTickets;
     private string? _beforeFirstEvent;
 
-    /// <summary>The id of the admission ticket a step's attempt holds: <c>WORKFLOW/STEP/ATTEMPT</c>.</summary>
-    public static string TicketId(Guid workflowId, string stepId, int attempt) => $"{workflowId}/{stepId}/{attempt}";
+    /// <summary>The id of the admission ticket a step's attempt holds (<see cref="AdmissionTicketId"/>).</summary>
+    public static string TicketId(Guid workflowId, string stepId, int attempt) => new AdmissionTicketId(workflowId, stepId, attempt).ToString();
 
     /// <summary>Applies a new event and queues it for the repository to append to the stream.</summary>
     public void Record(object @event)

@@ -1,4 +1,3 @@
-using Sagas.Definitions.Building;
 using Sagas.Definitions.Loading;
 
 namespace Sagas.Definitions.Tests.Catalog;

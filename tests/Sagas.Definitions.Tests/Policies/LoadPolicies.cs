@@ -1,5 +1,4 @@
 using System.Text;
-using Sagas.Definitions.Building;
 using Sagas.Definitions.Policies;
 
 namespace Sagas.Definitions.Tests.Policies;

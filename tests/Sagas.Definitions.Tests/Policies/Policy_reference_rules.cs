@@ -1,4 +1,3 @@
-using Sagas.Definitions.Building;
 using Sagas.Definitions.Model;
 using Sagas.Definitions.Policies;
 

@@ -1,5 +1,3 @@
-using Sagas.Definitions.Building;
-
 namespace Sagas.Definitions.Tests.Policies;
 
 public class When_a_policy_key_is_unknown

@@ -1,5 +1,3 @@
-using Sagas.Definitions.Building;
-
 namespace Sagas.Definitions.Tests.Policies;
 
 public class When_an_endpoint_is_invalid

@@ -1,5 +1,3 @@
-using Sagas.Definitions.Building;
-
 namespace Sagas.Definitions.Tests.Policies;
 
 public class When_policy_retry_settings_are_invalid

@@ -1,5 +1,3 @@
-using Sagas.Definitions.Building;
-
 namespace Sagas.Definitions.Tests.Validation;
 
 /// <summary>Every duration key (timeout, deadline, a retry's delay and max_delay) takes one form, named in each error.</summary>

@@ -1,5 +1,3 @@
-using Sagas.Definitions.Building;
-
 namespace Sagas.Definitions.Tests.Validation;
 
 /// <summary>One load reports everything wrong with a file, so a person fixes it in one pass.</summary>

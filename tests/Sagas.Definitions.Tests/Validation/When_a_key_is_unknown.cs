@@ -1,5 +1,3 @@
-using Sagas.Definitions.Building;
-
 namespace Sagas.Definitions.Tests.Validation;
 
 public class When_a_key_is_unknown

@@ -1,5 +1,3 @@
-using Sagas.Definitions.Building;
-
 namespace Sagas.Definitions.Tests.Validation;
 
 /// <summary>Step ids and input fields cannot hold dots (references split on them); services become queue names.</summary>

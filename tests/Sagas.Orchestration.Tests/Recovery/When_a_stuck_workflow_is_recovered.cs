@@ -10,7 +10,7 @@ namespace Sagas.Orchestration.Tests.Recovery;
 /// </summary>
 public sealed class When_a_stuck_workflow_is_recovered : IAsyncLifetime
 {
-    private static readonly OrchestrationOptions Options = new() { Retry = Orchestration.Recovery.RetryPolicy.Default with { Jitter = false } };
+    private static readonly OrchestrationOptions Options = new() { Retry = RetryPolicy.Default with { Jitter = false } };
     private OrchestratorHarness _harness = null!;
 
     public async Task InitializeAsync() => _harness = await OrchestratorHarness.StartAsync(options: Options);

@@ -1,4 +1,4 @@
-namespace Sagas.Definitions.Building;
+namespace Sagas.Definitions;
 
 /// <summary>Stable codes of definition errors, for tests, tooling and searching the docs.</summary>
 public static class ErrorCodes

@@ -1,4 +1,4 @@
-namespace Sagas.Definitions.Loading;
+namespace Sagas.Definitions;
 
 /// <summary>
 /// Bounds that keep a hostile or broken file from costing more than a refusal.

@@ -1,4 +1,4 @@
-namespace Sagas.Orchestration.Recovery;
+namespace Sagas.Orchestration;
 
 /// <summary>
 /// How often and how patiently a failed step is tried again. Only failures the service marks

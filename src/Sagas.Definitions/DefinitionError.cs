@@ -1,4 +1,4 @@
-namespace Sagas.Definitions.Building;
+namespace Sagas.Definitions;
 
 /// <summary>
 /// One thing wrong with a definition file, located well enough to fix without searching:

@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Sagas.Orchestration.Persistence;
+namespace Sagas.Orchestration;
 
 /// <summary>
 /// Which failures of the orchestrator's own infrastructure pass by themselves: PostgreSQL

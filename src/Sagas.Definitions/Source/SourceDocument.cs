@@ -1,7 +1,4 @@
-using Sagas.Definitions.Building;
-using Sagas.Definitions.Source;
-
-namespace Sagas.Definitions.Loading;
+namespace Sagas.Definitions.Source;
 
 /// <summary>
 /// The file handling definitions and the policy file share: read a file under the size limit

@@ -1,4 +1,4 @@
-namespace Sagas.Orchestration.Recovery;
+namespace Sagas.Orchestration;
 
 /// <summary>How the wait between attempts grows.</summary>
 public enum Backoff

@@ -17,8 +17,9 @@ using Sagas.Orchestration.Recovery;
 using Sagas.Orchestration.Starting;
 using Sagas.Orchestration.Saga;
 using Sagas.Orchestration.Workflows;
+using Sagas.Orchestration;
 
-namespace Sagas.Orchestration;
+namespace Sagas.Orchestration.Hosting;
 
 /// <summary>Wires the orchestrator into a host; hosts and tests call the same methods.</summary>
 public static class OrchestrationRegistration

@@ -1,9 +1,8 @@
 using System.Net.Sockets;
 using Marten.Exceptions;
 using Npgsql;
-using Sagas.Orchestration.Persistence;
 
-namespace Sagas.Orchestration.Tests.Persistence;
+namespace Sagas.Orchestration.Tests;
 
 public sealed class Transient_failures
 {
