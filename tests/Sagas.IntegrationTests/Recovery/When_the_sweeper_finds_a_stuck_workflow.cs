@@ -6,6 +6,7 @@ using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Scheduling;
 using Sagas.Orchestration.Workflows;
+using Sagas.Testing;
 
 namespace Sagas.IntegrationTests.Recovery;
 
@@ -36,15 +37,13 @@ public sealed class SweeperNode : EngineNode
     }
 }
 
-public sealed class When_the_sweeper_finds_a_stuck_workflow(SweeperNode node) : IClassFixture<SweeperNode>, IAsyncLifetime
+public sealed class When_the_sweeper_finds_a_stuck_workflow(SweeperNode node) : IntegrationTest, IClassFixture<SweeperNode>
 {
     private StartClient _client = null!;
 
-    public async Task InitializeAsync()
-    {
-        await node.WipeAsync();
-        _client = await StartClient.ConnectAsync(SweeperNode.VirtualHost);
-    }
+    protected override IIntegrationFixture Fixture => node;
+
+    protected override async Task ArrangeAsync() => _client = await StartClient.ConnectAsync(SweeperNode.VirtualHost);
 
     [Fact]
     public async Task A_workflow_whose_retry_timer_was_lost_is_recovered_and_completes_while_one_waiting_on_its_timer_is_left_alone()
@@ -52,9 +51,9 @@ public sealed class When_the_sweeper_finds_a_stuck_workflow(SweeperNode node) : 
         // Waits on its five-minute retry from before the stuck one went still: every sweep that
         // judged the stuck one judged this one too.
         var healthy = await _client.StartAsync("order-fulfilment", EngineNode.Order("sweep-0", simulate: new() { ["payment"] = "transient:1" }));
-        await WaitForAsync(healthy, PaymentRetry);
+        await PaymentRetryOfAsync(healthy);
         var id = await _client.StartAsync("order-fulfilment", EngineNode.Order("sweep-1", simulate: new() { ["payment"] = "transient:1" }));
-        var retry = await WaitForAsync(id, PaymentRetry);
+        var retry = await PaymentRetryOfAsync(id);
 
         // The retry's timer row is lost (deleted by hand): nothing would ever move the workflow.
         // Only that row: the fraud check may still be out, and its timeout is not lost.
@@ -103,21 +102,9 @@ public sealed class When_the_sweeper_finds_a_stuck_workflow(SweeperNode node) : 
     private static StepRetryScheduled? PaymentRetry(IReadOnlyList<object> events) =>
         events.OfType<StepRetryScheduled>().FirstOrDefault(r => r.StepId == "charge-payment");
 
-    private async Task<T> WaitForAsync<T>(Guid id, Func<IReadOnlyList<object>, T?> find)
-        where T : class
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        while (DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync())
-        {
-            if (find(await node.EventsAsync(id)) is { } found)
-            {
-                return found;
-            }
-        }
+    private async Task<StepRetryScheduled> PaymentRetryOfAsync(Guid id) =>
+        PaymentRetry(await Eventually.Until(() => node.EventsAsync(id), events => PaymentRetry(events) is not null, TimeSpan.FromSeconds(30),
+            $"workflow {id} to schedule the payment's retry", EventNames.Of))!;
 
-        throw new Xunit.Sdk.XunitException($"workflow {id} never got there");
-    }
-
-    public Task DisposeAsync() => _client.DisposeAsync().AsTask();
+    public override Task DisposeAsync() => _client.DisposeAsync().AsTask();
 }
