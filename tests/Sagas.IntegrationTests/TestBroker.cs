@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using RabbitMQ.Client;
 using Sagas.Cli.Settings;
 
@@ -23,6 +24,33 @@ internal static class TestBroker
         (await http.PutAsync($"api/vhosts/{vhost}", null)).EnsureSuccessStatusCode();
         var permissions = new StringContent("""{"configure":".*","write":".*","read":".*"}""", System.Text.Encoding.UTF8, "application/json");
         (await http.PutAsync($"api/permissions/{vhost}/{Uri.EscapeDataString(settings.Username)}", permissions)).EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Deletes the vhost with everything in it, and creates it again, empty.</summary>
+    public static async Task RecreateVirtualHostAsync(string virtualHost)
+    {
+        using (var http = await ManagementAsync())
+        {
+            var deleted = await http.DeleteAsync($"api/vhosts/{Uri.EscapeDataString(virtualHost)}");
+            if (deleted.StatusCode != System.Net.HttpStatusCode.NotFound)
+            {
+                deleted.EnsureSuccessStatusCode();
+            }
+        }
+
+        await EnsureVirtualHostAsync(virtualHost);
+    }
+
+    /// <summary>Empties the vhost's error and skipped queues, where a test's faulted and unconsumed messages are parked.</summary>
+    public static async Task PurgeParkedAsync(string virtualHost)
+    {
+        using var http = await ManagementAsync();
+        var vhost = Uri.EscapeDataString(virtualHost);
+        var queues = await http.GetFromJsonAsync<List<QueueName>>($"api/queues/{vhost}?columns=name") ?? [];
+        foreach (var queue in queues.Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal) || q.Name.EndsWith("_skipped", StringComparison.Ordinal)))
+        {
+            (await http.DeleteAsync($"api/queues/{vhost}/{Uri.EscapeDataString(queue.Name)}/contents")).EnsureSuccessStatusCode();
+        }
     }
 
     /// <summary>Sets how many connections the vhost takes (0: none), through the management API.</summary>
@@ -56,4 +84,6 @@ internal static class TestBroker
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", credentials);
         return http;
     }
+
+    private sealed record QueueName(string Name);
 }

@@ -4,10 +4,10 @@ using Sagas.Orchestration.Persistence;
 
 namespace Sagas.IntegrationTests;
 
-/// <summary>A database of a test's own, beside the shared test database, for tests no running node may touch.</summary>
+/// <summary>The databases of the tests: one of a test's own beside the shared test database, and the wipe of any.</summary>
 internal static class TestDatabase
 {
-    /// <summary>Creates the database when missing, applies the schema, empties it, and returns its connection string.</summary>
+    /// <summary>Creates the database when missing, applies the schema, and returns its connection string.</summary>
     public static async Task<string> PrepareAsync(string name)
     {
         var shared = (await TestServices.SettingsAsync()).Postgres.ConnectionString;
@@ -26,8 +26,16 @@ internal static class TestDatabase
         var connectionString = new NpgsqlConnectionStringBuilder(shared) { Database = name }.ConnectionString;
         using var store = DocumentStore.For(options => WorkflowStore.Configure(options, connectionString));
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await store.Advanced.Clean.DeleteAllDocumentsAsync();
-        await store.Advanced.Clean.DeleteAllEventDataAsync();
         return connectionString;
+    }
+
+    /// <summary>
+    /// Every event stream and every document the store maps: workflow states and status views,
+    /// durable timers and outbox rows (one table), admission tickets and node views.
+    /// </summary>
+    public static async Task WipeAsync(IDocumentStore store)
+    {
+        await store.Advanced.Clean.DeleteAllEventDataAsync();
+        await store.Advanced.Clean.DeleteAllDocumentsAsync();
     }
 }

@@ -14,6 +14,7 @@ using Sagas.Orchestration.Hosting;
 using Sagas.Orchestration.Saga;
 using Sagas.Orchestration.Workflows;
 using Sagas.Samples;
+using Sagas.Testing;
 
 namespace Sagas.Orchestration.Tests;
 
@@ -23,6 +24,9 @@ namespace Sagas.Orchestration.Tests;
 /// </summary>
 internal sealed class OrchestratorHarness : IAsyncDisposable
 {
+    // How long a wait on the harness's lists lasts: the bus is in memory, so this is generous.
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+
     private readonly ServiceProvider _provider;
 
     private OrchestratorHarness(ServiceProvider provider, ITestHarness harness, FakeTimeProvider clock, ManualTimers timers)
@@ -102,12 +106,12 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
     /// <summary>The command sent for a step's attempt, waiting for it.</summary>
     public Task<ExecuteStep> DispatchedAsync(Guid workflowId, string stepId, int attempt = 1) =>
         SentAsync<ExecuteStep>(m => m.WorkflowId == workflowId && m.StepId == stepId && m.Attempt == attempt,
-            $"step '{stepId}' attempt {attempt} was never dispatched");
+            $"step '{stepId}' attempt {attempt} to be dispatched");
 
     /// <summary>The compensation command sent for a step's attempt, waiting for it.</summary>
     public Task<CompensateStep> CompensationDispatchedAsync(Guid workflowId, string stepId, int attempt = 1) =>
         SentAsync<CompensateStep>(m => m.WorkflowId == workflowId && m.StepId == stepId && m.Attempt == attempt,
-            $"the compensation of step '{stepId}' attempt {attempt} was never dispatched");
+            $"the compensation of step '{stepId}' attempt {attempt} to be dispatched");
 
     public Task CompensatedAsync(CompensateStep command) =>
         Bus.Bus.Publish(new StepCompensated
@@ -143,7 +147,7 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
     public async Task PublishedAsync<T>(Func<T, bool> filter)
         where T : class =>
 #pragma warning disable VSTHRD103 // a snapshot of what was published so far, taken again each tick
-        await UntilAsync(() => Bus.Published.Select<T>(m => filter(m.Context.Message)).Any(), $"no such {typeof(T).Name} was published");
+        await Eventually.Until(() => Bus.Published.Select<T>(m => filter(m.Context.Message)).Any(), Wait, $"such a {typeof(T).Name} to be published");
 #pragma warning restore VSTHRD103
 
     /// <summary>Every step command sent so far.</summary>
@@ -168,25 +172,9 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
     {
         T? found = null;
 #pragma warning disable VSTHRD103 // a snapshot of what was sent so far, taken again each tick
-        await UntilAsync(() => (found = Bus.Sent.Select<T>(m => filter(m.Context.Message)).FirstOrDefault()?.Context.Message) is not null, failure);
+        await Eventually.Until(() => (found = Bus.Sent.Select<T>(m => filter(m.Context.Message)).FirstOrDefault()?.Context.Message) is not null, Wait, failure);
 #pragma warning restore VSTHRD103
         return found!;
-    }
-
-    private static async Task UntilAsync(Func<bool> condition, string failure)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
-        do
-        {
-            if (condition())
-            {
-                return;
-            }
-        }
-        while (DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync());
-
-        throw new Xunit.Sdk.XunitException(failure);
     }
 
     /// <summary>
@@ -228,7 +216,7 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
     public async Task ConsumedAsync<T>(Func<T, bool> filter, int times = 1)
         where T : class =>
 #pragma warning disable VSTHRD103 // a snapshot of what was consumed so far, taken again each tick
-        await UntilAsync(() => Saga.Consumed.Select<T>(m => filter(m.Context.Message)).Count() >= times, $"the saga never consumed that {typeof(T).Name} {times} times");
+        await Eventually.Until(() => Saga.Consumed.Select<T>(m => filter(m.Context.Message)).Count() >= times, Wait, $"the saga to consume that {typeof(T).Name} {times} times");
 #pragma warning restore VSTHRD103
 
     /// <summary>

@@ -62,8 +62,9 @@ public static class SagasBusRegistration
         });
 
         // A node is running when it can receive: without this, the host's start returns while the
-        // endpoints are still being declared, 'sagas run' says "running" and a start published
-        // then finds no start-workflow exchange (404) or no queue bound to it.
+        // endpoints are still being declared, 'sagas run' says "running", and a start published
+        // then finds no start-workflow exchange (404), or is taken by the start endpoint and
+        // republished as StartWorkflow before the saga's queue is bound to it, and lost.
         builder.Services.AddOptions<MassTransitHostOptions>().Configure(options =>
         {
             options.WaitUntilStarted = true;

@@ -9,15 +9,16 @@ using Sagas.Orchestration.Outbox;
 using Sagas.Orchestration.Status;
 using Sagas.Orchestration.Workflows;
 using Sagas.Samples.Services;
+using Sagas.Testing;
 
 namespace Sagas.IntegrationTests.Engine;
 
 /// <summary>
 /// A real node (orchestrator and every sample service) on the test vhost and database, built by
-/// the same code as <c>sagas run</c>. Shared by the engine tests; each test wipes the data first.
+/// the same code as <c>sagas run</c>. Shared by the engine tests, wiped before each (<see cref="IntegrationTest"/>).
 /// Subclasses run it with settings of their own (another vhost, database, policies).
 /// </summary>
-public class EngineNode : IAsyncLifetime
+public class EngineNode : IIntegrationFixture, IAsyncLifetime
 {
     private IHost _host = null!;
 
@@ -58,66 +59,35 @@ public class EngineNode : IAsyncLifetime
     public CircuitState CircuitOf(string service) => _host.Services.GetRequiredService<CircuitBreakers>().StateOf(service, DateTimeOffset.UtcNow);
 
     /// <summary>Waits until the node has recorded the workflow's start (its status view exists).</summary>
-    public async Task WhenRecordedAsync(Guid workflowId)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        while (DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync())
-        {
-            await using var session = Store.QuerySession();
-            if (await session.LoadAsync<WorkflowStatusView>(workflowId) is not null)
-            {
-                return;
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"workflow {workflowId} was never recorded");
-    }
+    public Task WhenRecordedAsync(Guid workflowId) =>
+        Eventually.Until(() => ViewAsync(workflowId), view => view is not null, TimeSpan.FromSeconds(30), $"workflow {workflowId} to be recorded");
 
     /// <summary>Durable timers stored and not yet sent.</summary>
     private Task<long> TimersWaitingAsync() => _host.Services.GetRequiredService<TimerTable>().CountAsync();
 
     /// <summary>
     /// The rows left once the sent outbox rows have been deleted (which follows the sends, off the
-    /// saga's path): polls until none is left or a deadline passes, and returns the last count.
+    /// saga's path): waits until none is left, failing with the last count.
     /// </summary>
-    public async Task<long> TimersDrainedAsync()
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        var waiting = await TimersWaitingAsync();
-        while (waiting > 0 && DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync())
-        {
-            waiting = await TimersWaitingAsync();
-        }
+    public Task<long> TimersDrainedAsync() =>
+        Eventually.Until(TimersWaitingAsync, waiting => waiting == 0, TimeSpan.FromSeconds(10), "the timer and outbox rows to drain");
 
-        return waiting;
-    }
-
-    /// <summary>Removes every workflow document, view and stream; called before each test.</summary>
+    /// <summary>The workflows' documents, views, streams, timers, outbox rows and tickets, and the vhost's parked messages.</summary>
     public async Task WipeAsync()
     {
-        await Store.Advanced.Clean.DeleteAllEventDataAsync();
-        await Store.Advanced.Clean.DeleteAllDocumentsAsync();
+        await TestDatabase.WipeAsync(Store);
+        await TestBroker.PurgeParkedAsync(Configuration["Sagas:RabbitMq:VirtualHost"] ?? "/");
     }
 
-    /// <summary>Waits for the workflow's status view to leave Running, polling the database until a deadline.</summary>
-    public async Task<WorkflowStatusView> FinishedAsync(Guid workflowId, TimeSpan? timeout = null)
-    {
-        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        WorkflowStatusView? view = null;
-        while (DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync())
-        {
-            await using var session = Store.QuerySession();
-            view = await session.LoadAsync<WorkflowStatusView>(workflowId);
-            if (view is not null && view.Status.IsSettled())
-            {
-                return view;
-            }
-        }
+    /// <summary>Waits for the workflow's status view to leave Running, and returns it.</summary>
+    public async Task<WorkflowStatusView> FinishedAsync(Guid workflowId, TimeSpan? timeout = null) =>
+        (await Eventually.Until(() => ViewAsync(workflowId), view => view is not null && view.Status.IsSettled(), timeout ?? TimeSpan.FromSeconds(30),
+            $"workflow {workflowId} to finish", view => view?.Status.ToString() ?? "not recorded"))!;
 
-        throw new Xunit.Sdk.XunitException($"workflow {workflowId} did not finish in time; last status: {view?.Status.ToString() ?? "not recorded"}");
+    private async Task<WorkflowStatusView?> ViewAsync(Guid workflowId)
+    {
+        await using var session = Store.QuerySession();
+        return await session.LoadAsync<WorkflowStatusView>(workflowId);
     }
 
     public async Task<IReadOnlyList<object>> EventsAsync(Guid workflowId)

@@ -8,14 +8,15 @@ namespace Sagas.IntegrationTests.Engine;
 
 /// <summary>Idempotency keys: every attempt of a step carries the same one, and the sample services record each side effect once under it.</summary>
 [Collection(EngineCollection.Name)]
-public sealed class When_a_command_is_repeated(EngineNode node) : IAsyncLifetime
+public sealed class When_a_command_is_repeated(EngineNode node) : IntegrationTest
 {
     private StartClient _client = null!;
     private SideEffectLedger _ledger = null!;
 
-    public async Task InitializeAsync()
+    protected override IIntegrationFixture Fixture => node;
+
+    protected override async Task ArrangeAsync()
     {
-        await node.WipeAsync();
         _client = await StartClient.ConnectAsync();
         _ledger = new SideEffectLedger(node.Configuration["Sagas:Postgres:ConnectionString"]);
     }
@@ -55,7 +56,7 @@ public sealed class When_a_command_is_repeated(EngineNode node) : IAsyncLifetime
         Assert.Equal(twins[0].ToJsonString(), third.ToJsonString());
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _client.DisposeAsync();
         await _ledger.DisposeAsync();

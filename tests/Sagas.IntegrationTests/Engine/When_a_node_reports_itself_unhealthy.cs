@@ -2,6 +2,7 @@ using System.Text.Json;
 using Sagas.Cli;
 using Sagas.Contracts.Events;
 using Sagas.Orchestration.Nodes;
+using Sagas.Testing;
 
 namespace Sagas.IntegrationTests.Engine;
 
@@ -11,13 +12,13 @@ namespace Sagas.IntegrationTests.Engine;
 /// is recorded in its stream, as is its return to health.
 /// </summary>
 [Collection(EngineCollection.Name)]
-public sealed class When_a_node_reports_itself_unhealthy(EngineNode node) : IAsyncLifetime
+public sealed class When_a_node_reports_itself_unhealthy(EngineNode node) : IntegrationTest
 {
     private const string Reason = "postgresql failing for 31 s (Failed to connect to 127.0.0.1:5432)";
     private const string Later = "postgresql failing for 36 s (Failed to connect to 127.0.0.1:5432)";
     private readonly string _nodeId = $"test-node-{Guid.NewGuid():N}";
 
-    public Task InitializeAsync() => node.WipeAsync();
+    protected override IIntegrationFixture Fixture => node;
 
     [Fact]
     public async Task It_is_listed_unhealthy_and_both_changes_are_recorded()
@@ -70,21 +71,13 @@ public sealed class When_a_node_reports_itself_unhealthy(EngineNode node) : IAsy
         return [.. (await session.Events.FetchStreamAsync(NodeStreams.IdOf(_nodeId))).Select(e => e.Data)];
     }
 
-    private async Task ViewWhenAsync(Func<NodeView, bool> condition)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(15);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        while (DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync())
+    private Task ViewWhenAsync(Func<NodeView, bool> condition) =>
+        Eventually.Until(async () =>
         {
             await using var session = node.Store.QuerySession();
-            if (await session.LoadAsync<NodeView>(_nodeId) is { } view && condition(view))
-            {
-                return;
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"node {_nodeId}'s view never matched");
-    }
+            return await session.LoadAsync<NodeView>(_nodeId);
+        }, view => view is not null && condition(view), TimeSpan.FromSeconds(15), $"node {_nodeId}'s view to match",
+        view => view is null ? "no view" : $"last sent at {view.LastSentAt:O}");
 
     private static string? UnhealthyOf(JsonElement node) =>
         node.TryGetProperty("unhealthy", out var reason) && reason.ValueKind == JsonValueKind.String ? reason.GetString() : null;
@@ -104,24 +97,15 @@ public sealed class When_a_node_reports_itself_unhealthy(EngineNode node) : IAsy
         Escalation = escalation,
     };
 
-    private async Task<JsonElement> NodeWhenAsync(Func<JsonElement, bool> condition)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(15);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        var last = string.Empty;
-        while (DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync())
-        {
-            var (_, output) = await RunAsync("nodes", "--json");
-            last = output;
-            if (JsonDocument.Parse(output).RootElement.EnumerateArray().FirstOrDefault(n => n.GetProperty("id").GetString() == _nodeId) is { ValueKind: JsonValueKind.Object } found
-                && condition(found))
-            {
-                return found.Clone();
-            }
-        }
+    // Polls 'sagas nodes --json', as an operator runs it, until this node's row matches.
+    private Task NodeWhenAsync(Func<JsonElement, bool> condition) =>
+        Eventually.Until(async () => (await RunAsync("nodes", "--json")).Output, output => ThisNodeIn(output) is { } found && condition(found),
+            TimeSpan.FromSeconds(15), $"node {_nodeId} to match in 'sagas nodes'");
 
-        throw new Xunit.Sdk.XunitException($"node {_nodeId} never matched; 'sagas nodes' last said: {last}");
-    }
+    private JsonElement? ThisNodeIn(string nodes) =>
+        JsonDocument.Parse(nodes).RootElement.EnumerateArray().FirstOrDefault(n => n.GetProperty("id").GetString() == _nodeId) is { ValueKind: JsonValueKind.Object } found
+            ? found.Clone()
+            : null;
 
     private async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
@@ -130,6 +114,4 @@ public sealed class When_a_node_reports_itself_unhealthy(EngineNode node) : IAsy
         var exit = await SagasCli.RunAsync(args, output, error, node.Configuration);
         return (exit, output.ToString());
     }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 }

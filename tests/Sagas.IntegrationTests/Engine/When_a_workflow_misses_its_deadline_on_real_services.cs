@@ -1,20 +1,19 @@
-using Marten;
-using Sagas.Cli.Settings;
 using Sagas.Contracts.Events;
 using Sagas.Orchestration.Journal;
-using Sagas.Orchestration.Persistence;
+using Sagas.Testing;
 
 namespace Sagas.IntegrationTests.Engine;
+
+/// <summary>The vhost and database of the deadline test's node process.</summary>
+public sealed class DeadlineServices() : OwnServices("sagas-test-deadline", "sagas_test_deadline");
 
 /// <summary>
 /// A deadline on a node process of its own (its own definitions, vhost and database): the run
 /// stops when it passes, the step still running is awaited, and its late result does not
 /// restart anything before the completed step is undone.
 /// </summary>
-public sealed class When_a_workflow_misses_its_deadline_on_real_services : IAsyncLifetime
+public sealed class When_a_workflow_misses_its_deadline_on_real_services(DeadlineServices services) : IntegrationTest, IClassFixture<DeadlineServices>
 {
-    private const string VirtualHost = "sagas-test-deadline";
-
     private const string Definition = """
         id: with-deadline
         version: 1
@@ -38,24 +37,16 @@ public sealed class When_a_workflow_misses_its_deadline_on_real_services : IAsyn
         """;
 
     private readonly string _definitions = Directory.CreateTempSubdirectory("sagas-deadline-").FullName;
-    private SagasSettings _services = null!;
-    private DocumentStore _store = null!;
 
-    public async Task InitializeAsync()
-    {
-        await File.WriteAllTextAsync(Path.Combine(_definitions, "with-deadline.yaml"), Definition);
-        await TestBroker.EnsureVirtualHostAsync(VirtualHost);
-        _services = await TestServices.SettingsAsync();
-        _services.RabbitMq.VirtualHost = VirtualHost;
-        _services.Postgres.ConnectionString = await TestDatabase.PrepareAsync("sagas_test_deadline");
-        _store = DocumentStore.For(options => WorkflowStore.Configure(options, _services.Postgres.ConnectionString));
-    }
+    protected override IIntegrationFixture Fixture => services;
+
+    protected override Task ArrangeAsync() => File.WriteAllTextAsync(Path.Combine(_definitions, "with-deadline.yaml"), Definition);
 
     [Fact]
     public async Task The_run_stops_awaits_the_running_step_and_undoes_what_completed()
     {
-        await using var node = await NodeProcess.StartAsync(_services, new Dictionary<string, string> { ["Sagas:Definitions:Path"] = _definitions });
-        await using var client = await StartClient.ConnectAsync(VirtualHost);
+        await using var node = await NodeProcess.StartAsync(services.Settings, new Dictionary<string, string> { ["Sagas:Definitions:Path"] = _definitions });
+        await using var client = await StartClient.ConnectAsync(services.VirtualHost);
 
         // The fraud check takes 5 s: longer than the whole run may.
         var id = await client.StartAsync("with-deadline", new() { ["simulate"] = new System.Text.Json.Nodes.JsonObject { ["fraud"] = "slow:5000" } });
@@ -71,26 +62,13 @@ public sealed class When_a_workflow_misses_its_deadline_on_real_services : IAsyn
         Assert.DoesNotContain(events.OfType<StepDispatched>(), e => e.StepId == "ship");
     }
 
-    private async Task<IReadOnlyList<object>> WaitForAsync(Guid id, NodeProcess node)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        while (DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync())
-        {
-            await using var session = _store.QuerySession();
-            var events = (await session.Events.FetchStreamAsync(id)).Select(e => e.Data).ToList();
-            if (events.OfType<WorkflowCompensated>().Any() || events.OfType<WorkflowFailed>().Any())
-            {
-                return events;
-            }
-        }
+    private Task<IReadOnlyList<object>> WaitForAsync(Guid id, NodeProcess node) =>
+        Eventually.Until(() => services.EventsAsync(id), events => events.OfType<WorkflowCompensated>().Any() || events.OfType<WorkflowFailed>().Any(),
+            TimeSpan.FromSeconds(30), $"workflow {id} to end", events => $"{EventNames.Of(events)}; the node said:{Environment.NewLine}{node.Output}");
 
-        throw new Xunit.Sdk.XunitException($"workflow {id} did not end in 30 s; the node said:{Environment.NewLine}{node.Output}");
-    }
-
-    public async Task DisposeAsync()
+    public override Task DisposeAsync()
     {
-        await _store.DisposeAsync();
         Directory.Delete(_definitions, recursive: true);
+        return Task.CompletedTask;
     }
 }

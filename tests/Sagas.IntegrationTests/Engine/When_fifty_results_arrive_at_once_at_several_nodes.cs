@@ -1,38 +1,33 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Marten;
 using RabbitMQ.Client;
-using Sagas.Cli.Settings;
 using Sagas.Contracts.Events;
 using Sagas.Orchestration.Journal;
-using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Workflows;
+using Sagas.Testing;
 
 namespace Sagas.IntegrationTests.Engine;
+
+/// <summary>The vhost and database of the fan-out test's node processes.</summary>
+public sealed class FanOutServices() : OwnServices("sagas-test-fanout", "sagas_test_fanout");
 
 /// <summary>
 /// Concurrency across nodes: a fan-out of 50 steps whose 50 results are published at once,
 /// while three orchestrator processes consume the same queue. Each result is applied once, none
 /// is lost to a concurrent update, and the join runs after all of them. The test plays the
-/// service, so it decides when the results land. A vhost and database of its own.
+/// service, so it decides when the results land.
 /// </summary>
-public sealed class When_fifty_results_arrive_at_once_at_several_nodes : IAsyncLifetime
+public sealed class When_fifty_results_arrive_at_once_at_several_nodes(FanOutServices services) : IntegrationTest, IClassFixture<FanOutServices>
 {
-    private const string VirtualHost = "sagas-test-fanout";
     private const int Width = 50;
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"sagas-fanout-{Guid.NewGuid():N}");
-    private SagasSettings _services = null!;
-    private DocumentStore _store = null!;
 
-    public async Task InitializeAsync()
+    protected override IIntegrationFixture Fixture => services;
+
+    protected override async Task ArrangeAsync()
     {
-        await TestBroker.EnsureVirtualHostAsync(VirtualHost);
-        _services = await TestServices.SettingsAsync();
-        _services.RabbitMq.VirtualHost = VirtualHost;
-        _services.Postgres.ConnectionString = await TestDatabase.PrepareAsync("sagas_test_fanout");
-        _store = DocumentStore.For(options => WorkflowStore.Configure(options, _services.Postgres.ConnectionString));
         Directory.CreateDirectory(_folder);
         await File.WriteAllTextAsync(Path.Combine(_folder, "fan-out-50.yaml"), FanOutDefinition());
     }
@@ -45,10 +40,10 @@ public sealed class When_fifty_results_arrive_at_once_at_several_nodes : IAsyncL
             ["Sagas:Definitions:Path"] = _folder,
             ["Sagas:Policies:Path"] = "none",
         };
-        await using var first = await NodeProcess.StartAsync(_services, settings, "--orchestrator");
-        await using var second = await NodeProcess.StartAsync(_services, settings, "--orchestrator");
-        await using var third = await NodeProcess.StartAsync(_services, settings, "--orchestrator");
-        await using var client = await StartClient.ConnectAsync(VirtualHost);
+        await using var first = await NodeProcess.StartAsync(services.Settings, settings, "--orchestrator");
+        await using var second = await NodeProcess.StartAsync(services.Settings, settings, "--orchestrator");
+        await using var third = await NodeProcess.StartAsync(services.Settings, settings, "--orchestrator");
+        await using var client = await StartClient.ConnectAsync(services.VirtualHost);
         // The service's queue as MassTransit declares it; no worker consumes it, the test does.
         await client.Channel.QueueDeclareAsync("noop", durable: true, exclusive: false, autoDelete: false);
 
@@ -74,7 +69,7 @@ public sealed class When_fifty_results_arrive_at_once_at_several_nodes : IAsyncL
         var joinDispatch = events.Select((e, index) => (e, index)).Single(x => x.e is StepDispatched { StepId: "join" }).index;
         Assert.True(events.Select((e, index) => (e, index)).Where(x => x.e is StepCompleted c && c.StepId != "join").All(x => x.index < joinDispatch));
         // The saga's state is what its stream replays to.
-        await using var session = _store.QuerySession();
+        await using var session = services.Store.QuerySession();
         var state = await session.LoadAsync<WorkflowState>(id);
         Assert.Equal(WorkflowReplay.Fingerprint(WorkflowReplay.Rebuild(events)), WorkflowReplay.Fingerprint(state!));
         Assert.Equal(Width + 1, state!.Outputs.Count);
@@ -97,18 +92,17 @@ public sealed class When_fifty_results_arrive_at_once_at_several_nodes : IAsyncL
     private static async Task<List<StepCommand>> TakeCommandsAsync(IChannel channel, int count, NodeProcess node)
     {
         var taken = new List<StepCommand>();
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(20));
-        while (taken.Count < count && DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync())
+        await Eventually.Until(async () =>
         {
             while (taken.Count < count && await TryGetAsync(channel) is { } message)
             {
                 var command = JsonNode.Parse(message)!["message"]!;
                 taken.Add(new StepCommand(Guid.Parse(command["workflowId"]!.GetValue<string>()), command["stepId"]!.GetValue<string>(), command["attempt"]!.GetValue<int>()));
             }
-        }
 
-        return taken.Count == count ? taken : throw new Xunit.Sdk.XunitException($"only {taken.Count} of {count} commands arrived; a node said:{Environment.NewLine}{node.Output}");
+            return taken.Count;
+        }, arrived => arrived == count, TimeSpan.FromSeconds(30), $"{count} commands", arrived => $"{arrived} commands; a node said:{Environment.NewLine}{node.Output}");
+        return taken;
     }
 
     private static async Task<string?> TryGetAsync(IChannel channel) =>
@@ -134,28 +128,14 @@ public sealed class When_fifty_results_arrive_at_once_at_several_nodes : IAsyncL
         await channel.BasicPublishAsync($"Sagas.Contracts.Events:{nameof(StepCompleted)}", string.Empty, mandatory: true, properties, Encoding.UTF8.GetBytes(envelope.ToJsonString()));
     }
 
-    private async Task<IReadOnlyList<object>> EventsWhenAsync(Guid id, Func<IReadOnlyList<object>, bool> condition, NodeProcess node)
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(30);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        IReadOnlyList<object> events = [];
-        while (DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync())
-        {
-            await using var session = _store.QuerySession();
-            events = [.. (await session.Events.FetchStreamAsync(id)).Select(e => e.Data)];
-            if (condition(events))
-            {
-                return events;
-            }
-        }
+    private Task<IReadOnlyList<object>> EventsWhenAsync(Guid id, Func<IReadOnlyList<object>, bool> condition, NodeProcess node) =>
+        Eventually.Until(() => services.EventsAsync(id), condition, TimeSpan.FromSeconds(30), $"workflow {id} to get there",
+            events => $"{events.Count} events; a node said:{Environment.NewLine}{node.Output}");
 
-        throw new Xunit.Sdk.XunitException($"workflow {id} never got there ({events.Count} events); a node said:{Environment.NewLine}{node.Output}");
-    }
-
-    public async Task DisposeAsync()
+    public override Task DisposeAsync()
     {
-        await _store.DisposeAsync();
         Directory.Delete(_folder, recursive: true);
+        return Task.CompletedTask;
     }
 
     private sealed record StepCommand(Guid WorkflowId, string StepId, int Attempt);

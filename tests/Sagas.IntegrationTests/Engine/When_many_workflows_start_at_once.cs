@@ -5,16 +5,14 @@ using Sagas.Orchestration.Workflows;
 namespace Sagas.IntegrationTests.Engine;
 
 [Collection(EngineCollection.Name)]
-public sealed class When_many_workflows_start_at_once(EngineNode node) : IAsyncLifetime
+public sealed class When_many_workflows_start_at_once(EngineNode node) : IntegrationTest
 {
     private const int Count = 200;
     private StartClient _client = null!;
 
-    public async Task InitializeAsync()
-    {
-        await node.WipeAsync();
-        _client = await StartClient.ConnectAsync();
-    }
+    protected override IIntegrationFixture Fixture => node;
+
+    protected override async Task ArrangeAsync() => _client = await StartClient.ConnectAsync();
 
     [Fact]
     public async Task All_complete_and_each_stream_holds_exactly_its_own_events()
@@ -50,5 +48,5 @@ public sealed class When_many_workflows_start_at_once(EngineNode node) : IAsyncL
         _ => throw new Xunit.Sdk.XunitException($"unexpected event {@event.GetType().Name}"),
     };
 
-    public async Task DisposeAsync() => await _client.DisposeAsync();
+    public override async Task DisposeAsync() => await _client.DisposeAsync();
 }

@@ -15,13 +15,11 @@ namespace Sagas.IntegrationTests.Engine;
 /// write among them fails alone, on its version, while the others commit.
 /// </summary>
 [Collection(EngineCollection.Name)]
-public sealed class When_saga_writes_share_a_transaction(EngineNode node) : IAsyncLifetime
+public sealed class When_saga_writes_share_a_transaction(EngineNode node) : IntegrationTest
 {
     private readonly OrchestrationOptions _options = new() { CommitConcurrency = 1, MaxWorkflowsPerCommit = 64 };
 
-    public Task InitializeAsync() => node.WipeAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    protected override IIntegrationFixture Fixture => node;
 
     [Fact]
     public async Task A_stale_write_loses_on_its_version_and_the_others_in_its_batch_commit()

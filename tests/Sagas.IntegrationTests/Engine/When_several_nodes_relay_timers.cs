@@ -1,32 +1,29 @@
 using System.Collections.Concurrent;
-using Marten;
 using Sagas.Contracts.Commands;
-using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Outbox;
+using Sagas.Orchestration.Persistence;
 
 namespace Sagas.IntegrationTests.Engine;
 
+/// <summary>A database of the relay test's own, so no running node relays its timers too.</summary>
+public sealed class RelayDatabase() : OwnServices(null, "sagas_test_relay");
+
 /// <summary>
 /// Three relays (as on three orchestrator nodes) polling one timer table at once: every due
-/// timer is sent exactly once, and each row is gone once sent. A database of its own, so no
-/// running node relays these timers too.
+/// timer is sent exactly once, and each row is gone once sent.
 /// </summary>
-public sealed class When_several_nodes_relay_timers : IAsyncLifetime
+public sealed class When_several_nodes_relay_timers(RelayDatabase database) : IntegrationTest, IClassFixture<RelayDatabase>
 {
     private const int Timers = 600;
-    private string _connectionString = null!;
 
-    public async Task InitializeAsync() => _connectionString = await TestDatabase.PrepareAsync("sagas_test_relay");
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    protected override IIntegrationFixture Fixture => database;
 
     [Fact]
     public async Task Each_due_timer_is_sent_once()
     {
         var due = DateTimeOffset.UtcNow.AddSeconds(-1);
-        using (var store = DocumentStore.For(options => WorkflowStore.Configure(options, _connectionString)))
+        await using (var session = database.Store.LightweightSession())
         {
-            await using var session = store.LightweightSession();
             for (var i = 0; i < Timers; i++)
             {
                 var message = new RetryStep { WorkflowId = Guid.NewGuid(), StepId = $"s{i}", Attempt = 2 };
@@ -45,7 +42,7 @@ public sealed class When_several_nodes_relay_timers : IAsyncLifetime
         }
 
         var sent = new ConcurrentBag<Guid>();
-        var relays = Enumerable.Range(0, 3).Select(_ => new TimerTable(_connectionString)).ToList();
+        var relays = Enumerable.Range(0, 3).Select(_ => new TimerTable(database.ConnectionString)).ToList();
         await Task.WhenAll(relays.Select(relay => Task.Run(async () =>
         {
             // Small batches, so the three take turns on the same rows for a while.

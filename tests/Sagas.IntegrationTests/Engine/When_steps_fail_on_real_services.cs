@@ -9,15 +9,13 @@ namespace Sagas.IntegrationTests.Engine;
 
 /// <summary>Timeouts, a compensation that fails for good, and an operator's retry, on the real broker and database.</summary>
 [Collection(EngineCollection.Name)]
-public sealed class When_steps_fail_on_real_services(EngineNode node) : IAsyncLifetime
+public sealed class When_steps_fail_on_real_services(EngineNode node) : IntegrationTest
 {
     private StartClient _client = null!;
 
-    public async Task InitializeAsync()
-    {
-        await node.WipeAsync();
-        _client = await StartClient.ConnectAsync();
-    }
+    protected override IIntegrationFixture Fixture => node;
+
+    protected override async Task ArrangeAsync() => _client = await StartClient.ConnectAsync();
 
     [Fact]
     public async Task A_service_that_never_answers_times_out_on_each_attempt_and_the_workflow_compensates()
@@ -69,5 +67,5 @@ public sealed class When_steps_fail_on_real_services(EngineNode node) : IAsyncLi
         Assert.Equal([1, 2, 3, 4], events.OfType<StepDispatched>().Where(e => e.StepId == "reserve-inventory").Select(e => e.Attempt));
     }
 
-    public async Task DisposeAsync() => await _client.DisposeAsync();
+    public override async Task DisposeAsync() => await _client.DisposeAsync();
 }

@@ -5,11 +5,9 @@ namespace Sagas.IntegrationTests.Engine;
 
 /// <summary>`sagas start --wait`, `status` and `history` against a running node, as a user runs them.</summary>
 [Collection(EngineCollection.Name)]
-public sealed class When_the_cli_drives_a_running_node(EngineNode node) : IAsyncLifetime
+public sealed class When_the_cli_drives_a_running_node(EngineNode node) : IntegrationTest
 {
-    public Task InitializeAsync() => node.WipeAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
+    protected override IIntegrationFixture Fixture => node;
 
     [Fact]
     public async Task Start_with_wait_prints_the_completed_output_and_exits_zero()

@@ -10,9 +10,9 @@ namespace Sagas.IntegrationTests.Engine;
 /// no timer), and with --replay a workflow whose stream does not rebuild to the state its saga holds.
 /// </summary>
 [Collection(EngineCollection.Name)]
-public sealed class When_the_doctor_looks(EngineNode node) : IAsyncLifetime
+public sealed class When_the_doctor_looks(EngineNode node) : IntegrationTest
 {
-    public Task InitializeAsync() => node.WipeAsync();
+    protected override IIntegrationFixture Fixture => node;
 
     [Fact]
     public async Task A_running_workflow_with_nothing_outstanding_is_reported_and_the_exit_code_says_so()
@@ -67,6 +67,4 @@ public sealed class When_the_doctor_looks(EngineNode node) : IAsyncLifetime
         Assert.Equal(forged.ToString(), replay.GetProperty("subject").GetString());
         Assert.EndsWith("differs in: Status", replay.GetProperty("detail").GetString());
     }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 }

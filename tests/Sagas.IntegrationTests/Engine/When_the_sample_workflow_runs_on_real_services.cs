@@ -6,15 +6,13 @@ using Sagas.Orchestration.Workflows;
 namespace Sagas.IntegrationTests.Engine;
 
 [Collection(EngineCollection.Name)]
-public sealed class When_the_sample_workflow_runs_on_real_services(EngineNode node) : IAsyncLifetime
+public sealed class When_the_sample_workflow_runs_on_real_services(EngineNode node) : IntegrationTest
 {
     private StartClient _client = null!;
 
-    public async Task InitializeAsync()
-    {
-        await node.WipeAsync();
-        _client = await StartClient.ConnectAsync();
-    }
+    protected override IIntegrationFixture Fixture => node;
+
+    protected override async Task ArrangeAsync() => _client = await StartClient.ConnectAsync();
 
     [Fact]
     public async Task Completes_with_outputs_flowing_from_step_to_step()
@@ -135,5 +133,5 @@ public sealed class When_the_sample_workflow_runs_on_real_services(EngineNode no
         Assert.Equal(WorkflowReplay.Fingerprint(live), WorkflowReplay.Fingerprint(rebuilt));
     }
 
-    public async Task DisposeAsync() => await _client.DisposeAsync();
+    public override async Task DisposeAsync() => await _client.DisposeAsync();
 }

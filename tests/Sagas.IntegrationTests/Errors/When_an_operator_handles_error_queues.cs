@@ -8,14 +8,16 @@ using Xunit.Abstractions;
 
 namespace Sagas.IntegrationTests.Errors;
 
+/// <summary>A vhost of its own: the tests purge and delete queues.</summary>
+public sealed class ErrorsVirtualHost() : OwnServices(When_an_operator_handles_error_queues.VirtualHost, null);
+
 /// <summary>
 /// `sagas errors list|show|replay` on a real broker, with messages parked the way MassTransit
-/// parks them (headers as a MassTransit 8.5 node writes them). A vhost of its own: the tests
-/// purge and delete queues.
+/// parks them (headers as a MassTransit 8.5 node writes them).
 /// </summary>
-public sealed class When_an_operator_handles_error_queues(ITestOutputHelper log) : IAsyncLifetime
+public sealed class When_an_operator_handles_error_queues(ErrorsVirtualHost vhost, ITestOutputHelper log) : IntegrationTest, IClassFixture<ErrorsVirtualHost>
 {
-    private const string VirtualHost = "sagas-test-errors";
+    public const string VirtualHost = "sagas-test-errors";
     private const string ErrorQueue = BrokerNames.StartWorkflow + "_error";
     private const string SkippedQueue = "workflow-orchestrator_skipped";
     private const string FaultTimestamp = "2026-11-26T09:15:02.1234567Z";
@@ -23,18 +25,14 @@ public sealed class When_an_operator_handles_error_queues(ITestOutputHelper log)
     private IConnection _connection = null!;
     private IChannel _channel = null!;
 
-    // Wipe before, not after: a failed run leaves its state to look at.
-    public async Task InitializeAsync()
+    protected override IIntegrationFixture Fixture => vhost;
+
+    // The wipe left the vhost empty: the error queue and the queue its messages came from, as a node declares them.
+    protected override async Task ArrangeAsync()
     {
-        await TestBroker.EnsureVirtualHostAsync(VirtualHost);
         _connection = await TestBroker.ConnectAsync(VirtualHost);
         _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(
             publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        foreach (var queue in new[] { ErrorQueue, SkippedQueue, BrokerNames.StartWorkflow, "workflow-orchestrator" })
-        {
-            await _channel.QueueDeleteAsync(queue);
-        }
-
         await _channel.QueueDeclareAsync(ErrorQueue, durable: true, exclusive: false, autoDelete: false);
         await _channel.QueueDeclareAsync(BrokerNames.StartWorkflow, durable: true, exclusive: false, autoDelete: false);
     }
@@ -258,7 +256,7 @@ public sealed class When_an_operator_handles_error_queues(ITestOutputHelper log)
         return (exitCode, output.ToString(), error.ToString());
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _channel.DisposeAsync();
         await _connection.DisposeAsync();

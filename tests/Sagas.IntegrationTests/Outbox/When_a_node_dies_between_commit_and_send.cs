@@ -4,6 +4,7 @@ using Sagas.Contracts.Events;
 using Sagas.IntegrationTests.Engine;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Workflows;
+using Sagas.Testing;
 
 namespace Sagas.IntegrationTests.Outbox;
 
@@ -28,15 +29,13 @@ public sealed class RelayOnlyNode : EngineNode
     }
 }
 
-public sealed class When_a_node_dies_between_commit_and_send(RelayOnlyNode node) : IClassFixture<RelayOnlyNode>, IAsyncLifetime
+public sealed class When_a_node_dies_between_commit_and_send(RelayOnlyNode node) : IntegrationTest, IClassFixture<RelayOnlyNode>
 {
     private StartClient _client = null!;
 
-    public async Task InitializeAsync()
-    {
-        await node.WipeAsync();
-        _client = await StartClient.ConnectAsync(RelayOnlyNode.VirtualHost);
-    }
+    protected override IIntegrationFixture Fixture => node;
+
+    protected override async Task ArrangeAsync() => _client = await StartClient.ConnectAsync(RelayOnlyNode.VirtualHost);
 
     [Fact]
     public async Task Every_committed_command_and_outcome_still_leaves_and_the_workflow_completes()
@@ -69,18 +68,10 @@ public sealed class When_a_node_dies_between_commit_and_send(RelayOnlyNode node)
 
     private async Task<string> NextMessageAsync(string queue)
     {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(15);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        while (DateTimeOffset.UtcNow < deadline && await poll.WaitForNextTickAsync())
-        {
-            if (await _client.Channel.BasicGetAsync(queue, autoAck: true) is { } message)
-            {
-                return Encoding.UTF8.GetString(message.Body.Span);
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"nothing arrived on {queue}");
+        var message = await Eventually.Until(() => _client.Channel.BasicGetAsync(queue, autoAck: true), message => message is not null,
+            TimeSpan.FromSeconds(15), $"a message on {queue}");
+        return Encoding.UTF8.GetString(message!.Body.Span);
     }
 
-    public Task DisposeAsync() => _client.DisposeAsync().AsTask();
+    public override Task DisposeAsync() => _client.DisposeAsync().AsTask();
 }

@@ -3,6 +3,7 @@ using Sagas.IntegrationTests.Engine;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Workflows;
+using Sagas.Testing;
 
 namespace Sagas.IntegrationTests.Policies;
 
@@ -15,11 +16,13 @@ public sealed class CircuitNode : PolicyNode
 }
 
 /// <summary>The payment circuit opens on failures, sends charges to the backup, half-opens after its break, and a probe closes it.</summary>
-public sealed class When_a_circuit_opens_on_real_services(CircuitNode node) : IClassFixture<CircuitNode>, IAsyncLifetime
+public sealed class When_a_circuit_opens_on_real_services(CircuitNode node) : IntegrationTest, IClassFixture<CircuitNode>
 {
     private StartClient _client = null!;
 
-    public async Task InitializeAsync() => _client = await StartClient.ConnectAsync("sagas-test-circuit");
+    protected override IIntegrationFixture Fixture => node;
+
+    protected override async Task ArrangeAsync() => _client = await StartClient.ConnectAsync("sagas-test-circuit");
 
     [Fact]
     public async Task It_opens_reroutes_probes_and_closes()
@@ -55,16 +58,9 @@ public sealed class When_a_circuit_opens_on_real_services(CircuitNode node) : IC
     }
 
     // The break is 2 s; the circuit's own clock decides when it ends.
-    private async Task WhenHalfOpenAsync()
-    {
-        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(10);
-        using var poll = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        while (node.CircuitOf("payment") != CircuitState.HalfOpen)
-        {
-            Assert.True(DateTimeOffset.UtcNow < deadline, "the payment circuit never half-opened");
-            await poll.WaitForNextTickAsync();
-        }
-    }
+    private Task WhenHalfOpenAsync() =>
+        Eventually.Until(() => Task.FromResult(node.CircuitOf("payment")), state => state == CircuitState.HalfOpen, TimeSpan.FromSeconds(10),
+            "the payment circuit to half-open");
 
-    public async Task DisposeAsync() => await _client.DisposeAsync();
+    public override async Task DisposeAsync() => await _client.DisposeAsync();
 }

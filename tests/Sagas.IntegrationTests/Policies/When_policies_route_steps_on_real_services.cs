@@ -8,15 +8,13 @@ using Sagas.Orchestration.Workflows;
 namespace Sagas.IntegrationTests.Policies;
 
 /// <summary>Failover, weighted balancing over three queues, and a blocked step resumed by the CLI, on the real broker and database.</summary>
-public sealed class When_policies_route_steps_on_real_services(PolicyNode node) : IClassFixture<PolicyNode>, IAsyncLifetime
+public sealed class When_policies_route_steps_on_real_services(PolicyNode node) : IntegrationTest, IClassFixture<PolicyNode>
 {
     private StartClient _client = null!;
 
-    public async Task InitializeAsync()
-    {
-        await node.WipeAsync();
-        _client = await StartClient.ConnectAsync("sagas-test-policies");
-    }
+    protected override IIntegrationFixture Fixture => node;
+
+    protected override async Task ArrangeAsync() => _client = await StartClient.ConnectAsync("sagas-test-policies");
 
     [Fact]
     public async Task A_payment_provider_that_keeps_failing_is_replaced_by_the_backup_and_the_order_completes()
@@ -95,5 +93,5 @@ public sealed class When_policies_route_steps_on_real_services(PolicyNode node) 
         Assert.Equal(WorkflowStatus.Completed, (await node.FinishedAsync(next)).Status);
     }
 
-    public async Task DisposeAsync() => await _client.DisposeAsync();
+    public override async Task DisposeAsync() => await _client.DisposeAsync();
 }

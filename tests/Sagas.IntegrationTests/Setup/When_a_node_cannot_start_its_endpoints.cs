@@ -7,19 +7,20 @@ using Sagas.Cli.Node;
 
 namespace Sagas.IntegrationTests.Setup;
 
+/// <summary>A vhost of its own, which the test closes to connections.</summary>
+public sealed class RefusingVirtualHost() : OwnServices(When_a_node_cannot_start_its_endpoints.VirtualHost, null);
+
 /// <summary>
 /// A node whose endpoints cannot start (its vhost takes no connections) gives up when its start
 /// timeout runs out, with one line naming the broker, instead of saying "running" or hanging.
 /// </summary>
-public sealed class When_a_node_cannot_start_its_endpoints : IAsyncLifetime
+public sealed class When_a_node_cannot_start_its_endpoints(RefusingVirtualHost vhost) : IntegrationTest, IClassFixture<RefusingVirtualHost>
 {
-    private const string VirtualHost = "sagas-test-refused";
+    public const string VirtualHost = "sagas-test-refused";
 
-    public async Task InitializeAsync()
-    {
-        await TestBroker.EnsureVirtualHostAsync(VirtualHost);
-        await TestBroker.LimitConnectionsAsync(VirtualHost, 0);
-    }
+    protected override IIntegrationFixture Fixture => vhost;
+
+    protected override Task ArrangeAsync() => TestBroker.LimitConnectionsAsync(VirtualHost, 0);
 
     [Fact]
     public async Task Its_start_fails_with_one_line_naming_the_broker()
@@ -41,6 +42,4 @@ public sealed class When_a_node_cannot_start_its_endpoints : IAsyncLifetime
         Assert.EndsWith("; check the broker with 'scripts/services status'", failure.Message);
         Assert.DoesNotContain('\n', failure.Message);
     }
-
-    public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -7,29 +7,29 @@ using Sagas.Contracts;
 
 namespace Sagas.IntegrationTests.Setup;
 
+/// <summary>A vhost of its own: the wipe deletes the exchange and queue a running node relies on.</summary>
+public sealed class SetupVirtualHost() : OwnServices(When_setup_declares_the_start_workflow_topology.VirtualHost, null);
+
 /// <summary>
 /// `sagas setup` on a real broker: afterwards a start published to the exchange, before any
 /// node runs, waits in the queue.
 /// </summary>
-public sealed class When_setup_declares_the_start_workflow_topology : IAsyncLifetime
+public sealed class When_setup_declares_the_start_workflow_topology(SetupVirtualHost vhost) : IntegrationTest, IClassFixture<SetupVirtualHost>
 {
-    // A vhost of its own: these tests delete the exchange and queue a running node relies on.
-    private const string VirtualHost = "sagas-test-setup";
+    public const string VirtualHost = "sagas-test-setup";
 
     private IConnection _connection = null!;
     private IChannel _channel = null!;
 
-    // Wipe before, not after: a failed run leaves its state to look at.
-    public async Task InitializeAsync()
+    protected override IIntegrationFixture Fixture => vhost;
+
+    protected override async Task ArrangeAsync()
     {
-        await TestBroker.EnsureVirtualHostAsync(VirtualHost);
         _connection = await TestBroker.ConnectAsync(VirtualHost);
         // With confirms tracked, a publish returns once the broker has routed and stored the
         // message (and throws if a mandatory one had no queue), so no test waits or polls.
         _channel = await _connection.CreateChannelAsync(new CreateChannelOptions(
             publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true));
-        await _channel.QueueDeleteAsync(BrokerNames.StartWorkflow);
-        await _channel.ExchangeDeleteAsync(BrokerNames.StartWorkflow);
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public sealed class When_setup_declares_the_start_workflow_topology : IAsyncLife
         return exitCode;
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _channel.DisposeAsync();
         await _connection.DisposeAsync();
