@@ -1,3 +1,3 @@
-using Sagas.Cli;
+using Sagas.Cli.Commands;
 
 return await SagasCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Sagas.Cli;
+using Sagas.Cli.Commands;
 
 namespace Sagas.Cli.Tests;
 

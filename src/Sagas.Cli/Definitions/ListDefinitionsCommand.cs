@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sagas.Cli.Settings;
 using Sagas.Definitions.Loading;
 
 namespace Sagas.Cli.Definitions;

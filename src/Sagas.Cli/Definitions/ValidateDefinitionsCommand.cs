@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sagas.Cli.Settings;
 using Sagas.Definitions;
 using Sagas.Definitions.Loading;
 using Sagas.Definitions.Policies;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sagas.Cli.Settings;
 
 namespace Sagas.Cli.Errors;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Sagas.Cli.Infrastructure;
+using Sagas.Cli.Settings;
 using Sagas.Samples.Services;
 
 namespace Sagas.Cli.Node;

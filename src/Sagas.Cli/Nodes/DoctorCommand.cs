@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Sagas.Cli.Errors;
 using Sagas.Cli.Infrastructure;
+using Sagas.Cli.Settings;
 using Sagas.Orchestration.Nodes;
 using Sagas.Orchestration.Recovery;
 

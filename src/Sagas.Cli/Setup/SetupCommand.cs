@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sagas.Cli.Settings;
 using Sagas.Contracts;
 
 namespace Sagas.Cli.Setup;

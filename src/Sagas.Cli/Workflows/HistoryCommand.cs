@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sagas.Cli.Infrastructure;
+using Sagas.Cli.Settings;
 
 namespace Sagas.Cli.Workflows;
 

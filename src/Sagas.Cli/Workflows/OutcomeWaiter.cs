@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Sagas.Cli.Infrastructure;
+using Sagas.Cli.Settings;
 using Sagas.Orchestration.Status;
 
 namespace Sagas.Cli.Workflows;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sagas.Cli.Infrastructure;
+using Sagas.Cli.Settings;
 using Sagas.Orchestration.Starting;
 using Sagas.Orchestration.Workflows;
 

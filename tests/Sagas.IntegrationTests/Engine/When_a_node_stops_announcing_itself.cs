@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Sagas.Cli;
+using Sagas.Cli.Commands;
 using Sagas.Orchestration.Nodes;
 using Sagas.Testing;
 

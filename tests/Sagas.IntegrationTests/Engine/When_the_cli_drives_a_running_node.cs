@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sagas.Cli;
+using Sagas.Cli.Commands;
 
 namespace Sagas.IntegrationTests.Engine;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Sagas.Cli;
+using Sagas.Cli.Commands;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Workflows;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using RabbitMQ.Client;
 using Sagas.Cli;
+using Sagas.Cli.Commands;
 using Sagas.Contracts;
 using Xunit.Abstractions;
 

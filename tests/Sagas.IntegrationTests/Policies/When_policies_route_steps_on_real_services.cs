@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Sagas.Cli;
+using Sagas.Cli.Commands;
 using Sagas.IntegrationTests.Engine;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Workflows;

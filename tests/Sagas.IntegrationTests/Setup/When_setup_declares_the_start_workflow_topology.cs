@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
 using Sagas.Cli;
+using Sagas.Cli.Commands;
 using Sagas.Contracts;
 
 namespace Sagas.IntegrationTests.Setup;

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using Microsoft.Extensions.Configuration;
+using Sagas.Cli;
 using Sagas.Cli.Definitions;
 using Sagas.Cli.Settings;
 using Sagas.Cli.Setup;
 using Sagas.Definitions.Building;
 
-namespace Sagas.Cli;
+namespace Sagas.Cli.Commands;
 
 /// <summary>
 /// The <c>sagas</c> command line. A user's mistake ends in one line on stderr and a non-zero

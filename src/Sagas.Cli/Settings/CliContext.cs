@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Configuration;
-using Sagas.Cli.Settings;
 
-namespace Sagas.Cli;
+namespace Sagas.Cli.Settings;
 
 /// <summary>What every command needs: where to write, and the settings (read when first asked for).</summary>
 internal sealed class CliContext(TextWriter output, TextWriter error, IConfiguration configuration)
