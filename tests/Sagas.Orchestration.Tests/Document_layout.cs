@@ -3,8 +3,8 @@ using Marten;
 using Sagas.Contracts.Commands;
 using Sagas.Orchestration.Admission;
 using Sagas.Orchestration.Nodes;
-using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Outbox;
+using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Tests;

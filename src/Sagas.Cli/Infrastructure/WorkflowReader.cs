@@ -4,8 +4,8 @@ using Sagas.Contracts.Commands;
 using Sagas.Orchestration;
 using Sagas.Orchestration.Admission;
 using Sagas.Orchestration.Nodes;
-using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Outbox;
+using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Status;
 using Sagas.Orchestration.Workflows;
 

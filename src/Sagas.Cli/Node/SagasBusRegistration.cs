@@ -7,8 +7,8 @@ using Sagas.Cli.Settings;
 using Sagas.Contracts;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
-using Sagas.Orchestration.Hosting;
 using Sagas.Orchestration;
+using Sagas.Orchestration.Hosting;
 using Sagas.Workers;
 
 namespace Sagas.Cli.Node;

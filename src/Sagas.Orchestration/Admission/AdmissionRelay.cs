@@ -1,8 +1,8 @@
 using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sagas.Contracts.Commands;
 using Sagas.Contracts;
+using Sagas.Contracts.Commands;
 using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Workflows;
 

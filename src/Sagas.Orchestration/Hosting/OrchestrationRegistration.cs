@@ -7,17 +7,17 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sagas.Definitions.Loading;
 using Sagas.Definitions.Policies;
+using Sagas.Orchestration;
 using Sagas.Orchestration.Admission;
+using Sagas.Orchestration.Decisions;
 using Sagas.Orchestration.Nodes;
 using Sagas.Orchestration.Outbox;
 using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Policies;
-using Sagas.Orchestration.Decisions;
 using Sagas.Orchestration.Recovery;
-using Sagas.Orchestration.Starting;
 using Sagas.Orchestration.Saga;
+using Sagas.Orchestration.Starting;
 using Sagas.Orchestration.Workflows;
-using Sagas.Orchestration;
 
 namespace Sagas.Orchestration.Hosting;
 

@@ -3,8 +3,8 @@ using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
 using Sagas.IntegrationTests.Engine;
 using Sagas.Orchestration.Journal;
-using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Outbox;
+using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Workflows;
 using Sagas.Testing;
 

@@ -13,8 +13,15 @@ public sealed class When_the_sweeper_asks_to_recover_a_run
     {
         var retry = new StepRetryScheduled
         {
-            WorkflowId = Id, StepId = "reserve-inventory", Attempt = 1, NextAttempt = 2, Delay = TimeSpan.FromSeconds(1),
-            DueAt = At.AddSeconds(1), Reason = "provider down", Policy = "3 attempts", ScheduledAt = At,
+            WorkflowId = Id,
+            StepId = "reserve-inventory",
+            Attempt = 1,
+            NextAttempt = 2,
+            Delay = TimeSpan.FromSeconds(1),
+            DueAt = At.AddSeconds(1),
+            Reason = "provider down",
+            Policy = "3 attempts",
+            ScheduledAt = At,
         };
         var state = Given(_spec.Started(), Dispatched("reserve-inventory"), Failed("reserve-inventory"), retry);
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Decisions;
+using Sagas.Orchestration.Journal;
 
 namespace Sagas.Orchestration.Tests.Workflows;
 
