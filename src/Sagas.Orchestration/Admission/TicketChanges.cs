@@ -14,18 +14,25 @@ public static class TicketChanges
 {
     public static IReadOnlyList<TicketChange> Of(WorkflowState state, IEnumerable<object> recorded)
     {
+        // A step queued under limits again for the same attempt (an admitted step that failed over
+        // to another limited service) keeps its ticket id, but the ticket is written afresh: under
+        // its new service, waiting again. The last queueing of an attempt is the one that stands.
+        var queued = new Dictionary<string, StepQueued>();
+        foreach (var e in recorded.OfType<StepQueued>().Where(e => e.Admission))
+        {
+            queued[WorkflowState.TicketId(e.WorkflowId, e.StepId, e.Attempt)] = e;
+        }
+
         var before = state.CommittedTickets;
-        if (before.SetEquals(state.Tickets))
+        if (queued.Count == 0 && before.SetEquals(state.Tickets))
         {
             // Most commits touch no ticket: nothing is allocated for them.
             return [];
         }
 
-        var queued = recorded.OfType<StepQueued>().Where(e => e.Admission)
-            .ToDictionary(e => WorkflowState.TicketId(e.WorkflowId, e.StepId, e.Attempt));
         return
         [
-            .. state.Tickets.Where(id => !before.Contains(id)).Order(StringComparer.Ordinal)
+            .. state.Tickets.Where(id => !before.Contains(id) || queued.ContainsKey(id)).Order(StringComparer.Ordinal)
                 .Select(id => new TicketChange(id, TicketFor(queued[id]))),
             .. before.Where(id => !state.Tickets.Contains(id)).Order(StringComparer.Ordinal)
                 .Select(id => new TicketChange(id, null)),

@@ -21,9 +21,10 @@ public sealed class WorkflowState : SagaStateMachineInstance
     /// <summary>
     /// The state machine's view of <see cref="Status"/>, not a field of its own: MassTransit's
     /// Initial until the first event (every first event sets <see cref="StartedAt"/>), then the
-    /// status's name. The events set the status; the machine never moves it by itself.
+    /// status's name. The events set the status; the machine never moves it by itself. It is
+    /// still stored, so a node of the version before reads the state it expects; what is read
+    /// back is the status's name again and changes nothing.
     /// </summary>
-    [JsonIgnore]
     public string? CurrentState
     {
         get => StartedAt == default ? _beforeFirstEvent : Status.ToString();
@@ -32,10 +33,6 @@ public sealed class WorkflowState : SagaStateMachineInstance
             if (StartedAt == default)
             {
                 _beforeFirstEvent = value;
-            }
-            else if (value != Status.ToString())
-            {
-                throw new InvalidOperationException($"workflow {CorrelationId} is {Status}; its state follows its events, not '{value}'");
             }
         }
     }
