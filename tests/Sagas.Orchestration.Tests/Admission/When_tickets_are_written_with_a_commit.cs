@@ -36,7 +36,13 @@ public sealed class When_tickets_are_written_with_a_commit
         var state = Given(_spec.Started(), Queued("payment"));
         state.Record(new StepRerouted
         {
-            WorkflowId = Id, StepId = "charge-payment", Attempt = 1, From = "payment", To = "payment-backup", Reason = "circuit open", ReroutedAt = At,
+            WorkflowId = Id,
+            StepId = "charge-payment",
+            Attempt = 1,
+            From = "payment",
+            To = "payment-backup",
+            Reason = "circuit open",
+            ReroutedAt = At,
         });
         state.Record(Queued("payment-backup"));
 
