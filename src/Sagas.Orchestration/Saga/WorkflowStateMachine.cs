@@ -59,8 +59,8 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
             Decide(CancelRequested, decide.Operator.Cancel),
             Decide(RecoverRequested, decide.Recovery.Recover),
             Decide(DeadlineTimer.Received, decide.Deadline.DeadlinePassed),
-            // Compensation messages here are stale: the run has not started undoing anything.
-            Ignore(RetryFired, context => context.Message.Compensation), Ignore(TimeoutElapsed, context => context.Message.Compensation),
+            // Compensation messages here are stale: the run has not started undoing anything. (A
+            // compensation's retry or timeout firing matches no filtered Decide, so it does nothing.)
             Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(RetryRequested));
 
         During(Compensating, NeedsAttention,
@@ -71,18 +71,19 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
             Decide(CompensationFaulted, (state, fault) => decide.Compensations.Fault(state, fault.Message, Describe(fault))),
             Ignore(DeadlineTimer.Received));
 
-        // Undoing: nothing new goes forward, and a cancel or a retry has nothing to act on.
+        // Undoing: nothing new goes forward (a step's retry firing matches no filtered Decide), and
+        // a cancel or a retry has nothing to act on.
         During(Compensating,
             Decide(RecoverRequested, decide.Recovery.Recover),
-            Ignore(RetryFired, context => !context.Message.Compensation), Ignore(Admitted), Ignore(CancelRequested), Ignore(RetryRequested));
+            Ignore(Admitted), Ignore(CancelRequested), Ignore(RetryRequested));
 
         // Stopped for an operator: at a blocked step (the rest of the run goes on, and it can be
         // cancelled) or at a compensation that failed for good (the other undos go on).
         During(NeedsAttention,
             Decide(RetryFired, decide.Waiting.RetryDue, due => !due.Compensation),
             Decide(Admitted, decide.Waiting.Admit),
+            // Only a run stopped at a blocked step can be cancelled; one undoing already is ending.
             Decide(CancelRequested, decide.Operator.Cancel, (state, _) => state.IsForward),
-            Ignore(CancelRequested, context => !context.Saga.IsForward),
             Decide(RetryRequested, decide.Operator.RequestRetry),
             Ignore(RecoverRequested));
 
