@@ -17,14 +17,14 @@ public static class TicketChanges
         // A step queued under limits again for the same attempt (an admitted step that failed over
         // to another limited service) keeps its ticket id, but the ticket is written afresh: under
         // its new service, waiting again. The last queueing of an attempt is the one that stands.
-        var queued = new Dictionary<string, StepQueued>();
+        Dictionary<string, StepQueued>? queued = null;
         foreach (var e in recorded.OfType<StepQueued>().Where(e => e.Admission))
         {
-            queued[WorkflowState.TicketId(e.WorkflowId, e.StepId, e.Attempt)] = e;
+            (queued ??= [])[WorkflowState.TicketId(e.WorkflowId, e.StepId, e.Attempt)] = e;
         }
 
         var before = state.CommittedTickets;
-        if (queued.Count == 0 && before.SetEquals(state.Tickets))
+        if (queued is null && before.SetEquals(state.Tickets))
         {
             // Most commits touch no ticket: nothing is allocated for them.
             return [];
@@ -32,8 +32,8 @@ public static class TicketChanges
 
         return
         [
-            .. state.Tickets.Where(id => !before.Contains(id) || queued.ContainsKey(id)).Order(StringComparer.Ordinal)
-                .Select(id => new TicketChange(id, TicketFor(queued[id]))),
+            .. state.Tickets.Where(id => !before.Contains(id) || queued?.ContainsKey(id) == true).Order(StringComparer.Ordinal)
+                .Select(id => new TicketChange(id, TicketFor(queued![id]))),
             .. before.Where(id => !state.Tickets.Contains(id)).Order(StringComparer.Ordinal)
                 .Select(id => new TicketChange(id, null)),
         ];

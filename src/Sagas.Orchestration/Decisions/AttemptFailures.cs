@@ -8,7 +8,7 @@ namespace Sagas.Orchestration.Decisions;
 /// the next alternate service, when failover allows it; otherwise the run cannot complete.
 /// </summary>
 public sealed class AttemptFailures(
-    DecisionContext context, WorkflowOutcomes outcomes, StepDispatcher dispatcher, WorkflowEnding ending, ForwardFlow forward, RetryScheduling retries)
+    DecisionContext context, WorkflowOutcomes outcomes, StepRouter router, StepDispatcher dispatcher, WorkflowEnding ending, ForwardFlow forward, RetryScheduling retries)
 {
     public void AfterFailedAttempt(WorkflowState state, string stepId, int attempt, string reason, bool retryable)
     {
@@ -39,7 +39,7 @@ public sealed class AttemptFailures(
 
         var failure = $"step '{stepId}' failed{RetryScheduling.AttemptsText(attemptsHere, policy, retryable)}{(service == step.Service ? string.Empty : $" on '{service}'")}: {reason}";
         var violations = new List<Policies.PolicyViolation>();
-        var next = retryable ? dispatcher.Router.NextAlternate(state, step, service, violations) : null;
+        var next = retryable ? router.NextAlternate(state, step, service, violations) : null;
         foreach (var violation in violations)
         {
             dispatcher.RecordViolation(state, stepId, violation);

@@ -16,8 +16,6 @@ namespace Sagas.Orchestration.Decisions;
 /// </summary>
 public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes outcomes, StepRouter router, WorkflowEnding ending)
 {
-    public StepRouter Router => router;
-
     public void Dispatch(WorkflowState state, WorkflowDefinition definition, StepDefinition step, JsonObject input, int attempt, bool admitted = false)
     {
         var route = router.Route(state, step, attempt, admitted);

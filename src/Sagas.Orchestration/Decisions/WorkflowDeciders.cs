@@ -12,10 +12,11 @@ public sealed class WorkflowDeciders
         var outcomes = new WorkflowOutcomes(context);
         var compensation = new CompensationFlow(context, outcomes);
         var ending = new WorkflowEnding(context, outcomes, compensation);
-        var dispatcher = new StepDispatcher(context, outcomes, new StepRouter(context), ending);
+        var router = new StepRouter(context);
+        var dispatcher = new StepDispatcher(context, outcomes, router, ending);
         var forward = new ForwardFlow(context, dispatcher, ending, compensation);
         var retries = new RetryScheduling(context);
-        var failures = new AttemptFailures(context, outcomes, dispatcher, ending, forward, retries);
+        var failures = new AttemptFailures(context, outcomes, router, dispatcher, ending, forward, retries);
 
         Start = new StartDecider(context, forward);
         Steps = new StepResultDecider(context, outcomes, new CircuitObserver(context), forward, failures);

@@ -136,6 +136,7 @@ public sealed class WorkflowState : SagaStateMachineInstance
     public bool IsTerminal => Status is WorkflowStatus.Completed or WorkflowStatus.Failed or WorkflowStatus.Rejected
         or WorkflowStatus.Compensated or WorkflowStatus.Cancelled;
 
+    private static readonly HashSet<string> NoTickets = [];
     private HashSet<string>? _committedTickets;
     private string? _beforeFirstEvent;
 
@@ -145,7 +146,8 @@ public sealed class WorkflowState : SagaStateMachineInstance
     /// <summary>Applies a new event and queues it for the repository to append to the stream.</summary>
     public void Record(object @event)
     {
-        _committedTickets ??= [.. Tickets];
+        // Most runs hold no ticket: nothing is copied for them.
+        _committedTickets ??= Tickets.Count == 0 ? NoTickets : [.. Tickets];
         Apply(@event);
         PendingEvents.Add(@event);
     }
