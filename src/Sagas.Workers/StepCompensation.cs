@@ -13,9 +13,29 @@ public sealed class StepCompensation : IStepCommandHandling<CompensateStep>
     public Task<StepOutcome> RunAsync(StepHandlers handlers, string service, StepRequest request, CancellationToken cancellationToken) =>
         handlers.CompensateAsync(service, request, cancellationToken);
 
-    public IStepResult Completed(CompensateStep command, JsonNode output, DateTimeOffset at) =>
-        new StepCompensated { WorkflowId = command.WorkflowId, StepId = command.StepId, Attempt = command.Attempt, Output = output, CompensatedAt = at };
+    // The answer names the effect as the command did, so the saga knows which of a step's effects it is about.
+    public IStepResult Completed(CompensateStep command, JsonNode output, DateTimeOffset at) => new StepCompensated
+    {
+        WorkflowId = command.WorkflowId,
+        StepId = command.StepId,
+        Attempt = command.Attempt,
+        Output = output,
+        CompensatedAt = at,
+        EffectKey = command.EffectKey,
+        EffectService = command.EffectService,
+        MaybeCompleted = command.MaybeCompleted,
+    };
 
-    public IStepResult Failed(CompensateStep command, StepOutcome.Failure failure, DateTimeOffset at) =>
-        new StepCompensationFailed { WorkflowId = command.WorkflowId, StepId = command.StepId, Attempt = command.Attempt, Reason = failure.Reason, Retryable = failure.Retryable, FailedAt = at };
+    public IStepResult Failed(CompensateStep command, StepOutcome.Failure failure, DateTimeOffset at) => new StepCompensationFailed
+    {
+        WorkflowId = command.WorkflowId,
+        StepId = command.StepId,
+        Attempt = command.Attempt,
+        Reason = failure.Reason,
+        Retryable = failure.Retryable,
+        FailedAt = at,
+        EffectKey = command.EffectKey,
+        EffectService = command.EffectService,
+        MaybeCompleted = command.MaybeCompleted,
+    };
 }

@@ -11,7 +11,7 @@ public sealed class StepExecution : IStepCommandHandling<ExecuteStep>
         handlers.HandleAsync(service, request, cancellationToken);
 
     public IStepResult Completed(ExecuteStep command, JsonNode output, DateTimeOffset at) =>
-        new StepCompleted { WorkflowId = command.WorkflowId, StepId = command.StepId, Attempt = command.Attempt, Output = output, CompletedAt = at };
+        new StepCompleted { WorkflowId = command.WorkflowId, StepId = command.StepId, Attempt = command.Attempt, Output = output, CompletedAt = at, Service = command.Service };
 
     public IStepResult Failed(ExecuteStep command, StepOutcome.Failure failure, DateTimeOffset at) =>
         new StepFailed { WorkflowId = command.WorkflowId, StepId = command.StepId, Attempt = command.Attempt, Reason = failure.Reason, Retryable = failure.Retryable, FailedAt = at };

@@ -17,6 +17,21 @@ public sealed record StepRequest(Guid WorkflowId, string Definition, string Step
     public string IdempotencyKey { get; init; } = string.Empty;
 
     /// <summary>
+    /// For an undo: the key and service the step's effect was recorded under. Look the effect up
+    /// by them (the request's input may lack what only the step's output would tell), undo it, and
+    /// tombstone the key, so a late execution of it does nothing.
+    /// </summary>
+    public string EffectKey { get; init; } = string.Empty;
+
+    public string EffectService { get; init; } = string.Empty;
+
+    /// <summary>
+    /// For an undo: no result of the attempt was kept, so the effect may never have happened. An
+    /// undo of an effect that never happened succeeds and does nothing.
+    /// </summary>
+    public bool MaybeCompleted { get; init; }
+
+    /// <summary>
     /// The service's pipeline for calls to the outside (a provider's API, say): wrap each such call
     /// in it, so a glitch is retried, a slow try timed out and a failing dependency cut off by its
     /// circuit within this attempt. What escapes it fails the attempt, for the orchestrator to retry.
@@ -29,5 +44,8 @@ public sealed record StepRequest(Guid WorkflowId, string Definition, string Step
         {
             DispatchedAt = command.DispatchedAt,
             IdempotencyKey = command.IdempotencyKey,
+            EffectKey = (command as CompensateStep)?.EffectKey ?? string.Empty,
+            EffectService = (command as CompensateStep)?.EffectService ?? string.Empty,
+            MaybeCompleted = command is CompensateStep { MaybeCompleted: true },
         };
 }

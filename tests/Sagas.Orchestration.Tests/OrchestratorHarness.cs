@@ -121,6 +121,9 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
             Attempt = command.Attempt,
             Output = new JsonObject { ["undone"] = command.StepId },
             CompensatedAt = DateTimeOffset.UtcNow,
+            EffectKey = command.EffectKey,
+            EffectService = command.EffectService,
+            MaybeCompleted = command.MaybeCompleted,
         });
 
     public Task CompensationFailedAsync(CompensateStep command, string reason, bool retryable = false) =>
@@ -132,6 +135,9 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
             Reason = reason,
             Retryable = retryable,
             FailedAt = DateTimeOffset.UtcNow,
+            EffectKey = command.EffectKey,
+            EffectService = command.EffectService,
+            MaybeCompleted = command.MaybeCompleted,
         });
 
     /// <summary>The queue a step's attempt was sent to (a service's own, or one of its endpoints).</summary>
@@ -199,6 +205,7 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
             Attempt = command.Attempt,
             Output = output ?? new JsonObject(),
             CompletedAt = DateTimeOffset.UtcNow,
+            Service = command.Service,
         });
 
     public Task FailAsync(ExecuteStep command, string reason, bool retryable = false) =>

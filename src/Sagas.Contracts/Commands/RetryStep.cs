@@ -14,4 +14,7 @@ public sealed record RetryStep : IWorkflowMessage
 
     /// <summary>True to try the step's compensation again rather than the step.</summary>
     public bool Compensation { get; init; }
+
+    /// <summary>Set for the undo of an abandoned attempt's effect: which effect (key@service); null otherwise.</summary>
+    public string? Effect { get; init; }
 }

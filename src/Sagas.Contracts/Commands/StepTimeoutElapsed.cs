@@ -14,4 +14,7 @@ public sealed record StepTimeoutElapsed : IWorkflowMessage
 
     /// <summary>True when it is the step's compensation that had its time.</summary>
     public bool Compensation { get; init; }
+
+    /// <summary>Set for the undo of an abandoned attempt's effect: which effect (key@service); null otherwise.</summary>
+    public string? Effect { get; init; }
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Sagas.Contracts.Events;
 
-/// <summary>A service undid a completed step.</summary>
+/// <summary>A service undid a step's effect (or found none to undo, for an abandoned attempt that had done nothing).</summary>
 public sealed record StepCompensated : IStepResult
 {
     public required Guid WorkflowId { get; init; }
@@ -14,4 +14,11 @@ public sealed record StepCompensated : IStepResult
     public JsonNode? Output { get; init; }
 
     public required DateTimeOffset CompensatedAt { get; init; }
+
+    /// <summary>The key and service of the effect undone, and whether it was an abandoned attempt's, as the command said.</summary>
+    public string? EffectKey { get; init; }
+
+    public string? EffectService { get; init; }
+
+    public bool MaybeCompleted { get; init; }
 }

@@ -15,4 +15,11 @@ public sealed record StepCompensationFailed : IStepResult
     public bool Retryable { get; init; }
 
     public required DateTimeOffset FailedAt { get; init; }
+
+    /// <summary>The key and service of the effect it tried to undo, and whether it was an abandoned attempt's, as the command said.</summary>
+    public string? EffectKey { get; init; }
+
+    public string? EffectService { get; init; }
+
+    public bool MaybeCompleted { get; init; }
 }

@@ -14,4 +14,7 @@ public sealed record StepCompleted : IStepResult
     public JsonNode? Output { get; init; }
 
     public required DateTimeOffset CompletedAt { get; init; }
+
+    /// <summary>The service that ran the attempt (absent from workers of earlier versions).</summary>
+    public string? Service { get; init; }
 }

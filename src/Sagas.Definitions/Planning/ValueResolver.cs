@@ -28,6 +28,28 @@ public static class ValueResolver
         }
     }
 
+    /// <summary>
+    /// The fields of a mapping that can be resolved now, leaving out those that cannot (a step's
+    /// output that never came): what an undo by key is told besides the key.
+    /// </summary>
+    public static JsonObject ResolveAvailable(ValueMapping mapping, WorkflowProgress progress)
+    {
+        var result = new JsonObject();
+        foreach (var field in mapping.Fields)
+        {
+            try
+            {
+                result[field.Name] = Evaluate(field.Value, progress);
+            }
+            catch (UnresolvableReferenceException)
+            {
+                // Left out: the service finds the effect by its key.
+            }
+        }
+
+        return result;
+    }
+
     private static JsonNode? Evaluate(ValueExpression expression, WorkflowProgress progress) => expression switch
     {
         LiteralExpression literal => literal.Value?.DeepClone(),

@@ -47,7 +47,7 @@ public sealed class AttemptFailures(
 
         if (next is not null)
         {
-            dispatcher.Reroute(state, stepId, attempt + 1, service, next, failure);
+            dispatcher.Reroute(state, step, attempt + 1, service, next, failure);
             dispatcher.ResolveAndDispatch(state, definition, step, attempt + 1);
             return;
         }

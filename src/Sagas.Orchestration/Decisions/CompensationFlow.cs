@@ -35,15 +35,7 @@ public sealed class CompensationFlow(DecisionContext context, WorkflowOutcomes o
             return;
         }
 
-        state.Record(new WorkflowCompensated
-        {
-            WorkflowId = state.CorrelationId,
-            Definition = state.Definition,
-            FailedStep = state.FailedStep,
-            Reason = state.FailureReason ?? "the workflow could not complete",
-            CompensatedSteps = [.. state.Compensated.Order(StringComparer.Ordinal)],
-            CompensatedAt = context.Now,
-        });
+        outcomes.Compensated(state);
     }
 
     /// <summary>Sends an attempt of a step's compensation; false when its input cannot be resolved, and the run then needs attention.</summary>
@@ -67,6 +59,9 @@ public sealed class CompensationFlow(DecisionContext context, WorkflowOutcomes o
             Input = input.Value!,
             DispatchedAt = context.Now,
             Timeout = context.Policies.TimeoutFor(service),
+            EffectKey = state.EffectKeyOf(step.Id),
+            EffectService = state.ServiceOf(step),
+            EffectAttempt = state.Attempts.GetValueOrDefault(step.Id),
         });
         return true;
     }

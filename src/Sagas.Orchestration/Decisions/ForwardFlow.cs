@@ -9,7 +9,7 @@ namespace Sagas.Orchestration.Decisions;
 /// What a run does next once something changed: a running one completes or dispatches the steps
 /// <see cref="ReadyStepPlanner"/> finds ready; a compensating one dispatches its next undos.
 /// </summary>
-public sealed class ForwardFlow(DecisionContext context, StepDispatcher dispatcher, WorkflowEnding ending, CompensationFlow compensation)
+public sealed class ForwardFlow(WorkflowOutcomes outcomes, StepDispatcher dispatcher, WorkflowEnding ending, CompensationFlow compensation)
 {
     public void Continue(WorkflowState state, WorkflowDefinition definition)
     {
@@ -65,13 +65,6 @@ public sealed class ForwardFlow(DecisionContext context, StepDispatcher dispatch
             return;
         }
 
-        state.Record(new WorkflowCompleted
-        {
-            WorkflowId = state.CorrelationId,
-            Definition = state.Definition,
-            Version = state.DefinitionVersion,
-            Output = output.Value,
-            CompletedAt = context.Now,
-        });
+        outcomes.Complete(state, output.Value!);
     }
 }

@@ -15,7 +15,7 @@ public sealed class RetryScheduling(DecisionContext context)
     /// the step's current service (<paramref name="attemptsHere"/>), so an alternate starts from
     /// the policy's first delay.
     /// </summary>
-    public void Schedule(WorkflowState state, string stepId, int attempt, string reason, RetryPolicy policy, bool compensation, int? attemptsHere = null)
+    public void Schedule(WorkflowState state, string stepId, int attempt, string reason, RetryPolicy policy, bool compensation, int? attemptsHere = null, string? effect = null)
     {
         var delay = policy.DelayBefore((attemptsHere ?? attempt) + 1, context.Random());
         var now = context.Now;
@@ -30,6 +30,7 @@ public sealed class RetryScheduling(DecisionContext context)
             Reason = reason,
             Policy = policy.ToString(),
             Compensation = compensation,
+            Effect = effect,
             ScheduledAt = now,
         });
     }

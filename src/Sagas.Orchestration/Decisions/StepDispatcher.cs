@@ -14,7 +14,7 @@ namespace Sagas.Orchestration.Decisions;
 /// then the dispatch, the wait (for a slot or a circuit) or the end of the run. A step whose input
 /// cannot be resolved is blocked instead.
 /// </summary>
-public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes outcomes, StepRouter router, WorkflowEnding ending)
+public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes outcomes, StepRouter router, WorkflowEnding ending, AbandonedAttempts abandoned)
 {
     public void Dispatch(WorkflowState state, WorkflowDefinition definition, StepDefinition step, JsonObject input, int attempt, bool admitted = false)
     {
@@ -26,7 +26,7 @@ public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes out
 
         foreach (var hop in route.Hops)
         {
-            Reroute(state, step.Id, attempt, hop.From, hop.To, hop.Reason);
+            Reroute(state, step, attempt, hop.From, hop.To, hop.Reason);
         }
 
         var now = context.Now;
@@ -52,7 +52,7 @@ public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes out
                     Balancing = go.Balancing,
                     Probe = go.Probe,
                     Admitted = admitted && route.Hops.Count == 0,
-                    IdempotencyKey = IdempotencyKeys.ForStep(state.CorrelationId, step.Id, state.StepRuns.GetValueOrDefault(step.Id, 1)),
+                    IdempotencyKey = state.EffectKeyOf(step.Id),
                     Input = input,
                     DispatchedAt = now,
                     Timeout = context.Policies.TimeoutFor(step, go.Service),
@@ -87,17 +87,21 @@ public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes out
         Dispatch(state, definition, step, input.Value!, attempt, admitted);
     }
 
-    public void Reroute(WorkflowState state, string stepId, int attempt, string from, string to, string reason) =>
+    /// <summary>The step moves to another service; what a timed-out attempt may have done on the one it leaves is undone.</summary>
+    public void Reroute(WorkflowState state, StepDefinition step, int attempt, string from, string to, string reason)
+    {
         state.Record(new StepRerouted
         {
             WorkflowId = state.CorrelationId,
-            StepId = stepId,
+            StepId = step.Id,
             Attempt = attempt,
             From = from,
             To = to,
             Reason = reason,
             ReroutedAt = context.Now,
         });
+        abandoned.Left(state, step, from, reason);
+    }
 
     /// <summary>Recorded once per run for each scope and policy, as a violation and the default put in its place.</summary>
     public void RecordViolation(WorkflowState state, string? stepId, PolicyViolation violation)

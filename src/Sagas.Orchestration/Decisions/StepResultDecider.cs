@@ -60,6 +60,7 @@ public sealed class StepResultDecider(
             Attempt = due.Attempt,
             Timeout = timeout,
             TimedOutAt = context.Now,
+            Service = state.ServiceOf(step),
         });
         circuits.Observe(state, due.StepId, due.Attempt, failed: true);
         failures.AfterFailedAttempt(state, due.StepId, due.Attempt, $"no result within {DurationText.Words(timeout)}", retryable: true);

@@ -9,12 +9,13 @@ public sealed class WorkflowDeciders
 {
     public WorkflowDeciders(DecisionContext context)
     {
-        var outcomes = new WorkflowOutcomes(context);
+        var abandoned = new AbandonedAttempts(context);
+        var outcomes = new WorkflowOutcomes(context, abandoned);
         var compensation = new CompensationFlow(context, outcomes);
         var ending = new WorkflowEnding(context, outcomes, compensation);
         var router = new StepRouter(context);
-        var dispatcher = new StepDispatcher(context, outcomes, router, ending);
-        var forward = new ForwardFlow(context, dispatcher, ending, compensation);
+        var dispatcher = new StepDispatcher(context, outcomes, router, ending, abandoned);
+        var forward = new ForwardFlow(outcomes, dispatcher, ending, compensation);
         var retries = new RetryScheduling(context);
         var failures = new AttemptFailures(context, outcomes, router, dispatcher, ending, forward, retries);
 
@@ -24,6 +25,7 @@ public sealed class WorkflowDeciders
         Compensations = new CompensationDecider(context, outcomes, compensation, forward, retries);
         Operator = new OperatorDecider(context, outcomes, ending, forward);
         Deadline = new DeadlineDecider(context, outcomes, ending);
+        Abandoned = new AbandonedAttemptDecider(context, abandoned, retries);
         Recovery = new RecoveryDecider(context, outcomes, Steps, Waiting, Compensations, forward);
     }
 
@@ -40,4 +42,6 @@ public sealed class WorkflowDeciders
     public DeadlineDecider Deadline { get; }
 
     public RecoveryDecider Recovery { get; }
+
+    public AbandonedAttemptDecider Abandoned { get; }
 }

@@ -22,4 +22,15 @@ public sealed record CompensationDispatched
 
     /// <summary>How long this attempt may go without a result (null: no limit); a timer is armed for it.</summary>
     public TimeSpan? Timeout { get; init; }
+
+    /// <summary>The key and service of the effect undone (see <c>CompensateStep</c>).</summary>
+    public string? EffectKey { get; init; }
+
+    public string? EffectService { get; init; }
+
+    /// <summary>The step's attempt whose effect is undone.</summary>
+    public int EffectAttempt { get; init; }
+
+    /// <summary>True for the undo of an abandoned attempt (<see cref="AbandonedAttemptCompensated"/>), whose effect may not exist.</summary>
+    public bool MaybeCompleted { get; init; }
 }

@@ -37,5 +37,8 @@ public static class JournalEvents
         typeof(PolicyViolated),
         typeof(PolicyReverted),
         typeof(WorkflowRecovered),
+        typeof(AbandonedAttemptCompensated),
+        typeof(AbandonedAttemptCompleted),
+        typeof(AbandonedEffectLeft),
     ];
 }

@@ -28,5 +28,8 @@ public sealed record StepRetryScheduled
     /// <summary>True when it is the step's compensation that is tried again.</summary>
     public bool Compensation { get; init; }
 
+    /// <summary>Set when it is the undo of an abandoned attempt's effect that is tried again (<see cref="Workflows.AbandonedEffect.Id"/>).</summary>
+    public string? Effect { get; init; }
+
     public required DateTimeOffset ScheduledAt { get; init; }
 }

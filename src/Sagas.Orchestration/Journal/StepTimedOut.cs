@@ -1,6 +1,6 @@
 namespace Sagas.Orchestration.Journal;
 
-/// <summary>An attempt of a step got no result within its timeout; it counts as a failed, retryable attempt.</summary>
+/// <summary>An attempt of a step got no result within its timeout; it counts as a failed, retryable attempt, and one that may have completed.</summary>
 public sealed record StepTimedOut
 {
     public required Guid WorkflowId { get; init; }
@@ -12,4 +12,7 @@ public sealed record StepTimedOut
     public required TimeSpan Timeout { get; init; }
 
     public required DateTimeOffset TimedOutAt { get; init; }
+
+    /// <summary>The service the attempt went to, where it may yet have done its work (absent in events of earlier versions).</summary>
+    public string? Service { get; init; }
 }

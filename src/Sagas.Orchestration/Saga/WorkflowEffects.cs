@@ -36,8 +36,9 @@ internal static class WorkflowEffects
                 });
                 break;
             case CompensationDispatched compensation:
-                await ArmTimeoutAsync(context, CompensationTimerKey(compensation.StepId), compensation.DispatchedAt + compensation.Timeout,
-                    new StepTimeoutElapsed { WorkflowId = compensation.WorkflowId, StepId = compensation.StepId, Attempt = compensation.Attempt, Compensation = true });
+                var effect = compensation.MaybeCompleted ? AbandonedEffect.IdOf(compensation.EffectKey!, compensation.EffectService!) : null;
+                await ArmTimeoutAsync(context, CompensationTimerKey(compensation.StepId, effect), compensation.DispatchedAt + compensation.Timeout,
+                    new StepTimeoutElapsed { WorkflowId = compensation.WorkflowId, StepId = compensation.StepId, Attempt = compensation.Attempt, Compensation = true, Effect = effect });
                 Send(context, compensation.Service, compensation.Timeout, new CompensateStep
                 {
                     WorkflowId = compensation.WorkflowId,
@@ -48,6 +49,10 @@ internal static class WorkflowEffects
                     Definition = context.Saga.Definition,
                     DispatchedAt = compensation.DispatchedAt,
                     IdempotencyKey = compensation.IdempotencyKey,
+                    EffectKey = compensation.EffectKey ?? string.Empty,
+                    EffectService = compensation.EffectService ?? string.Empty,
+                    EffectAttempt = compensation.EffectAttempt,
+                    MaybeCompleted = compensation.MaybeCompleted,
                 });
                 break;
             case StepCompleted completed:
@@ -57,10 +62,18 @@ internal static class WorkflowEffects
                 await DisarmTimeoutAsync(context, failed.StepId);
                 break;
             case StepCompensated compensated:
-                await DisarmTimeoutAsync(context, CompensationTimerKey(compensated.StepId));
+                await DisarmTimeoutAsync(context, CompensationTimerKey(compensated.StepId, EffectOf(compensated.MaybeCompleted, compensated.EffectKey, compensated.EffectService)));
                 break;
             case StepCompensationFailed compensationFailed:
-                await DisarmTimeoutAsync(context, CompensationTimerKey(compensationFailed.StepId));
+                await DisarmTimeoutAsync(context,
+                    CompensationTimerKey(compensationFailed.StepId, EffectOf(compensationFailed.MaybeCompleted, compensationFailed.EffectKey, compensationFailed.EffectService)));
+                break;
+            case AbandonedAttemptCompensated undo:
+                LogContext.Info?.Log("Undoing what attempt {Attempt} of step {StepId} of workflow {WorkflowId} may have done on {Service}: {Reason}",
+                    undo.Attempt, undo.StepId, undo.WorkflowId, undo.Service, undo.Reason);
+                break;
+            case AbandonedEffectLeft left:
+                LogContext.Warning?.Log("Workflow {WorkflowId}: {Reason} (key {EffectKey})", left.WorkflowId, left.Reason, left.EffectKey);
                 break;
             case StepTimedOut timedOut:
                 // Its timer has fired; nothing is left to cancel.
@@ -82,7 +95,7 @@ internal static class WorkflowEffects
                 break;
             case StepRetryScheduled retry:
                 await context.ScheduleSend(context.ReceiveContext.InputAddress, retry.DueAt.UtcDateTime,
-                    new RetryStep { WorkflowId = retry.WorkflowId, StepId = retry.StepId, Attempt = retry.NextAttempt, Compensation = retry.Compensation });
+                    new RetryStep { WorkflowId = retry.WorkflowId, StepId = retry.StepId, Attempt = retry.NextAttempt, Compensation = retry.Compensation, Effect = retry.Effect });
                 break;
             case WorkflowCompleted outcome:
                 await DisarmAllAsync(context);
@@ -129,7 +142,13 @@ internal static class WorkflowEffects
         }
     }
 
-    private static string CompensationTimerKey(string stepId) => $"compensate:{stepId}";
+    private static string CompensationTimerKey(string stepId, string? effect = null) => effect is null ? $"compensate:{stepId}" : $"{UndoTimerPrefix}{effect}";
+
+    private static string? EffectOf(bool maybeCompleted, string? effectKey, string? effectService) =>
+        maybeCompleted && effectKey is not null && effectService is not null ? AbandonedEffect.IdOf(effectKey, effectService) : null;
+
+    // The undos of abandoned attempts' effects outlive the run's end (it is what decides many of them).
+    private const string UndoTimerPrefix = "undo:";
 
     private static async Task DisarmTimeoutAsync<T>(BehaviorContext<WorkflowState, T> context, string stepId)
         where T : class
@@ -145,7 +164,7 @@ internal static class WorkflowEffects
     private static async Task DisarmAllAsync<T>(BehaviorContext<WorkflowState, T> context)
         where T : class
     {
-        foreach (var stepId in context.Saga.StepTimers.Keys.ToList())
+        foreach (var stepId in context.Saga.StepTimers.Keys.Where(key => !key.StartsWith(UndoTimerPrefix, StringComparison.Ordinal)).ToList())
         {
             await DisarmTimeoutAsync(context, stepId);
         }

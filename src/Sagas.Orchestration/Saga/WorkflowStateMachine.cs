@@ -53,22 +53,31 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
             Decide(StepFaulted, (state, fault) => decide.Steps.Fault(state, fault.Message, Describe(fault))),
             Decide(TimeoutElapsed, decide.Steps.TimeOut, due => !due.Compensation));
 
+        // The undos of abandoned attempts' effects are answered, timed out and retried whatever the
+        // run's state: many are decided as it ends, and it stays ended meanwhile.
+        During([Running, Compensating, NeedsAttention, Failed, Completed, Compensated, Cancelled],
+            Decide(CompensationSucceeded, decide.Abandoned.Undone, result => result.MaybeCompleted),
+            Decide(CompensationFailed, decide.Abandoned.UndoFailed, failure => failure.MaybeCompleted),
+            Decide(CompensationFaulted, (state, fault) => decide.Abandoned.UndoFault(state, fault.Message, Describe(fault)), fault => fault.Message.MaybeCompleted),
+            Decide(TimeoutElapsed, decide.Abandoned.UndoTimedOut, due => due.Effect is not null),
+            Decide(RetryFired, decide.Abandoned.UndoRetryDue, due => due.Effect is not null));
+
         During(Running,
             Decide(RetryFired, decide.Waiting.RetryDue, due => !due.Compensation),
             Decide(Admitted, decide.Waiting.Admit),
             Decide(CancelRequested, decide.Operator.Cancel),
             Decide(RecoverRequested, decide.Recovery.Recover),
             Decide(DeadlineTimer.Received, decide.Deadline.DeadlinePassed),
-            // Compensation messages here are stale: the run has not started undoing anything. (A
-            // compensation's retry or timeout firing matches no filtered Decide, so it does nothing.)
-            Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(RetryRequested));
+            // A retry request has nothing to act on. The answers of a step's compensation, and its
+            // retry or timeout firing, are stale here: they match no filtered Decide and do nothing.
+            Ignore(RetryRequested));
 
         During(Compensating, NeedsAttention,
-            Decide(RetryFired, decide.Compensations.RetryDue, due => due.Compensation),
-            Decide(TimeoutElapsed, decide.Compensations.TimeOut, due => due.Compensation),
-            Decide(CompensationSucceeded, decide.Compensations.Compensated),
-            Decide(CompensationFailed, decide.Compensations.Failed),
-            Decide(CompensationFaulted, (state, fault) => decide.Compensations.Fault(state, fault.Message, Describe(fault))),
+            Decide(RetryFired, decide.Compensations.RetryDue, due => due.Compensation && due.Effect is null),
+            Decide(TimeoutElapsed, decide.Compensations.TimeOut, due => due.Compensation && due.Effect is null),
+            Decide(CompensationSucceeded, decide.Compensations.Compensated, result => !result.MaybeCompleted),
+            Decide(CompensationFailed, decide.Compensations.Failed, failure => !failure.MaybeCompleted),
+            Decide(CompensationFaulted, (state, fault) => decide.Compensations.Fault(state, fault.Message, Describe(fault)), fault => !fault.Message.MaybeCompleted),
             Ignore(DeadlineTimer.Received));
 
         // Undoing: nothing new goes forward (a step's retry firing matches no filtered Decide), and
@@ -87,15 +96,20 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
             Decide(RetryRequested, decide.Operator.RequestRetry),
             Ignore(RecoverRequested));
 
-        // A Failed workflow waits only for an operator's retry.
-        During(Failed,
-            Decide(RetryRequested, decide.Operator.RequestRetry),
-            Ignore(StepSucceeded), Ignore(StepFailed), Ignore(StepFaulted), Ignore(RetryFired), Ignore(Admitted), Ignore(TimeoutElapsed),
-            Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(CancelRequested),
-            Ignore(RecoverRequested), Ignore(DeadlineTimer.Received));
+        // Ended (a Failed workflow waits only for an operator's retry): a late success of an
+        // abandoned attempt is recorded, and its effect undone when it must not stand; everything
+        // else late or duplicate is consumed and changes nothing (a step's retry or timeout firing,
+        // a step compensation's answer: no filtered Decide above matches them).
+        During(Failed, Completed, Compensated, Cancelled,
+            Decide(StepSucceeded, decide.Abandoned.LateSuccess),
+            Ignore(StepFailed), Ignore(StepFaulted), Ignore(Admitted), Ignore(CancelRequested), Ignore(RecoverRequested), Ignore(DeadlineTimer.Received));
 
-        // Terminal states are kept: late or duplicate messages for a finished workflow are consumed and change nothing.
-        During(Completed, Compensated, Cancelled, Rejected,
+        During(Failed, Decide(RetryRequested, decide.Operator.RequestRetry));
+
+        During(Completed, Compensated, Cancelled, Ignore(RetryRequested));
+
+        // A rejected start ran nothing: whatever comes for it is consumed and changes nothing.
+        During(Rejected,
             Ignore(StepSucceeded), Ignore(StepFailed), Ignore(StepFaulted), Ignore(RetryFired), Ignore(Admitted), Ignore(TimeoutElapsed),
             Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(CancelRequested),
             Ignore(RetryRequested), Ignore(RecoverRequested), Ignore(DeadlineTimer.Received));

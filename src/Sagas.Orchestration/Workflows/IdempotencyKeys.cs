@@ -11,4 +11,10 @@ public static class IdempotencyKeys
         run <= 1 ? $"{workflowId:N}/{stepId}" : $"{workflowId:N}/{stepId}/run-{run}";
 
     public static string ForCompensation(Guid workflowId, string stepId, int run) => $"{ForStep(workflowId, stepId, run)}/undo";
+
+    /// <summary>
+    /// The undo of an abandoned attempt's effect: one per effect (key and service), apart from the
+    /// undo of the step's kept result, so a compensating service that serves several is not told twice is once.
+    /// </summary>
+    public static string ForAbandonedUndo(string effectKey, string service) => $"{effectKey}/undo@{service}";
 }

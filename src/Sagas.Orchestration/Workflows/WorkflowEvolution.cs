@@ -8,7 +8,8 @@ using Sagas.Orchestration.Journal;
 namespace Sagas.Orchestration.Workflows;
 
 /// <summary>
-/// How a workflow's state evolves: one typed <c>Apply(event, state)</c> per event, in the shape of
+/// How a workflow's state evolves: one typed <c>Apply(event, state)</c> per event (here, and for
+/// the events only abandoned attempts' effects take, in <see cref="AbandonedEffectEvolution"/>), in the shape of
 /// the status projection's (<see cref="Status.WorkflowStatusProjection"/>), found by event type
 /// and bound once. Events that change nothing of the state (a circuit's change, a policy put
 /// back, a deadline passing, a recovery whose actions are the events after it) are known and
@@ -21,7 +22,7 @@ public static class WorkflowEvolution
     private static readonly FrozenSet<Type> Unchanging = new[]
     {
         typeof(Journal.CircuitOpened), typeof(Journal.CircuitClosed), typeof(Journal.PolicyReverted),
-        typeof(Journal.WorkflowDeadlineExceeded), typeof(Journal.WorkflowRecovered),
+        typeof(Journal.WorkflowDeadlineExceeded), typeof(Journal.WorkflowRecovered), typeof(Journal.AbandonedAttemptCompensated),
     }.ToFrozenSet();
 
     /// <summary>Every event type the state knows: those it applies and those that change nothing.</summary>
@@ -41,6 +42,7 @@ public static class WorkflowEvolution
 
     private static FrozenDictionary<Type, Action<WorkflowState, object>> Bind() =>
         typeof(WorkflowEvolution).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Concat(typeof(AbandonedEffectEvolution).GetMethods(BindingFlags.Public | BindingFlags.Static))
             .Where(m => m.Name == nameof(Apply) && m.GetParameters() is [_, { ParameterType: var state }] && state == typeof(WorkflowState))
             .ToFrozenDictionary(m => m.GetParameters()[0].ParameterType, Compile);
 
@@ -116,6 +118,14 @@ public static class WorkflowEvolution
 
     public static void Apply(StepCompleted e, WorkflowState state)
     {
+        // The kept result is the effect of its key on its service: earlier attempts there timed
+        // out doing the same effect, so there is nothing of theirs to undo.
+        if (state.Routes.TryGetValue(e.StepId, out var route)
+            && state.AbandonedEffects.TryGetValue(AbandonedEffect.IdOf(state.EffectKeyOf(e.StepId), route.Service), out var same) && !same.UndoDecided)
+        {
+            state.AbandonedEffects.Remove(same.Id);
+        }
+
         state.Outputs[e.StepId] = e.Output?.DeepClone();
         state.InFlight.Remove(e.StepId);
         state.Tickets.Remove(WorkflowState.TicketId(e.WorkflowId, e.StepId, e.Attempt));
@@ -129,13 +139,23 @@ public static class WorkflowEvolution
 
     public static void Apply(StepTimedOut e, WorkflowState state)
     {
+        AbandonedEffectEvolution.Abandon(state, e.StepId, e.Attempt, e.Service);
         state.InFlight.Remove(e.StepId);
         state.Tickets.Remove(WorkflowState.TicketId(e.WorkflowId, e.StepId, e.Attempt));
     }
 
     public static void Apply(PolicyViolated e, WorkflowState state) => state.PolicyViolations.Add($"{e.Scope}|{e.Policy}");
 
-    public static void Apply(StepRetryScheduled e, WorkflowState state) => (e.Compensation ? state.CompensationRetryDue : state.RetryDue)[e.StepId] = e.NextAttempt;
+    public static void Apply(StepRetryScheduled e, WorkflowState state)
+    {
+        if (e.Effect is not null)
+        {
+            AbandonedEffectEvolution.Update(state, e.Effect, effect => effect with { UndoRetryDue = e.NextAttempt });
+            return;
+        }
+
+        (e.Compensation ? state.CompensationRetryDue : state.RetryDue)[e.StepId] = e.NextAttempt;
+    }
 
     public static void Apply(CompensationStarted e, WorkflowState state)
     {
@@ -153,6 +173,14 @@ public static class WorkflowEvolution
 
     public static void Apply(CompensationDispatched e, WorkflowState state)
     {
+        if (e.MaybeCompleted)
+        {
+            var id = AbandonedEffect.IdOf(e.EffectKey!, e.EffectService!);
+            var effect = state.AbandonedEffects.GetValueOrDefault(id) ?? new AbandonedEffect(e.StepId, e.EffectService!, e.EffectKey!, e.EffectAttempt);
+            state.AbandonedEffects[id] = effect with { UndoAttempt = e.Attempt, UndoInFlight = true, UndoRetryDue = null };
+            return;
+        }
+
         state.CompensationAttempts[e.StepId] = e.Attempt;
         state.CompensationInFlight.Add(e.StepId);
         state.CompensationRetryDue.Remove(e.StepId);
@@ -160,11 +188,26 @@ public static class WorkflowEvolution
 
     public static void Apply(StepCompensated e, WorkflowState state)
     {
+        if (e.MaybeCompleted)
+        {
+            AbandonedEffectEvolution.Update(state, AbandonedEffect.IdOf(e.EffectKey!, e.EffectService!), effect => effect with { UndoInFlight = false, Undone = true });
+            return;
+        }
+
         state.CompensationInFlight.Remove(e.StepId);
         state.Compensated.Add(e.StepId);
     }
 
-    public static void Apply(StepCompensationFailed e, WorkflowState state) => state.CompensationInFlight.Remove(e.StepId);
+    public static void Apply(StepCompensationFailed e, WorkflowState state)
+    {
+        if (e.MaybeCompleted)
+        {
+            AbandonedEffectEvolution.Update(state, AbandonedEffect.IdOf(e.EffectKey!, e.EffectService!), effect => effect with { UndoInFlight = false });
+            return;
+        }
+
+        state.CompensationInFlight.Remove(e.StepId);
+    }
 
     public static void Apply(WorkflowNeedsAttention e, WorkflowState state)
     {
@@ -194,6 +237,14 @@ public static class WorkflowEvolution
             state.StepRuns[e.StepId] = state.StepRuns.GetValueOrDefault(e.StepId, 1) + 1;
         }
 
+        // A step whose abandoned effect is being undone has its key tombstoned by now: its next
+        // run (this retry) goes under a new key, or every attempt of it would do nothing.
+        foreach (var stepId in state.AbandonedEffects.Values.Where(a => a.UndoDecided && !state.Outputs.ContainsKey(a.StepId) && a.EffectKey == state.EffectKeyOf(a.StepId))
+                     .Select(a => a.StepId).Distinct().ToList())
+        {
+            state.StepRuns[stepId] = state.StepRuns.GetValueOrDefault(stepId, 1) + 1;
+        }
+
         state.FailedStep = null;
         state.FailureReason = null;
         state.EndedAt = null;
@@ -209,11 +260,11 @@ public static class WorkflowEvolution
     public static void Apply(WorkflowFailed e, WorkflowState state)
     {
         state.Status = WorkflowStatus.Failed;
-        // Steps still out are abandoned: an operator's retry dispatches them afresh.
-        state.InFlight.Clear();
         state.FailedStep = e.StepId;
         state.FailureReason = e.Reason;
         End(state, e.FailedAt);
+        // An operator's retry dispatches the steps still out afresh.
+        state.InFlight.Clear();
     }
 
     public static void Apply(WorkflowCompensated e, WorkflowState state)
@@ -232,6 +283,12 @@ public static class WorkflowEvolution
     // An ended run waits for nothing and holds no slot.
     private static void End(WorkflowState state, DateTimeOffset at)
     {
+        // Steps still out are abandoned: they may yet do their work.
+        foreach (var stepId in state.InFlight)
+        {
+            AbandonedEffectEvolution.Abandon(state, stepId, state.Attempts.GetValueOrDefault(stepId), service: null);
+        }
+
         state.RetryDue.Clear();
         state.AwaitingAdmission.Clear();
         state.BlockedStep = null;

@@ -87,6 +87,12 @@ public sealed class WorkflowState : SagaStateMachineInstance
     /// <summary>Compensations waiting out a retry delay, with the attempt due next.</summary>
     public Dictionary<string, int> CompensationRetryDue { get; set; } = [];
 
+    /// <summary>
+    /// Effects abandoned attempts may have had (<see cref="AbandonedEffect.Id"/>): kept until
+    /// their undo is answered, so each is undone once, on the service that may have done it.
+    /// </summary>
+    public Dictionary<string, AbandonedEffect> AbandonedEffects { get; set; } = [];
+
     /// <summary>True once an operator cancelled the run: compensation then ends it Cancelled.</summary>
     public bool CancelRequested { get; set; }
 
@@ -139,6 +145,9 @@ public sealed class WorkflowState : SagaStateMachineInstance
     private static readonly HashSet<string> NoTickets = [];
     private HashSet<string>? _committedTickets;
     private string? _beforeFirstEvent;
+
+    /// <summary>The key a step's attempts record their effect under now (<see cref="IdempotencyKeys.ForStep"/>).</summary>
+    public string EffectKeyOf(string stepId) => IdempotencyKeys.ForStep(CorrelationId, stepId, StepRuns.GetValueOrDefault(stepId, 1));
 
     /// <summary>The id of the admission ticket a step's attempt holds (<see cref="AdmissionTicketId"/>).</summary>
     public static string TicketId(Guid workflowId, string stepId, int attempt) => new AdmissionTicketId(workflowId, stepId, attempt).ToString();

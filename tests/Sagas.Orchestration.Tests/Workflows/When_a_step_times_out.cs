@@ -75,7 +75,13 @@ public sealed class When_a_step_times_out : IAsyncLifetime
 
         var state = await _harness.InStateAsync(id, m => m.Failed);
         Assert.Equal("step 'reserve-inventory' failed: no result within 10 s", state.FailureReason);
-        Assert.Empty(_harness.Timers.Pending);
+        // The attempt may have reserved the stock: the run's end undoes it by key, and that undo's
+        // timeout is the one timer the ended run keeps.
+        var undo = await _harness.CompensationDispatchedAsync(id, "reserve-inventory");
+        Assert.True(undo.MaybeCompleted);
+        Assert.Equal(($"{id:N}/reserve-inventory", "inventory", 1), (undo.EffectKey, undo.EffectService, undo.EffectAttempt));
+        var timer = Assert.Single(_harness.Timers.Pending);
+        Assert.Equal($"{id:N}/reserve-inventory@inventory", Assert.IsType<StepTimeoutElapsed>(timer.Message).Effect);
     }
 
     private Task<Guid> StartAsync(string orderId) =>
