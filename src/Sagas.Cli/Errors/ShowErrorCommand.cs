@@ -29,16 +29,7 @@ internal static class ShowErrorCommand
             var message = messages.FirstOrDefault(m => m.Id == messageId)
                 ?? throw new UserErrorException($"no message '{messageId}' in '{parking}' ('sagas errors list --queue {parking}' shows the ones there)");
 
-            var detail = ParkedMessageDetail.Of(message);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, detail);
-            }
-            else
-            {
-                detail.WriteText(context.Output);
-            }
-
+            ReportOutput.Write(context.Output, ParkedMessageDetail.Of(message), parse.GetValue(json));
             return ExitCodes.Success;
         });
         return command;
