@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
-
 namespace Sagas.Cli.Errors;
 
 /// <summary><c>sagas errors show QUEUE MESSAGE-ID</c>: one parked message in full, left where it is.</summary>

@@ -1,6 +1,5 @@
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
-using Sagas.Cli.Settings;
 using Sagas.Contracts;
 using Sagas.Orchestration.Starting;
 

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
-
 namespace Sagas.Cli.Workflows;
 
 /// <summary><c>sagas history ID [--json]</c>: every event of a workflow's stream, in order.</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
 using Sagas.Orchestration.Status;
 
 namespace Sagas.Cli.Workflows;

@@ -1,9 +1,6 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
 using Sagas.Orchestration.Starting;
 using Sagas.Orchestration.Workflows;
 

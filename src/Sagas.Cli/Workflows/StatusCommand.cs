@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
-
 namespace Sagas.Cli.Workflows;
 
 /// <summary><c>sagas status ID [--json]</c>: where a workflow stands, from its status view.</summary>

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Sagas.Cli.Workflows;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Sagas.Cli.Workflows;
 
 /// <summary>The <c>ID</c> argument of the commands that act on one workflow, and how a workflow id given on the command line is parsed.</summary>
