@@ -1,8 +1,6 @@
-using System.CommandLine;
 using Microsoft.Extensions.Configuration;
 using Sagas.Cli;
 using Sagas.Cli.Definitions;
-using Sagas.Cli.Settings;
 using Sagas.Cli.Setup;
 using Sagas.Definitions.Building;
 

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sagas.Cli.Settings;
 using Sagas.Definitions;
 using Sagas.Definitions.Loading;
 using Sagas.Definitions.Policies;

@@ -1,8 +1,6 @@
 using System.Text;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
 
 namespace Sagas.Cli.Errors;
 

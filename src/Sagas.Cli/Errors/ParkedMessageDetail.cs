@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace Sagas.Cli.Errors;
 
 /// <summary>What <c>sagas errors show</c> reports: the summary, every header and property, and the body.</summary>
-internal sealed record ParkedMessageDetail(ParkedMessageSummary Message, JsonObject Headers, JsonObject Properties, JsonNode? Body, bool BodyIsJson)
+internal sealed record ParkedMessageDetail(ParkedMessageSummary Message, JsonObject Headers, JsonObject Properties, JsonNode? Body, bool BodyIsJson) : ITextReport
 {
     public static ParkedMessageDetail Of(ParkedMessage message)
     {

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Sagas.Cli.Settings;
-
 namespace Sagas.Cli.Errors;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
-
 namespace Sagas.Cli.Errors;
 
 /// <summary><c>sagas errors show QUEUE MESSAGE-ID</c>: one parked message in full, left where it is.</summary>
@@ -29,16 +25,7 @@ internal static class ShowErrorCommand
             var message = messages.FirstOrDefault(m => m.Id == messageId)
                 ?? throw new UserErrorException($"no message '{messageId}' in '{parking}' ('sagas errors list --queue {parking}' shows the ones there)");
 
-            var detail = ParkedMessageDetail.Of(message);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, detail);
-            }
-            else
-            {
-                detail.WriteText(context.Output);
-            }
-
+            ReportOutput.Write(context.Output, ParkedMessageDetail.Of(message), parse.GetValue(json));
             return ExitCodes.Success;
         });
         return command;

@@ -1,6 +1,5 @@
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
-using Sagas.Cli.Settings;
 
 namespace Sagas.Cli.Infrastructure;
 

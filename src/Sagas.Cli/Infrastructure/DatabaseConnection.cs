@@ -1,6 +1,5 @@
 using System.Net.Sockets;
 using Npgsql;
-using Sagas.Cli.Settings;
 
 namespace Sagas.Cli.Infrastructure;
 

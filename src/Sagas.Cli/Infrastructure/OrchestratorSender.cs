@@ -1,8 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
-using Sagas.Cli.Settings;
 using Sagas.Contracts;
 using Sagas.Orchestration.Workflows;
 
@@ -15,8 +12,6 @@ namespace Sagas.Cli.Infrastructure;
 /// </summary>
 internal static class OrchestratorSender
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static async Task SendAsync<T>(RabbitMqSettings settings, T command, CancellationToken cancellationToken)
         where T : class
     {
@@ -32,11 +27,10 @@ internal static class OrchestratorSender
         await using var connection = await BrokerConnection.OpenAsync(settings, "sagas operator", cancellationToken);
         try
         {
-            await using var channel = await connection.CreateChannelAsync(
-                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+            await using var channel = await ConfirmedChannel.OpenAsync(connection, cancellationToken);
             var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", Persistent = true };
             // The default exchange routes by queue name, so the command reaches the queue itself.
-            await channel.BasicPublishAsync(string.Empty, queue, mandatory: true, properties, Encoding.UTF8.GetBytes(JsonSerializer.Serialize(envelope, Json)), cancellationToken);
+            await ConfirmedChannel.PublishJsonAsync(channel, string.Empty, queue, properties, envelope, cancellationToken);
         }
         catch (PublishReturnException e)
         {

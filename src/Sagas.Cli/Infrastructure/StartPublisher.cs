@@ -1,8 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
-using Sagas.Cli.Settings;
 using Sagas.Contracts;
 using Sagas.Orchestration.Starting;
 
@@ -14,8 +11,6 @@ namespace Sagas.Cli.Infrastructure;
 /// </summary>
 internal static class StartPublisher
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     public static Task PublishAsync(RabbitMqSettings settings, StartWorkflowRequest request, Func<StartWorkflowRequest, Task>? confirmed, CancellationToken cancellationToken) =>
         PublishAsync(settings, [request], confirmed, cancellationToken);
 
@@ -30,14 +25,12 @@ internal static class StartPublisher
         await using var connection = await BrokerConnection.OpenAsync(settings, "sagas start", cancellationToken);
         try
         {
-            await using var channel = await connection.CreateChannelAsync(
-                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
+            await using var channel = await ConfirmedChannel.OpenAsync(connection, cancellationToken);
             foreach (var request in requests)
             {
                 var properties = new BasicProperties { ContentType = "application/json", Persistent = true, MessageId = request.WorkflowId };
-                var body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, Json));
-                // With confirmation tracking on, this returns once the broker has confirmed the message.
-                await channel.BasicPublishAsync(BrokerNames.StartWorkflow, string.Empty, mandatory: true, properties, body, cancellationToken);
+                // Returns once the broker has confirmed the start.
+                await ConfirmedChannel.PublishJsonAsync(channel, BrokerNames.StartWorkflow, string.Empty, properties, request, cancellationToken);
                 if (confirmed is not null)
                 {
                     await confirmed(request);

@@ -1,5 +1,4 @@
 using Marten;
-using Sagas.Cli.Settings;
 using Sagas.Contracts.Commands;
 using Sagas.Orchestration;
 using Sagas.Orchestration.Admission;

@@ -1,4 +1,3 @@
-using Sagas.Cli.Settings;
 using Sagas.Definitions.Loading;
 using Sagas.Definitions.Policies;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Sagas.Cli.Settings;
 using Sagas.Orchestration;
 using Sagas.Orchestration.Hosting;
 using Sagas.Samples.Services;

@@ -1,7 +1,4 @@
-using System.CommandLine;
 using Microsoft.Extensions.Hosting;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
 using Sagas.Samples.Services;
 
 namespace Sagas.Cli.Node;

@@ -1,7 +1,4 @@
-using System.CommandLine;
 using Sagas.Cli.Errors;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
 using Sagas.Orchestration.Nodes;
 using Sagas.Orchestration.Recovery;
 

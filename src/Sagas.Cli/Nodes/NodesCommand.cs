@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
 using Sagas.Definitions.Building;
 using Sagas.Orchestration.Nodes;
 

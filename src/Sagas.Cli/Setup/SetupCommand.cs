@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Sagas.Cli.Settings;
 using Sagas.Contracts;
 
 namespace Sagas.Cli.Setup;

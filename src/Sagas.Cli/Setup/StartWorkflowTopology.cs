@@ -1,7 +1,5 @@
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
 using Sagas.Contracts;
 
 namespace Sagas.Cli.Setup;

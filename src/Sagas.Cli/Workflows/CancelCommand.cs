@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
 using Sagas.Contracts.Commands;
 using Sagas.Orchestration.Workflows;
 
@@ -14,12 +11,11 @@ internal static class CancelCommand
 {
     public static Command Create(CliContext context)
     {
-        var id = new Argument<string>("id") { Description = "The workflow id" };
+        var id = WorkflowIdArgument.Create();
         var reason = new Option<string>("--reason") { Description = "Why, for the history", DefaultValueFactory = _ => "cancelled by an operator" };
-        var wait = new Option<bool>("--wait") { Description = "Wait until it has ended Cancelled" };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait with --wait", DefaultValueFactory = _ => 60 };
+        var waiting = new WaitOptions("Wait until it has ended Cancelled");
         var json = new Option<bool>("--json") { Description = "Write the outcome as JSON" };
-        var command = new Command("cancel", "Cancel a running workflow: compensate what completed, end Cancelled") { id, reason, wait, timeout, json };
+        var command = new Command("cancel", "Cancel a running workflow: compensate what completed, end Cancelled") { id, reason, waiting.Wait, waiting.Timeout, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var workflowId = WorkflowIdArgument.Parse(parse.GetValue(id));
@@ -38,13 +34,13 @@ internal static class CancelCommand
 
             await OrchestratorSender.SendAsync(context.Settings.RabbitMq,
                 new CancelWorkflow { WorkflowId = workflowId, Reason = parse.GetValue(reason)!, RequestedAt = DateTimeOffset.UtcNow }, cancellationToken);
-            if (!parse.GetValue(wait))
+            if (!parse.GetValue(waiting.Wait))
             {
                 await context.Output.WriteLineAsync($"cancel of {workflowId} sent; 'sagas status {workflowId}' shows its progress");
                 return ExitCodes.Success;
             }
 
-            var report = await OutcomeWaiter.WaitAsync(context, workflowId, TimeSpan.FromSeconds(parse.GetValue(timeout)),
+            var report = await OutcomeWaiter.WaitAsync(context, workflowId, waiting.TimeoutOf(parse),
                 view => view.Status != statusBefore && view.Status.IsSettled(), cancellationToken);
             return OutcomeWaiter.Report(context, report, parse.GetValue(json), nameof(WorkflowStatus.Cancelled));
         });

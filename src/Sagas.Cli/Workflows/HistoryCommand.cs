@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
-
 namespace Sagas.Cli.Workflows;
 
 /// <summary><c>sagas history ID [--json]</c>: every event of a workflow's stream, in order.</summary>
@@ -9,7 +5,7 @@ internal static class HistoryCommand
 {
     public static Command Create(CliContext context)
     {
-        var id = new Argument<string>("id") { Description = "The workflow id" };
+        var id = WorkflowIdArgument.Create();
         var json = new Option<bool>("--json") { Description = "Write the events as a JSON array" };
         var command = new Command("history", "Show every event recorded for a workflow, in order") { id, json };
         command.SetAction(async (parse, cancellationToken) =>

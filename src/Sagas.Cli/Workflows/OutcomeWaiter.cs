@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
 using Sagas.Orchestration.Status;
 
 namespace Sagas.Cli.Workflows;
@@ -36,15 +34,7 @@ internal static class OutcomeWaiter
     /// <summary>Writes the report as text or JSON; exit 0 only when the workflow ended as <paramref name="success"/>.</summary>
     public static int Report(CliContext context, StatusReport report, bool json, string success)
     {
-        if (json)
-        {
-            JsonOutput.Write(context.Output, report);
-        }
-        else
-        {
-            report.WriteText(context.Output);
-        }
-
+        ReportOutput.Write(context.Output, report, json);
         return report.Status == success ? ExitCodes.Success : ExitCodes.Invalid;
     }
 }

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
 using Sagas.Contracts.Commands;
 using Sagas.Orchestration.Decisions;
 using Sagas.Orchestration.Workflows;
@@ -15,12 +12,11 @@ internal static class RetryCommand
 {
     public static Command Create(CliContext context)
     {
-        var id = new Argument<string>("id") { Description = "The workflow id" };
+        var id = WorkflowIdArgument.Create();
         var step = new Option<string?>("--step") { Description = "The step to run again (default: the one that failed)" };
-        var wait = new Option<bool>("--wait") { Description = "Wait for the new outcome; exit 0 only when Completed (or Compensated after a failed compensation)" };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait with --wait", DefaultValueFactory = _ => 60 };
+        var waiting = new WaitOptions("Wait for the new outcome; exit 0 only when Completed (or Compensated after a failed compensation)");
         var json = new Option<bool>("--json") { Description = "Write the outcome as JSON" };
-        var command = new Command("retry", "Run a Failed workflow's failed step, a blocked step (or, with --step, the completed step whose output it lacks), or a failed compensation, again") { id, step, wait, timeout, json };
+        var command = new Command("retry", "Run a Failed workflow's failed step, a blocked step (or, with --step, the completed step whose output it lacks), or a failed compensation, again") { id, step, waiting.Wait, waiting.Timeout, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var workflowId = WorkflowIdArgument.Parse(parse.GetValue(id));
@@ -44,14 +40,14 @@ internal static class RetryCommand
 
             await OrchestratorSender.SendAsync(context.Settings.RabbitMq,
                 new RetryWorkflow { WorkflowId = workflowId, StepId = stepId, RequestedAt = DateTimeOffset.UtcNow }, cancellationToken);
-            if (!parse.GetValue(wait))
+            if (!parse.GetValue(waiting.Wait))
             {
                 await context.Output.WriteLineAsync($"retry of {workflowId} sent; 'sagas status {workflowId}' shows its progress");
                 return ExitCodes.Success;
             }
 
             // Settled again after the retry took effect: a new attempt of a step, or the compensation moved on.
-            var report = await OutcomeWaiter.WaitAsync(context, workflowId, TimeSpan.FromSeconds(parse.GetValue(timeout)),
+            var report = await OutcomeWaiter.WaitAsync(context, workflowId, waiting.TimeoutOf(parse),
                 view => view.Status.IsSettled() && (statusBefore == WorkflowStatus.Failed ? view.Steps.Count > attemptsBefore : view.Status != WorkflowStatus.NeedsAttention),
                 cancellationToken);
             // A failed compensation retried ends Compensated; a failed or blocked step retried, Completed.

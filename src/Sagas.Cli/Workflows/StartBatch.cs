@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
 using Sagas.Orchestration.Starting;
 using Sagas.Orchestration.Workflows;
 

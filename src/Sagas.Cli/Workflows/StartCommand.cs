@@ -1,9 +1,6 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
 using Sagas.Orchestration.Starting;
 using Sagas.Orchestration.Workflows;
 
@@ -23,12 +20,11 @@ internal static class StartCommand
         var input = new Option<string?>("--input") { Description = "The input: a JSON object, or @FILE to read one" };
         var id = new Option<string?>("--id") { Description = "The workflow id (a UUID); a new one by default" };
         var version = new Option<int?>("--version") { Description = "A specific definition version; the latest by default" };
-        var wait = new Option<bool>("--wait") { Description = "Wait for the outcome; exit 0 only when Completed" };
-        var timeout = new Option<int>("--timeout") { Description = "Seconds to wait with --wait", DefaultValueFactory = _ => 60 };
+        var waiting = new WaitOptions("Wait for the outcome; exit 0 only when Completed");
         var json = new Option<bool>("--json") { Description = "Write one JSON object, whatever the outcome" };
         var count = new Option<int>("--count") { Description = "Start this many workflows (new ids, same input)", DefaultValueFactory = _ => 1 };
         var idsFile = new Option<string?>("--ids-file") { Description = "Append each started workflow's id to this file, one a line, once the broker has confirmed its start" };
-        var command = new Command("start", "Start a workflow") { definition, input, id, version, wait, timeout, json, count, idsFile };
+        var command = new Command("start", "Start a workflow") { definition, input, id, version, waiting.Wait, waiting.Timeout, json, count, idsFile };
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using var ids = IdsFile.Open(parse.GetValue(idsFile));
@@ -40,7 +36,7 @@ internal static class StartCommand
                 }
 
                 var batch = new StartBatch(context, parse.GetValue(definition)!, parse.GetValue(version), ReadInput(parse.GetValue(input)), many, ids);
-                return await batch.RunAsync(parse.GetValue(wait), TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(json), cancellationToken);
+                return await batch.RunAsync(parse.GetValue(waiting.Wait), waiting.TimeoutOf(parse), parse.GetValue(json), cancellationToken);
             }
 
             var workflowId = parse.GetValue(id) is { } given ? WorkflowIdArgument.Parse(given) : Guid.CreateVersion7();
@@ -53,7 +49,7 @@ internal static class StartCommand
             };
             await StartPublisher.PublishAsync(context.Settings.RabbitMq, request, ids.AppendAsync, cancellationToken);
 
-            if (!parse.GetValue(wait))
+            if (!parse.GetValue(waiting.Wait))
             {
                 if (parse.GetValue(json))
                 {
@@ -67,7 +63,7 @@ internal static class StartCommand
                 return ExitCodes.Success;
             }
 
-            var report = await OutcomeWaiter.WaitAsync(context, workflowId, TimeSpan.FromSeconds(parse.GetValue(timeout)), view => view.Status.IsSettled(), cancellationToken);
+            var report = await OutcomeWaiter.WaitAsync(context, workflowId, waiting.TimeoutOf(parse), view => view.Status.IsSettled(), cancellationToken);
             return OutcomeWaiter.Report(context, report, parse.GetValue(json), nameof(WorkflowStatus.Completed));
         });
         return command;

@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Sagas.Cli.Infrastructure;
-using Sagas.Cli.Settings;
-
 namespace Sagas.Cli.Workflows;
 
 /// <summary><c>sagas status ID [--json]</c>: where a workflow stands, from its status view.</summary>
@@ -9,7 +5,7 @@ internal static class StatusCommand
 {
     public static Command Create(CliContext context)
     {
-        var id = new Argument<string>("id") { Description = "The workflow id" };
+        var id = WorkflowIdArgument.Create();
         var json = new Option<bool>("--json") { Description = "Write the status as JSON" };
         var command = new Command("status", "Show a workflow's status, current steps, output or error") { id, json };
         command.SetAction(async (parse, cancellationToken) =>
@@ -23,16 +19,7 @@ internal static class StatusCommand
                 return ExitCodes.Invalid;
             }
 
-            var report = StatusReport.Of(view);
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, report);
-            }
-            else
-            {
-                report.WriteText(context.Output);
-            }
-
+            ReportOutput.Write(context.Output, StatusReport.Of(view), parse.GetValue(json));
             return ExitCodes.Success;
         });
         return command;

@@ -18,7 +18,7 @@ internal sealed record StatusReport(
     JsonObject? Output,
     string? FailedStep,
     string? Error,
-    IReadOnlyList<string>? CompensatedSteps = null)
+    IReadOnlyList<string>? CompensatedSteps = null) : ITextReport
 {
     public static StatusReport Of(WorkflowStatusView view) => new(
         view.Id, view.Definition, view.DefinitionVersion, view.Status.ToString(), view.CurrentSteps, view.CompletedSteps, view.Steps,

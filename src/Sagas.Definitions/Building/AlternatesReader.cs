@@ -11,20 +11,9 @@ internal static class AlternatesReader
     /// <summary>The valid alternates in order; <paramref name="key"/> names the list in messages.</summary>
     public static IReadOnlyList<string> Read(SourceNode? node, string key, string? ownService, string? stepId, ErrorSink errors)
     {
-        if (node is null or SourceScalar { Kind: ScalarKind.Null })
-        {
-            return [];
-        }
-
-        if (node is not SourceSequence sequence)
-        {
-            errors.Add(node.Position, stepId, ErrorCodes.WrongType, $"'{key}' must be a list of service names, not {node.KindName}");
-            return [];
-        }
-
         var alternates = new List<string>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var item in sequence.Items)
+        foreach (var item in OptionalList.Items(node, key, "a list of service names", stepId, errors))
         {
             if (item is not SourceScalar { Kind: ScalarKind.String } name)
             {

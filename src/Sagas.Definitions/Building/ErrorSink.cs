@@ -13,6 +13,9 @@ internal sealed class ErrorSink(string file)
 
     public bool HasErrors => _errors.Count > 0;
 
+    /// <summary>The errors in file order, as a person reads them; errors on one line keep the order they were found in.</summary>
+    public IReadOnlyList<DefinitionError> InFileOrder() => [.. _errors.OrderBy(e => e.Line).ThenBy(e => e.Column)];
+
     public void Add(SourcePosition position, string? stepId, string code, string message) =>
         _errors.Add(new DefinitionError(File, position.Line, position.Column, stepId, code, message));
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sagas.Definitions.Model;
 using Sagas.Definitions.Source;
 
@@ -12,7 +11,12 @@ internal static class RetryReader
 {
     /// <summary>The keys of a retry block, also those of a <c>retry</c> policy in <c>policies.yaml</c>.</summary>
     public static readonly string[] Keys = ["max_attempts", "backoff", "delay", "max_delay", "jitter"];
-    private static readonly string[] Backoffs = ["fixed", "exponential"];
+
+    private static readonly Dictionary<string, RetryBackoff> Backoffs = new(StringComparer.Ordinal)
+    {
+        ["fixed"] = RetryBackoff.Fixed,
+        ["exponential"] = RetryBackoff.Exponential,
+    };
 
     /// <summary>The step's retry settings, or null when it has no (valid) <c>retry:</c> block.</summary>
     public static StepRetry? Read(SourceEntry? entry, string? stepId, ErrorSink errors)
@@ -49,65 +53,13 @@ internal static class RetryReader
 
         return new StepRetry
         {
-            MaxAttempts = MaxAttempts(keys["max_attempts"], path, stepId, errors),
-            Backoff = Backoff(keys["backoff"], path, stepId, errors),
+            MaxAttempts = ScalarReader.Count(keys["max_attempts"], $"{path}.max_attempts",
+                "a whole number from 1 (attempts in all, the first included)", stepId, ErrorCodes.InvalidMaxAttempts, errors),
+            Backoff = ScalarReader.Choice(keys["backoff"], $"{path}.backoff", Backoffs, stepId, ErrorCodes.InvalidBackoff, errors),
             Delay = delay,
             MaxDelay = maxDelay,
-            Jitter = Jitter(keys["jitter"], path, stepId, errors),
+            Jitter = ScalarReader.Flag(keys["jitter"], $"{path}.jitter", stepId, ErrorCodes.WrongType, errors),
             Line = line,
         };
-    }
-
-    private static int? MaxAttempts(SourceNode? node, string path, string? stepId, ErrorSink errors)
-    {
-        if (node is null or SourceScalar { Kind: ScalarKind.Null })
-        {
-            return null;
-        }
-
-        if (node is SourceScalar { Kind: ScalarKind.Number } scalar
-            && int.TryParse(scalar.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var attempts)
-            && attempts >= 1)
-        {
-            return attempts;
-        }
-
-        errors.Add(node.Position, stepId, ErrorCodes.InvalidMaxAttempts,
-            $"'{path}.max_attempts' must be a whole number from 1 (attempts in all, the first included), not {DraftReader.Describe(node)}");
-        return null;
-    }
-
-    private static RetryBackoff? Backoff(SourceNode? node, string path, string? stepId, ErrorSink errors)
-    {
-        switch (node)
-        {
-            case null:
-            case SourceScalar { Kind: ScalarKind.Null }:
-                return null;
-            case SourceScalar { Kind: ScalarKind.String, Text: "fixed" }:
-                return RetryBackoff.Fixed;
-            case SourceScalar { Kind: ScalarKind.String, Text: "exponential" }:
-                return RetryBackoff.Exponential;
-            default:
-                var hint = node is SourceScalar scalar ? Suggestion.DidYouMean(scalar.Text, Backoffs) : string.Empty;
-                errors.Add(node.Position, stepId, ErrorCodes.InvalidBackoff,
-                    $"'{path}.backoff' must be {string.Join(" or ", Backoffs)}, not {DraftReader.Describe(node)}{hint}");
-                return null;
-        }
-    }
-
-    private static bool? Jitter(SourceNode? node, string path, string? stepId, ErrorSink errors)
-    {
-        switch (node)
-        {
-            case null:
-            case SourceScalar { Kind: ScalarKind.Null }:
-                return null;
-            case SourceScalar { Kind: ScalarKind.Boolean } flag:
-                return bool.Parse(flag.Text);
-            default:
-                errors.Add(node.Position, stepId, ErrorCodes.WrongType, $"'{path}.jitter' must be true or false, not {DraftReader.Describe(node)}");
-                return null;
-        }
     }
 }

@@ -25,17 +25,13 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
     /// <summary>Loads content under a display name; the extension of <paramref name="file"/> picks the format.</summary>
     public DefinitionLoadResult Load(string file, ReadOnlySpan<byte> content)
     {
-        var errors = new ErrorSink(file);
-        SourceNode root;
-        try
+        var (root, rejection) = SourceDocument.Parse(file, content, _limits);
+        if (root is null)
         {
-            root = SourceDocument.Parse(file, content, _limits);
-        }
-        catch (SourceRejectedException e)
-        {
-            return new DefinitionLoadResult(file, null, [SourceDocument.ErrorAt(file, e.Position, e.Code, e.Message)]);
+            return new DefinitionLoadResult(file, null, [rejection!]);
         }
 
+        var errors = new ErrorSink(file);
         var draft = new DraftReader(errors, _limits).Read(root);
         if (draft is not null)
         {
@@ -45,8 +41,7 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
 
         if (draft is null || errors.HasErrors)
         {
-            // In file order, as a person reads them; OrderBy is stable for errors on one line.
-            return new DefinitionLoadResult(file, null, [.. errors.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);
+            return new DefinitionLoadResult(file, null, errors.InFileOrder());
         }
 
         return new DefinitionLoadResult(file, Complete(draft, new DefinitionSource(file, ContentHash.Of(content))), []);

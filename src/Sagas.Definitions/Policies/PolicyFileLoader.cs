@@ -23,25 +23,22 @@ public sealed class PolicyFileLoader(DefinitionLimits? limits = null)
     /// <summary>Loads content under a display name; the extension of <paramref name="file"/> picks the format.</summary>
     public PolicyLoadResult Load(string file, ReadOnlySpan<byte> content)
     {
-        SourceNode root;
-        try
-        {
-            root = SourceDocument.Parse(file, content, _limits);
-        }
-        catch (SourceRejectedException e) when (e.Code == ErrorCodes.EmptyFile)
+        var (root, rejection) = SourceDocument.Parse(file, content, _limits);
+        if (rejection is { Code: ErrorCodes.EmptyFile })
         {
             // Unlike a definition, a policy file may say nothing: every policy keeps its default.
             return new PolicyLoadResult(file, new PolicyFile { File = file }, []);
         }
-        catch (SourceRejectedException e)
+
+        if (root is null)
         {
-            return new PolicyLoadResult(file, null, [SourceDocument.ErrorAt(file, e.Position, e.Code, e.Message)]);
+            return new PolicyLoadResult(file, null, [rejection!]);
         }
 
         var errors = new ErrorSink(file);
         var policies = new PolicyFileReader(errors).Read(root, file);
         return errors.HasErrors
-            ? new PolicyLoadResult(file, null, [.. errors.Errors.OrderBy(e => e.Line).ThenBy(e => e.Column)])
+            ? new PolicyLoadResult(file, null, errors.InFileOrder())
             : new PolicyLoadResult(file, policies, []);
     }
 }

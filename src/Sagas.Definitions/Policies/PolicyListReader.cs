@@ -53,26 +53,16 @@ internal sealed class PolicyListReader(ErrorSink errors)
     /// <summary>The policies of the list at <paramref name="path"/>; <see cref="PolicyScope.None"/> when it is absent.</summary>
     public PolicyScope Read(SourceNode? node, string path, PolicyPlace place)
     {
-        if (node is null or SourceScalar { Kind: ScalarKind.Null })
-        {
-            return PolicyScope.None;
-        }
-
-        if (node is not SourceSequence sequence)
-        {
-            errors.Add(node.Position, null, ErrorCodes.WrongType, $"'{path}' must be a list of policies, each with a name, not {node.KindName}");
-            return PolicyScope.None;
-        }
-
+        var items = OptionalList.Items(node, path, "a list of policies, each with a name", null, errors);
         var scope = PolicyScope.None;
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var index = 0; index < sequence.Items.Count; index++)
+        for (var index = 0; index < items.Count; index++)
         {
             var itemPath = $"{path}[{index}]";
-            if (sequence.Items[index] is not SourceMapping mapping)
+            if (items[index] is not SourceMapping mapping)
             {
-                errors.Add(sequence.Items[index].Position, null, ErrorCodes.WrongType,
-                    $"'{itemPath}' must be a mapping with a name and the policy's settings, not {sequence.Items[index].KindName}");
+                errors.Add(items[index].Position, null, ErrorCodes.WrongType,
+                    $"'{itemPath}' must be a mapping with a name and the policy's settings, not {items[index].KindName}");
                 continue;
             }
 

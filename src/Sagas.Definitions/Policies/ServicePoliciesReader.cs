@@ -37,22 +37,12 @@ internal sealed class ServicePoliciesReader(ErrorSink errors)
 
     private List<ServiceEndpoint> Endpoints(SourceNode? node, string path)
     {
-        if (node is null or SourceScalar { Kind: ScalarKind.Null })
-        {
-            return [];
-        }
-
-        if (node is not SourceSequence sequence)
-        {
-            errors.Add(node.Position, null, ErrorCodes.WrongType, $"'{path}' must be a list of queue names or of mappings with name and weight, not {node.KindName}");
-            return [];
-        }
-
+        var items = OptionalList.Items(node, path, "a list of queue names or of mappings with name and weight", null, errors);
         var endpoints = new List<ServiceEndpoint>();
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var index = 0; index < sequence.Items.Count; index++)
+        for (var index = 0; index < items.Count; index++)
         {
-            var item = sequence.Items[index];
+            var item = items[index];
             if (Endpoint(item, $"{path}[{index}]") is not { } endpoint)
             {
                 continue;

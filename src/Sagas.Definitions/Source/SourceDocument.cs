@@ -22,13 +22,23 @@ internal static class SourceDocument
             : (File.ReadAllBytes(path), null);
     }
 
-    /// <summary>Decodes and parses; throws <see cref="SourceRejectedException"/> with the position of what is wrong.</summary>
-    public static SourceNode Parse(string file, ReadOnlySpan<byte> content, DefinitionLimits limits)
+    /// <summary>
+    /// The content's source tree, or the one error that stops it being read as one (empty,
+    /// malformed, hostile or too deep), at the position of what is wrong.
+    /// </summary>
+    public static (SourceNode? Root, DefinitionError? Error) Parse(string file, ReadOnlySpan<byte> content, DefinitionLimits limits)
     {
-        var text = SourceTextDecoder.Decode(content, limits);
-        return file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? JsonSourceReader.Read(text, limits) : YamlSourceReader.Read(text, limits);
+        try
+        {
+            var text = SourceTextDecoder.Decode(content, limits);
+            return (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? JsonSourceReader.Read(text, limits) : YamlSourceReader.Read(text, limits), null);
+        }
+        catch (SourceRejectedException e)
+        {
+            return (null, ErrorAt(file, e.Position, e.Code, e.Message));
+        }
     }
 
-    public static DefinitionError ErrorAt(string file, SourcePosition position, string code, string message) =>
+    private static DefinitionError ErrorAt(string file, SourcePosition position, string code, string message) =>
         new(file, position.Line, position.Column, null, code, message);
 }
