@@ -10,5 +10,5 @@ public sealed class InventoryService(SampleOptions options, TimeProvider clock, 
 
     protected override JsonObject Produce(StepRequest request) => new() { ["reservationId"] = $"res-{Text(request, "orderId")}" };
 
-    protected override JsonObject Undo(StepRequest request) => new() { ["released"] = Text(request, "reservationId") };
+    protected override JsonObject Undo(StepRequest request, JsonObject effect) => new() { ["released"] = effect["reservationId"]?.ToString() ?? Text(request, "reservationId") };
 }

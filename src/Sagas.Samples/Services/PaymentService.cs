@@ -18,5 +18,6 @@ public class PaymentService(SampleOptions options, TimeProvider clock, SideEffec
         ["charged"] = request.Input["amount"]?.DeepClone(),
     };
 
-    protected override JsonObject Undo(StepRequest request) => new() { ["refunded"] = Text(request, "paymentId") };
+    /// <summary>Refunds the charge recorded under the step's key: its payment id is the ledger's, so a charge whose answer never came is refunded too.</summary>
+    protected override JsonObject Undo(StepRequest request, JsonObject effect) => new() { ["refunded"] = effect["paymentId"]?.ToString() ?? Text(request, "paymentId") };
 }

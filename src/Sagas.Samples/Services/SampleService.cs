@@ -5,7 +5,9 @@ namespace Sagas.Samples.Services;
 
 /// <summary>
 /// A sample service: applies its simulation, then produces a deterministic output from the input
-/// in a call to the outside, run in the request's <see cref="StepRequest.Outside"/> pipeline.
+/// in a call to the outside, run in the request's <see cref="StepRequest.Outside"/> pipeline, and
+/// records it in the <see cref="SideEffectLedger"/> under the command's idempotency key. Its undo
+/// finds the effect by key in the same ledger and tombstones the key.
 /// </summary>
 public abstract class SampleService(SampleOptions options, TimeProvider clock, SideEffectLedger ledger) : IStepHandler
 {
@@ -14,21 +16,71 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock, S
 
     public abstract string Service { get; }
 
-    public Task<StepOutcome> HandleAsync(StepRequest request, CancellationToken cancellationToken) =>
-        RunAsync(Service, request, Produce, cancellationToken);
+    public async Task<StepOutcome> HandleAsync(StepRequest request, CancellationToken cancellationToken)
+    {
+        var simulation = Simulation.For(Service, request.Input, options);
+        if (await SimulatedFailureAsync(Service, simulation, request, cancellationToken) is { } failed)
+        {
+            return failed;
+        }
 
-    /// <summary>Undoes the step; its simulation is keyed <c>SERVICE-compensation</c> (e.g. <c>"payment-compensation": "permanent"</c>).</summary>
-    public Task<StepOutcome> CompensateAsync(StepRequest request, CancellationToken cancellationToken) =>
-        RunAsync($"{Service}-compensation", request, Undo, cancellationToken);
+        // Recorded under the command's idempotency key: a retried or redelivered command whose
+        // effect already happened gets the recorded result, and the effect is not repeated.
+        var output = await ledger.OnceAsync(Service, request.IdempotencyKey, request.Attempt,
+            ct => CallOutsideAsync(Service, simulation, request, () => request.Attempt <= simulation.IncompleteAttempts ? [] : Produce(request), ct), cancellationToken);
+        if (output is null)
+        {
+            return StepOutcome.Failed(
+                $"the effect of key {request.IdempotencyKey} on {Service} was undone before this command ran; the command does nothing", retryable: false);
+        }
+
+        if (simulation.HangsAfterWorkOn(request.Attempt))
+        {
+            await HangAsync(request, cancellationToken);
+            return StepOutcome.Failed($"simulated hang of {Service} after its work (attempt {request.Attempt}): no answer for {Simulation.HangFor.TotalMinutes:0} minutes");
+        }
+
+        return StepOutcome.Completed(output);
+    }
+
+    /// <summary>
+    /// Undoes the step's effect, found by its key (<see cref="StepRequest.EffectKey"/>) on the
+    /// service that did it; an effect that never happened is not undone, and the key is
+    /// tombstoned either way. The simulation is keyed <c>SERVICE-compensation</c> (e.g.
+    /// <c>"payment-compensation": "permanent"</c>).
+    /// </summary>
+    public async Task<StepOutcome> CompensateAsync(StepRequest request, CancellationToken cancellationToken)
+    {
+        var undoService = $"{Service}-compensation";
+        var simulation = Simulation.For(undoService, request.Input, options);
+        if (await SimulatedFailureAsync(undoService, simulation, request, cancellationToken) is { } failed)
+        {
+            return failed;
+        }
+
+        if (string.IsNullOrEmpty(request.EffectKey))
+        {
+            // An orchestrator of an earlier version names no effect: the undo goes by its input alone.
+            var undone = await ledger.OnceAsync(undoService, request.IdempotencyKey, request.Attempt,
+                ct => CallOutsideAsync(undoService, simulation, request, () => Undo(request, []), ct), cancellationToken);
+            return StepOutcome.Completed(undone);
+        }
+
+        var output = await ledger.UndoAsync(request.EffectService, request.EffectKey, undoService, request.IdempotencyKey, request.Attempt,
+            (effect, ct) => CallOutsideAsync(undoService, simulation, request, () => Undo(request, effect), ct), cancellationToken);
+        return StepOutcome.Completed(output);
+    }
 
     protected abstract JsonObject Produce(StepRequest request);
 
-    /// <summary>What undoing the step yields; services with something to say override it.</summary>
-    protected virtual JsonObject Undo(StepRequest request) => new() { ["undone"] = request.StepId };
+    /// <summary>What undoing the step yields, given the effect as it was recorded; services with something to say override it.</summary>
+    protected virtual JsonObject Undo(StepRequest request, JsonObject effect) => new() { ["undone"] = request.StepId };
 
-    private async Task<StepOutcome> RunAsync(string simulationKey, StepRequest request, Func<StepRequest, JsonObject> work, CancellationToken cancellationToken)
+    protected static string Text(StepRequest request, string field) => request.Input[field]?.ToString() ?? "none";
+
+    // What the simulation does before the work: wait, hang, throw or fail. Null lets the work run.
+    private async Task<StepOutcome?> SimulatedFailureAsync(string simulationKey, Simulation simulation, StepRequest request, CancellationToken cancellationToken)
     {
-        var simulation = Simulation.For(simulationKey, request.Input, options);
         if (simulation.Delay > TimeSpan.Zero)
         {
             // Simulated latency of the service itself, not a wait for the system.
@@ -37,15 +89,7 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock, S
 
         if (simulation.Hang)
         {
-            // No answer for ten minutes from the dispatch: the orchestrator's step timeout is what
-            // ends the attempt. Bounded by the dispatch time, so a hung command redelivered after a
-            // restart does not hold a worker's slot again.
-            var until = request.DispatchedAt + Simulation.HangFor - clock.GetUtcNow();
-            if (until > TimeSpan.Zero)
-            {
-                await Task.Delay(until, clock, cancellationToken);
-            }
-
+            await HangAsync(request, cancellationToken);
             return StepOutcome.Failed($"simulated hang of {simulationKey}: no answer for {Simulation.HangFor.TotalMinutes:0} minutes");
         }
 
@@ -64,17 +108,28 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock, S
             return StepOutcome.Failed($"simulated transient failure of {simulationKey} (attempt {request.Attempt}; the first {simulation.TransientFailures} fail)");
         }
 
-        if (simulation.Fail)
-        {
-            return StepOutcome.Failed($"simulated failure of {simulationKey}", retryable: false);
-        }
+        return simulation.Fail ? StepOutcome.Failed($"simulated failure of {simulationKey}", retryable: false) : null;
+    }
 
-        // The work stands for a call to the service's provider, so it runs in the worker's pipeline
-        // for outside calls; the tries are counted per attempt, as a glitch is.
-        // Recorded under the command's idempotency key: a retried or redelivered command whose
-        // effect already happened gets the recorded result, and the effect is not repeated.
+    // No answer for ten minutes from the dispatch: the orchestrator's timeout is what ends the
+    // attempt. Bounded by the dispatch time, so a hung command redelivered after a restart does
+    // not hold a worker's slot again.
+    private async Task HangAsync(StepRequest request, CancellationToken cancellationToken)
+    {
+        var until = request.DispatchedAt + Simulation.HangFor - clock.GetUtcNow();
+        if (until > TimeSpan.Zero)
+        {
+            await Task.Delay(until, clock, cancellationToken);
+        }
+    }
+
+    // The work stands for a call to the service's provider, so it runs in the worker's pipeline
+    // for outside calls; the tries are counted per attempt, as a glitch is.
+    private static async ValueTask<JsonObject> CallOutsideAsync(
+        string simulationKey, Simulation simulation, StepRequest request, Func<JsonObject> work, CancellationToken cancellationToken)
+    {
         var tries = 0;
-        var output = await ledger.OnceAsync(simulationKey, request.IdempotencyKey, request.Attempt, ct => request.Outside.ExecuteAsync(
+        return await request.Outside.ExecuteAsync(
             _ =>
             {
                 var @try = ++tries;
@@ -83,11 +138,8 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock, S
                     throw new HttpRequestException($"simulated glitch of {simulationKey}'s provider (try {@try})");
                 }
 
-                return ValueTask.FromResult(request.Attempt <= simulation.IncompleteAttempts ? [] : work(request));
+                return ValueTask.FromResult(work());
             },
-            ct), cancellationToken);
-        return StepOutcome.Completed(output);
+            cancellationToken);
     }
-
-    protected static string Text(StepRequest request, string field) => request.Input[field]?.ToString() ?? "none";
 }

@@ -8,7 +8,9 @@ namespace Sagas.Samples.Services;
 /// (<c>samples.side_effects</c> in the node's PostgreSQL): a retried or redelivered command
 /// whose key already has one gets the recorded result back, and the effect is not repeated.
 /// Each effect performed is a row of its own (no unique key), so counting rows per key counts
-/// effects, and a double shows as two rows (the chaos suite counts them).
+/// effects, and a double shows as two rows (the chaos suite counts them). An undo is recorded the
+/// same way under its own key, and tombstones the effect's key and service
+/// (<c>samples.undone_effects</c>): a command of that key that arrives later does nothing.
 /// Without a connection string (unit tests) every call does its work.
 /// </summary>
 public sealed class SideEffectLedger(string? connectionString) : IAsyncDisposable
@@ -18,43 +20,81 @@ public sealed class SideEffectLedger(string? connectionString) : IAsyncDisposabl
     private bool _created;
 
     /// <summary>
-    /// Runs <paramref name="work"/> once per key and service; a repeat returns the first result.
-    /// The key is locked (a transaction-scoped advisory lock) from the look-up to the record, so
-    /// twins running at once (a timed-out attempt still working while the next one starts) take
-    /// turns: the second finds the first one's record.
+    /// Runs <paramref name="work"/> once per key and service; a repeat returns the first result,
+    /// and a key whose effect was undone there does nothing and returns null. The key is locked (a
+    /// transaction-scoped advisory lock) from the look-up to the record, so twins running at once
+    /// (a timed-out attempt still working while the next one starts), or an execution and its
+    /// undo, take turns: the second finds the first one's record.
     /// </summary>
-    public async Task<JsonObject> OnceAsync(string service, string key, int attempt, Func<CancellationToken, ValueTask<JsonObject>> work, CancellationToken cancellationToken)
+    public async Task<JsonObject?> OnceAsync(string service, string key, int attempt, Func<CancellationToken, ValueTask<JsonObject>> work, CancellationToken cancellationToken)
     {
         if (_dataSource is null || string.IsNullOrEmpty(key))
         {
             return await work(cancellationToken);
         }
 
-        await EnsureCreatedAsync(cancellationToken);
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var locking = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended(@key || '|' || @service, 0))", connection, transaction))
+        await using var locked = await LockAsync(key, service, cancellationToken);
+        if (await locked.TombstonedAsync(key, service, cancellationToken))
         {
-            locking.Parameters.AddWithValue("key", key);
-            locking.Parameters.AddWithValue("service", service);
-            await locking.ExecuteNonQueryAsync(cancellationToken);
+            return null;
         }
 
-        if (await RecordedAsync(connection, transaction, service, key, cancellationToken) is { } earlier)
+        if (await locked.RecordedAsync(key, service, cancellationToken) is { } earlier)
         {
             return earlier;
         }
 
         var output = await work(cancellationToken);
-        await using var insert = new NpgsqlCommand(
-            "INSERT INTO samples.side_effects (key, service, attempt, output) VALUES (@key, @service, @attempt, @output::jsonb)", connection, transaction);
-        insert.Parameters.AddWithValue("key", key);
-        insert.Parameters.AddWithValue("service", service);
-        insert.Parameters.AddWithValue("attempt", attempt);
-        insert.Parameters.AddWithValue("output", output.ToJsonString());
-        await insert.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await locked.RecordAsync(key, service, attempt, output, cancellationToken);
+        await locked.CommitAsync(cancellationToken);
         return output;
+    }
+
+    /// <summary>
+    /// Undoes the effect recorded under <paramref name="effectKey"/> on <paramref name="effectService"/>,
+    /// once, under the effect's own lock: <paramref name="undo"/> gets the effect's recorded output
+    /// (what the refund needs, when the orchestrator never saw it). An effect that was never
+    /// recorded is not undone, and the answer says so. Either way the effect's key is tombstoned
+    /// there, and the undo is recorded under its own key and service, so a repeat of it returns
+    /// what the first said.
+    /// </summary>
+    public async Task<JsonObject> UndoAsync(
+        string effectService, string effectKey, string undoService, string undoKey, int attempt,
+        Func<JsonObject, CancellationToken, ValueTask<JsonObject>> undo, CancellationToken cancellationToken)
+    {
+        if (_dataSource is null)
+        {
+            return await undo([], cancellationToken);
+        }
+
+        await using var locked = await LockAsync(effectKey, effectService, cancellationToken);
+        if (await locked.RecordedAsync(undoKey, undoService, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        await locked.TombstoneAsync(effectKey, effectService, cancellationToken);
+        var output = await locked.RecordedAsync(effectKey, effectService, cancellationToken) is { } effect
+            ? await undo(effect, cancellationToken)
+            : new JsonObject { ["undone"] = false, ["reason"] = $"no effect was recorded under key {effectKey} on {effectService}; nothing to undo" };
+        await locked.RecordAsync(undoKey, undoService, attempt, output, cancellationToken);
+        await locked.CommitAsync(cancellationToken);
+        return output;
+    }
+
+    /// <summary>Whether an effect's key was undone (tombstoned) on a service, for tests.</summary>
+    public async Task<bool> IsUndoneAsync(string key, string service, CancellationToken cancellationToken = default)
+    {
+        if (_dataSource is null)
+        {
+            return false;
+        }
+
+        await EnsureCreatedAsync(cancellationToken);
+        await using var select = _dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM samples.undone_effects WHERE key = @key AND service = @service)");
+        select.Parameters.AddWithValue("key", key);
+        select.Parameters.AddWithValue("service", service);
+        return (bool)(await select.ExecuteScalarAsync(cancellationToken))!;
     }
 
     /// <summary>Side effects recorded under a key (every service), for tests.</summary>
@@ -81,13 +121,15 @@ public sealed class SideEffectLedger(string? connectionString) : IAsyncDisposabl
         _creating.Dispose();
     }
 
-    private static async Task<JsonObject?> RecordedAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string service, string key, CancellationToken cancellationToken)
+    // A transaction holding the lock of one key on one service until it ends.
+    private async Task<LockedKey> LockAsync(string key, string service, CancellationToken cancellationToken)
     {
-        await using var select = new NpgsqlCommand("SELECT output::text FROM samples.side_effects WHERE key = @key AND service = @service", connection, transaction);
-        select.Parameters.AddWithValue("key", key);
-        select.Parameters.AddWithValue("service", service);
-        return await select.ExecuteScalarAsync(cancellationToken) is string json ? JsonNode.Parse(json)!.AsObject() : null;
+        await EnsureCreatedAsync(cancellationToken);
+        var connection = await _dataSource!.OpenConnectionAsync(cancellationToken);
+        var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var locked = new LockedKey(connection, transaction);
+        await locked.ExecuteAsync("SELECT pg_advisory_xact_lock(hashtextextended(@key || '|' || @service, 0))", key, service, cancellationToken);
+        return locked;
     }
 
     private async Task EnsureCreatedAsync(CancellationToken cancellationToken)
@@ -125,7 +167,9 @@ public sealed class SideEffectLedger(string? connectionString) : IAsyncDisposabl
             "CREATE TABLE IF NOT EXISTS samples.side_effects (key text NOT NULL, service text NOT NULL, attempt int NOT NULL, " +
             "output jsonb NOT NULL, recorded_at timestamptz NOT NULL DEFAULT now()); " +
             "ALTER TABLE samples.side_effects DROP CONSTRAINT IF EXISTS side_effects_pkey; " +
-            "CREATE INDEX IF NOT EXISTS side_effects_key ON samples.side_effects (key)",
+            "CREATE INDEX IF NOT EXISTS side_effects_key ON samples.side_effects (key); " +
+            "CREATE TABLE IF NOT EXISTS samples.undone_effects (key text NOT NULL, service text NOT NULL, " +
+            "undone_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (key, service))",
             connection,
             transaction);
         await create.ExecuteNonQueryAsync(cancellationToken);

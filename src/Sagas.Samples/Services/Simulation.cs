@@ -13,13 +13,16 @@ namespace Sagas.Samples.Services;
 /// <c>incomplete:N</c> (the first N attempts succeed with an empty output: a service bug that
 /// leaves out what later steps read, for blocked steps) or <c>glitch:N</c> (the service's outside
 /// call throws on its first N tries within each attempt: a provider's glitch, absorbed by the
-/// worker's retries when N is within them, failing the attempt when it is not). A compensation's simulation is keyed
+/// worker's retries when N is within them, failing the attempt when it is not) or <c>done-then-hang:N</c>
+/// (the first N attempts do their work, record it, and then give no answer for ten minutes: a
+/// result that died with its process, for undoing what an abandoned attempt did). A compensation's simulation is keyed
 /// <c>SERVICE-compensation</c>. A run's input
 /// (<c>"simulate": {"payment": "transient:2"}</c>, mapped into the step's input) wins over the settings.
 /// </summary>
-public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int TransientFailures = 0, bool Hang = false, int FlappingRun = 0, int IncompleteAttempts = 0, int Glitches = 0)
+public sealed record Simulation(
+    bool Fail, bool Throw, TimeSpan Delay, int TransientFailures = 0, bool Hang = false, int FlappingRun = 0, int IncompleteAttempts = 0, int Glitches = 0, int HangsAfterWork = 0)
 {
-    public const string Forms = "permanent, fail, transient:N, throw, slow:MS, hang, flapping, flapping:N, incomplete:N or glitch:N";
+    public const string Forms = "permanent, fail, transient:N, throw, slow:MS, hang, flapping, flapping:N, incomplete:N, glitch:N or done-then-hang:N";
 
     public static readonly Simulation None = new(false, false, TimeSpan.Zero);
 
@@ -54,6 +57,8 @@ public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int Trans
             && int.TryParse(incomplete["incomplete:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var attempts) => None with { IncompleteAttempts = attempts },
         var glitch when glitch.StartsWith("glitch:", StringComparison.Ordinal)
             && int.TryParse(glitch["glitch:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var tries) => None with { Glitches = tries },
+        var doneThenHang when doneThenHang.StartsWith("done-then-hang:", StringComparison.Ordinal)
+            && int.TryParse(doneThenHang["done-then-hang:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var hangs) => None with { HangsAfterWork = hangs },
         var transient when transient.StartsWith("transient:", StringComparison.Ordinal)
             && int.TryParse(transient["transient:".Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var count) => None with { TransientFailures = count },
         _ => null,
@@ -61,6 +66,9 @@ public sealed record Simulation(bool Fail, bool Throw, TimeSpan Delay, int Trans
 
     /// <summary>Whether this attempt (1 for the first) fails for a while only.</summary>
     public bool FailsTransiently(int attempt) => attempt <= TransientFailures;
+
+    /// <summary>Whether this attempt (1 for the first) does its work and then gives no answer.</summary>
+    public bool HangsAfterWorkOn(int attempt) => attempt <= HangsAfterWork;
 
     /// <summary>Whether the <paramref name="try"/>-th try (1 for the first) of an attempt's outside call glitches.</summary>
     public bool GlitchesOn(int @try) => @try <= Glitches;

@@ -52,8 +52,8 @@ public sealed class When_a_command_is_repeated(EngineNode node) : IntegrationTes
 
         Assert.Equal(1, done);
         Assert.Equal(1, await _ledger.CountAsync(key));
-        Assert.Equal(twins[0].ToJsonString(), twins[1].ToJsonString());
-        Assert.Equal(twins[0].ToJsonString(), third.ToJsonString());
+        Assert.Equal(twins[0]!.ToJsonString(), twins[1]!.ToJsonString());
+        Assert.Equal(twins[0]!.ToJsonString(), third!.ToJsonString());
     }
 
     public override async Task DisposeAsync()

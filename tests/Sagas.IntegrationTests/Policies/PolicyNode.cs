@@ -6,8 +6,8 @@ namespace Sagas.IntegrationTests.Policies;
 /// <summary>
 /// A node that follows <see cref="Policies"/>, on a vhost and database of its own (its circuits
 /// and balancers live in its memory, and no other test's node may take its messages). Its
-/// definitions are the samples, a one-step workflow on the <c>noop</c> service, and one whose
-/// step fails over to a service that does not exist.
+/// definitions are the samples, a one-step workflow on the <c>noop</c> service, one whose
+/// step fails over to a service that does not exist, and a charge with a short timeout.
 /// </summary>
 public class PolicyNode : EngineNode
 {
@@ -68,6 +68,32 @@ public class PolicyNode : EngineNode
               simulate: $.input.simulate
         """;
 
+    /// <summary>A charge that gives up on an answer after 2 s, and refunds what it took; on payment it fails over to the backup.</summary>
+    public const string QuickCharge = """
+        id: quick-charge
+        version: 1
+        input:
+          orderId: string
+          amount: number
+          simulate: { type: object, required: false }
+        steps:
+          - id: charge
+            service: payment
+            timeout: 2s
+            input:
+              orderId: $.input.orderId
+              amount: $.input.amount
+              simulate: $.input.simulate
+            compensate:
+              service: payment
+              input:
+                orderId: $.input.orderId
+                paymentId: $.steps.charge.output.paymentId
+                simulate: $.input.simulate
+        output:
+          paymentId: $.steps.charge.output.paymentId
+        """;
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"sagas-policies-{Guid.NewGuid():N}");
 
     protected virtual string VirtualHost => "sagas-test-policies";
@@ -85,6 +111,7 @@ public class PolicyNode : EngineNode
 
         await File.WriteAllTextAsync(Path.Combine(_folder, "one-noop.yaml"), OneNoop);
         await File.WriteAllTextAsync(Path.Combine(_folder, "typo-failover.yaml"), TypoFailover);
+        await File.WriteAllTextAsync(Path.Combine(_folder, "quick-charge.yaml"), QuickCharge);
         await File.WriteAllTextAsync(Path.Combine(_folder, "policies.yaml"), Policies);
         var settings = await base.SettingsAsync();
         settings["Sagas:Policies:Path"] = string.Empty;

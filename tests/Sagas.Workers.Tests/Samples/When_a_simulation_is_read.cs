@@ -30,7 +30,7 @@ public sealed class When_a_simulation_is_read
         var error = Assert.Throws<ArgumentException>(() => Simulation.Parse(directive));
 
         Assert.Equal($"unknown simulation '{directive}'; use {Simulation.Forms}", error.Message);
-        Assert.EndsWith("incomplete:N or glitch:N", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("glitch:N or done-then-hang:N", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -40,6 +40,21 @@ public sealed class When_a_simulation_is_read
     [InlineData("hang")]
     public void The_other_forms_never_glitch(string directive) =>
         Assert.Equal(0, Simulation.Parse(directive).Glitches);
+
+    [Fact]
+    public void Done_then_hang_works_and_then_hangs_on_its_first_attempts_only()
+    {
+        var simulation = Simulation.Parse("done-then-hang:2");
+
+        Assert.Equal(Simulation.None with { HangsAfterWork = 2 }, simulation);
+        Assert.Equal([true, true, false], [simulation.HangsAfterWorkOn(1), simulation.HangsAfterWorkOn(2), simulation.HangsAfterWorkOn(3)]);
+    }
+
+    [Theory]
+    [InlineData("done-then-hang")]
+    [InlineData("done-then-hang:x")]
+    public void Done_then_hang_without_a_count_is_refused(string directive) =>
+        Assert.Throws<ArgumentException>(() => Simulation.Parse(directive));
 
     [Fact]
     public void A_run_s_input_wins_over_the_settings()
