@@ -13,7 +13,7 @@ internal sealed record HistoryEntry(long Version, string Type, string? StepId, i
     };
 
     // Flags shown only when they are on.
-    private static readonly HashSet<string> Flags = ["probe", "admitted", "admission", "compensation", "cancelled"];
+    private static readonly HashSet<string> Flags = ["probe", "admitted", "admission", "compensation", "cancelled", "maybeCompleted"];
 
     public static HistoryEntry Of(IEvent @event)
     {

@@ -46,6 +46,8 @@ public static class WorkflowReplay
         state.BlockedStep,
         StepRuns = state.StepRuns.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key}={r.Value}"),
         PolicyViolations = state.PolicyViolations.Order(StringComparer.Ordinal),
+        AbandonedEffects = state.AbandonedEffects.OrderBy(e => e.Key, StringComparer.Ordinal)
+            .Select(e => $"{e.Key}=#{e.Value.Attempt} undo#{e.Value.UndoAttempt} {e.Value.UndoInFlight}/{e.Value.UndoRetryDue}/{e.Value.Undone}/{e.Value.Left}"),
         state.CancelRequested,
         state.AttentionStep,
         state.AttentionReason,

@@ -66,6 +66,21 @@ public sealed class When_an_attempt_is_abandoned : IAsyncLifetime
         Assert.Equal(WorkflowStatus.Completed, state.Status);
         Assert.Equal(("charge-payment", "payment"), (state.AbandonedEffects.Values.Single().StepId, state.AbandonedEffects.Values.Single().Service));
         Assert.DoesNotContain(_harness.Timers.Pending, t => t.Message is StepTimeoutElapsed { Effect: not null });
+        Assert.Equal(WorkflowReplay.Fingerprint(state), WorkflowReplay.Fingerprint(WorkflowReplay.Rebuild(state.PendingEvents)));
+    }
+
+    [Fact]
+    public async Task An_undo_that_fails_retryably_is_tried_again_after_its_delay()
+    {
+        var (id, _) = await TimeOutTheChargeAsync("o-8");
+        var undo = await _harness.CompensationDispatchedAsync(id, "charge-payment");
+
+        await _harness.CompensationFailedAsync(undo, "ledger busy", retryable: true);
+        await _harness.WhenAsync(id, s => s.AbandonedEffects.Values.Any(e => e.UndoRetryDue == 2));
+        await _harness.AdvanceAsync(TimeSpan.FromSeconds(1));
+
+        var again = await _harness.CompensationDispatchedAsync(id, "charge-payment", attempt: 2);
+        Assert.Equal((true, "payment", undo.IdempotencyKey), (again.MaybeCompleted, again.EffectService, again.IdempotencyKey));
     }
 
     [Fact]
