@@ -36,8 +36,8 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock, S
 
         if (simulation.HangsAfterWorkOn(request.Attempt))
         {
-            await HangAsync(request, cancellationToken);
-            return StepOutcome.Failed($"simulated hang of {Service} after its work (attempt {request.Attempt}): no answer for {Simulation.HangFor.TotalMinutes:0} minutes");
+            await HangAsync(request, Simulation.LostAnswerFor, cancellationToken);
+            return StepOutcome.Failed($"simulated hang of {Service} after its work (attempt {request.Attempt}): its answer is lost");
         }
 
         return StepOutcome.Completed(output);
@@ -89,7 +89,7 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock, S
 
         if (simulation.Hang)
         {
-            await HangAsync(request, cancellationToken);
+            await HangAsync(request, Simulation.HangFor, cancellationToken);
             return StepOutcome.Failed($"simulated hang of {simulationKey}: no answer for {Simulation.HangFor.TotalMinutes:0} minutes");
         }
 
@@ -111,12 +111,12 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock, S
         return simulation.Fail ? StepOutcome.Failed($"simulated failure of {simulationKey}", retryable: false) : null;
     }
 
-    // No answer for ten minutes from the dispatch: the orchestrator's timeout is what ends the
+    // No answer for a while from the dispatch: the orchestrator's timeout is what ends the
     // attempt. Bounded by the dispatch time, so a hung command redelivered after a restart does
     // not hold a worker's slot again.
-    private async Task HangAsync(StepRequest request, CancellationToken cancellationToken)
+    private async Task HangAsync(StepRequest request, TimeSpan hangFor, CancellationToken cancellationToken)
     {
-        var until = request.DispatchedAt + Simulation.HangFor - clock.GetUtcNow();
+        var until = request.DispatchedAt + hangFor - clock.GetUtcNow();
         if (until > TimeSpan.Zero)
         {
             await Task.Delay(until, clock, cancellationToken);

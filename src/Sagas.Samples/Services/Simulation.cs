@@ -14,7 +14,7 @@ namespace Sagas.Samples.Services;
 /// leaves out what later steps read, for blocked steps) or <c>glitch:N</c> (the service's outside
 /// call throws on its first N tries within each attempt: a provider's glitch, absorbed by the
 /// worker's retries when N is within them, failing the attempt when it is not) or <c>done-then-hang:N</c>
-/// (the first N attempts do their work, record it, and then give no answer for ten minutes: a
+/// (the first N attempts do their work, record it, and then give no answer for a minute: a
 /// result that died with its process, for undoing what an abandoned attempt did). A compensation's simulation is keyed
 /// <c>SERVICE-compensation</c>. A run's input
 /// (<c>"simulate": {"payment": "transient:2"}</c>, mapped into the step's input) wins over the settings.
@@ -28,6 +28,13 @@ public sealed record Simulation(
 
     /// <summary>How long a <c>hang</c> keeps an attempt without an answer, from its dispatch.</summary>
     public static readonly TimeSpan HangFor = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long <c>done-then-hang</c> keeps an attempt without an answer, from its dispatch: past
+    /// any timeout the samples run with, and short, so a run of lost answers does not hold the
+    /// worker's slots for long.
+    /// </summary>
+    public static readonly TimeSpan LostAnswerFor = TimeSpan.FromMinutes(1);
 
     public static Simulation For(string service, JsonObject stepInput, SampleOptions options)
     {
