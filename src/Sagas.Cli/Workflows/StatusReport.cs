@@ -18,11 +18,12 @@ internal sealed record StatusReport(
     JsonObject? Output,
     string? FailedStep,
     string? Error,
-    IReadOnlyList<string>? CompensatedSteps = null) : ITextReport
+    IReadOnlyList<string>? CompensatedSteps = null,
+    IReadOnlyList<string>? AbandonedUndone = null) : ITextReport
 {
     public static StatusReport Of(WorkflowStatusView view) => new(
         view.Id, view.Definition, view.DefinitionVersion, view.Status.ToString(), view.CurrentSteps, view.CompletedSteps, view.Steps,
-        view.StartedAt, view.EndedAt, view.DurationMs, view.Output, view.FailedStep, view.Error, view.CompensatedSteps);
+        view.StartedAt, view.EndedAt, view.DurationMs, view.Output, view.FailedStep, view.Error, view.CompensatedSteps, view.AbandonedUndone);
 
     public static StatusReport Pending(Guid workflowId, string message) =>
         new(workflowId, null, null, "Pending", null, null, null, null, null, null, null, null, message);
@@ -45,6 +46,12 @@ internal sealed record StatusReport(
         if (CompensatedSteps is { Count: > 0 })
         {
             output.WriteLine($"undone     {string.Join(", ", CompensatedSteps)}");
+        }
+
+        if (AbandonedUndone is { Count: > 0 })
+        {
+            // Work of attempts the run gave up on, undone by key: not part of the outcome.
+            output.WriteLine($"abandoned  {string.Join(", ", AbandonedUndone)} (undone by key)");
         }
 
         if (DurationMs is { } duration)

@@ -64,7 +64,8 @@ public sealed class WorkflowStatusProjection : SingleStreamProjection<WorkflowSt
         view.Error = e.Reason;
     }
 
-    public static void Apply(StepCompensated e, WorkflowStatusView view) => view.CompensatedSteps.Add(e.StepId);
+    public static void Apply(StepCompensated e, WorkflowStatusView view) =>
+        (e.MaybeCompleted ? view.AbandonedUndone : view.CompensatedSteps).Add(e.MaybeCompleted ? $"{e.StepId} on {e.EffectService}" : e.StepId);
 
     public static void Apply(WorkflowNeedsAttention e, WorkflowStatusView view)
     {

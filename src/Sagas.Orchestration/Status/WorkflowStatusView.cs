@@ -37,4 +37,7 @@ public sealed class WorkflowStatusView
 
     /// <summary>Steps undone by their compensation.</summary>
     public List<string> CompensatedSteps { get; set; } = [];
+
+    /// <summary>Effects of abandoned attempts undone by key, as <c>STEP on SERVICE</c>: work the run did not keep.</summary>
+    public List<string> AbandonedUndone { get; set; } = [];
 }

@@ -84,7 +84,7 @@ public class EngineNode : IIntegrationFixture, IAsyncLifetime
         (await Eventually.Until(() => ViewAsync(workflowId), view => view is not null && view.Status.IsSettled(), timeout ?? TimeSpan.FromSeconds(30),
             $"workflow {workflowId} to finish", view => view?.Status.ToString() ?? "not recorded"))!;
 
-    private async Task<WorkflowStatusView?> ViewAsync(Guid workflowId)
+    public async Task<WorkflowStatusView?> ViewAsync(Guid workflowId)
     {
         await using var session = Store.QuerySession();
         return await session.LoadAsync<WorkflowStatusView>(workflowId);

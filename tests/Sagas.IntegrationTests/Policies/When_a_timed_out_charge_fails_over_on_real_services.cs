@@ -48,6 +48,7 @@ public sealed class When_a_timed_out_charge_fails_over_on_real_services(Abandone
         var state = await node.FinishedAsync(id);
         Assert.Equal(WorkflowStatus.Completed, state.Status);
         Assert.Equal("bpay-a-1", state.Output!["paymentId"]!.GetValue<string>());
+        Assert.Empty(state.CompensatedSteps);
         var key = $"{id:N}/charge";
         var events = await Eventually.Until(() => node.EventsAsync(id), recorded => recorded.OfType<StepCompensated>().Any(), TimeSpan.FromSeconds(30),
             "the refund of the abandoned charge to be answered");
@@ -56,6 +57,8 @@ public sealed class When_a_timed_out_charge_fails_over_on_real_services(Abandone
         Assert.Equal(("charge", "payment", 2), (decided.StepId, decided.Service, decided.Attempt));
         Assert.True(undone.MaybeCompleted);
         Assert.Equal("pay-a-1", undone.Output!["refunded"]!.GetValue<string>());
+        Assert.Equal(["charge on payment"], (await Eventually.Until(() => node.ViewAsync(id), view => view!.AbandonedUndone.Count > 0, TimeSpan.FromSeconds(10),
+            "the status view to show the undone charge"))!.AbandonedUndone);
         Assert.True(await _ledger.IsUndoneAsync(key, "payment"));
         Assert.False(await _ledger.IsUndoneAsync(key, "payment-backup"));
         // Two charges were taken, one on each provider, and one refund: of the one on payment.
