@@ -7,6 +7,7 @@ using Sagas.Contracts;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
 using Sagas.Samples.Services;
+using Sagas.Testing;
 
 namespace Sagas.Workers.Tests;
 
@@ -92,10 +93,13 @@ public sealed class When_a_worker_answers_a_step_command : IAsyncLifetime
     private async Task<T> AnswerAsync<T>()
         where T : class, IWorkflowMessage
     {
-        Assert.True(await _harness.Published.Any<T>(m => m.Context.Message.WorkflowId == _workflow), $"no {typeof(T).Name} was published");
-#pragma warning disable VSTHRD103 // what was published, once it is there
-        return _harness.Published.Select<T>(m => m.Context.Message.WorkflowId == _workflow).First().Context.Message;
+        // Waited for by its own deadline, not the harness's inactivity window, which a busy machine outlasts.
+#pragma warning disable VSTHRD103 // a snapshot of what was published so far, taken again each tick
+        var answer = await Eventually.Until(
+            () => Task.FromResult(_harness.Published.Select<T>(m => m.Context.Message.WorkflowId == _workflow).FirstOrDefault()),
+            published => published is not null, TimeSpan.FromSeconds(30), $"a {typeof(T).Name} to be published");
 #pragma warning restore VSTHRD103
+        return answer!.Context.Message;
     }
 
     private ExecuteStep Execute(string service) => new()
