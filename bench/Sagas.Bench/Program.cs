@@ -14,7 +14,8 @@ var transactions = await MartenBaseline.TransactionsPerSecondAsync(settings, set
 const int MessagesPerStep = 2, TransactionsPerStep = 1;
 var bound = 1 / (MessagesPerStep / messages + TransactionsPerStep / transactions);
 var baselines = new Baselines(Math.Round(messages, 1), Math.Round(transactions, 1), MessagesPerStep, TransactionsPerStep, Math.Round(bound, 1), settings.PrefetchCount,
-    "1 / (2 messages ÷ messages/s + 1 transaction ÷ transactions/s): each step is a command and a result on the broker and one saga transaction");
+    "1 / (2 messages ÷ messages/s + 1 transaction ÷ transactions/s): each step is a command and a result on the broker and one saga write, "
+    + "measured through the engine's own loader and group commit with the rows a step writes");
 Console.WriteLine($"baselines: {messages:F0} messages/s, {transactions:F0} transactions/s, bound {bound:F0} steps/s");
 if (args.Contains("--baselines-only"))
 {
@@ -44,19 +45,32 @@ try
         results.Add(await RunAsync(plan));
     }
 
-    // At 70% of the rate linear-5 just reached (so --only needs linear-5 with it).
-    if (only is null || only.Contains("linear-5@70"))
+    // The latency curve: linear-5 at fixed arrival rates, shares of the rate it just reached flat
+    // out (so --only needs linear-5 with them). Quick mode runs only the 70% point.
+    foreach (var load in settings.Quick ? [70] : new[] { 25, 50, 70, 90 })
     {
+        var name = $"linear-5@{load}";
+        if (only is not null && !only.Contains(name))
+        {
+            continue;
+        }
+
         var linear5 = results.Single(r => r.Name == "linear-5");
-        var rate = Math.Max(1, linear5.WorkflowsPerSecond * 0.7);
+        var rate = Math.Max(1, linear5.WorkflowsPerSecond * load / 100.0);
         var duration = TimeSpan.FromSeconds(settings.Quick ? 2 : 30);
-        results.Add(await RunAsync(new ScenarioPlan("linear-5@70", "linear-5", (int)(rate * duration.TotalSeconds), ScenarioPlan.NoInput, rate, duration)));
+        results.Add(await RunAsync(new ScenarioPlan(name, "linear-5", (int)(rate * duration.TotalSeconds), ScenarioPlan.NoInput, rate, duration)));
     }
 
     if (only is not null)
     {
-        // An experiment on a few scenarios: print, write nothing.
-        Console.WriteLine(MarkdownTable.Of(new BenchReport("partial", DateTimeOffset.UtcNow, await MachineProbe.ReadAsync(settings), baselines, results)));
+        // An experiment on a few scenarios: print, and write only where --out says (scripts/bench --compare).
+        var partial = new BenchReport("partial", DateTimeOffset.UtcNow, await MachineProbe.ReadAsync(settings), baselines, results);
+        Console.WriteLine(MarkdownTable.Of(partial));
+        if (Array.IndexOf(args, "--out") is var outAt and >= 0)
+        {
+            await ReportWriter.WriteToAsync(partial, args[outAt + 1]);
+        }
+
         return 0;
     }
 

@@ -38,6 +38,13 @@ internal static class ReportWriter
         await UpdateReadmeAsync(Path.Combine(resultsPath, "..", "..", "README.md"), table);
     }
 
+    /// <summary>A partial run's report, as JSON, to a file of the caller's choosing.</summary>
+    public static async Task WriteToAsync(BenchReport report, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, Json));
+    }
+
     private static async Task UpdateReadmeAsync(string readme, string table)
     {
         if (!File.Exists(readme))
