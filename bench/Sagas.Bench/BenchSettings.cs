@@ -17,10 +17,23 @@ internal sealed record BenchSettings
     public required string DefinitionsPath { get; init; }
     public required string ResultsPath { get; init; }
 
+    /// <summary>The peer's program (Sagas.Bench.Peers.dll), which scripts/bench builds beside the CLI.</summary>
+    public required string PeerDll { get; init; }
+
     /// <summary>A policies file of the bench (<c>bench/policies</c>, beside the definitions).</summary>
     public string PoliciesPath(string file) => Path.Combine(Path.GetDirectoryName(DefinitionsPath)!, "policies", file);
     public required bool Quick { get; init; }
     public required int IdleWorkflows { get; init; }
+
+    /// <summary>
+    /// The same broker and PostgreSQL, but the vhost and database scripts/bench creates for the
+    /// peers, so queues bound in the Sagas run never collect a peer's messages (nor the reverse).
+    /// </summary>
+    public BenchSettings ForPeers() => this with
+    {
+        RabbitVirtualHost = "sagas-bench-peers",
+        PostgresConnectionString = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString) { Database = "sagas_bench_peers" }.ConnectionString,
+    };
 
     public static BenchSettings From(string[] args)
     {
@@ -39,6 +52,7 @@ internal sealed record BenchSettings
             CliDll = Env("SAGAS_CLI", Path.Combine("artifacts", "cli", "sagas.dll")),
             DefinitionsPath = Path.GetFullPath(Env("SAGAS_BENCH_DEFINITIONS", Path.Combine("bench", "definitions"))),
             ResultsPath = Path.GetFullPath(Env("SAGAS_BENCH_RESULTS", Path.Combine("bench", "results"))),
+            PeerDll = Env("SAGAS_BENCH_PEER", Path.Combine("artifacts", "peers", "Sagas.Bench.Peers.dll")),
             Quick = quick,
             IdleWorkflows = idleIndex >= 0 ? int.Parse(args[idleIndex + 1]) : quick ? 50 : 100_000,
         };

@@ -1,5 +1,6 @@
 using Sagas.Bench;
 using Sagas.Bench.Baselines;
+using Sagas.Bench.Peers;
 using Sagas.Bench.Reporting;
 using Sagas.Bench.Scenarios;
 
@@ -37,6 +38,7 @@ var flatOut = new List<ScenarioPlan>
 
 using var runner = new ScenarioRunner(settings, bound);
 var results = new List<ScenarioResult>();
+var peers = new List<PeerResult>();
 Nodes? shared = settings.Quick ? await Nodes.StartAsync(settings, "quick", withWorker: true) : null;
 try
 {
@@ -61,10 +63,18 @@ try
         results.Add(await RunAsync(new ScenarioPlan(name, "linear-5", (int)(rate * duration.TotalSeconds), ScenarioPlan.NoInput, rate, duration)));
     }
 
+    // The peers, after Sagas' throughput scenarios: each against Sagas' linear-5 (so --only needs linear-5 with it for the ratio).
+    if (only is null || only.Contains(PeerRunner.MassTransitPeer))
+    {
+        Console.WriteLine($"{PeerRunner.MassTransitPeer}: {Count(1500)} workflows flat out …");
+        var peer = await new PeerRunner(settings).RunAsync(Count(1500));
+        peers.Add(peer.ComparedWith(results.SingleOrDefault(r => r.Name == "linear-5")?.StepsPerSecond));
+    }
+
     if (only is not null)
     {
         // An experiment on a few scenarios: print, and write only where --out says (scripts/bench --compare).
-        var partial = new BenchReport("partial", DateTimeOffset.UtcNow, await MachineProbe.ReadAsync(settings), baselines, results);
+        var partial = new BenchReport("partial", DateTimeOffset.UtcNow, await MachineProbe.ReadAsync(settings), baselines, results, peers);
         Console.WriteLine(MarkdownTable.Of(partial));
         if (Array.IndexOf(args, "--out") is var outAt and >= 0)
         {
@@ -91,16 +101,19 @@ finally
     await HoldQueue.DeleteAsync(settings);
 }
 
-var report = new BenchReport(mode, DateTimeOffset.UtcNow, await MachineProbe.ReadAsync(settings), baselines, results);
+var report = new BenchReport(mode, DateTimeOffset.UtcNow, await MachineProbe.ReadAsync(settings), baselines, results, peers);
 await ReportWriter.WriteAsync(report, settings.ResultsPath);
 Console.WriteLine();
 Console.WriteLine(MarkdownTable.Of(report));
 
-// Quick mode asserts only that every scenario ran and reported.
-var broken = results.Where(r => r.Workflows == 0 || (r.PostgresBytesPerWorkflow is null && r.Completed + r.Failed != r.Workflows)).ToList();
+// Quick mode asserts only that every scenario and peer ran and reported.
+var broken = results.Where(r => r.Workflows == 0 || (r.PostgresBytesPerWorkflow is null && r.Completed + r.Failed != r.Workflows))
+    .Select(r => $"{r.Name} ({r.Completed + r.Failed}/{r.Workflows})")
+    .Concat(peers.Where(p => p.Workflows == 0 || p.Completed + p.Failed != p.Workflows).Select(p => $"{p.Name} ({p.Completed + p.Failed}/{p.Workflows})"))
+    .ToList();
 if (broken.Count > 0)
 {
-    Console.Error.WriteLine($"bench: scenarios that did not finish: {string.Join(", ", broken.Select(b => $"{b.Name} ({b.Completed + b.Failed}/{b.Workflows})"))}");
+    Console.Error.WriteLine($"bench: scenarios that did not finish: {string.Join(", ", broken)}");
     return 1;
 }
 

@@ -19,7 +19,7 @@ def load(side):
     reports = [json.loads((folder / f"{side}-{i}.json").read_text()) for i in range(1, runs + 1)]
     by_scenario = {}
     for report in reports:
-        for scenario in report["scenarios"]:
+        for scenario in report["scenarios"] + report.get("peers", []):
             by_scenario.setdefault(scenario["name"], []).append(scenario)
         cpu = report["baselines"]
         by_scenario.setdefault("(baselines)", []).append(

@@ -1,9 +1,13 @@
+using Sagas.Bench.Peers;
 using Sagas.Bench.Scenarios;
 
 namespace Sagas.Bench.Reporting;
 
-/// <summary>What a run writes to bench/results: the machine, the baselines and every scenario.</summary>
-internal sealed record BenchReport(string Mode, DateTimeOffset Date, MachineInfo Machine, Baselines Baselines, IReadOnlyList<ScenarioResult> Scenarios);
+/// <summary>
+/// What a run writes to bench/results: the machine, the baselines, every scenario and the peers
+/// (what a team would hand-write instead, on the same parts).
+/// </summary>
+internal sealed record BenchReport(string Mode, DateTimeOffset Date, MachineInfo Machine, Baselines Baselines, IReadOnlyList<ScenarioResult> Scenarios, IReadOnlyList<PeerResult> Peers);
 
 /// <summary>The parts alone, and the bound they give.</summary>
 internal sealed record Baselines(

@@ -32,6 +32,30 @@ internal static class MarkdownTable
                 $"| {s.Name} | {s.Completed + s.Failed}/{s.Workflows} | {s.WorkflowsPerSecond} | {s.StepsPerSecond} | {s.Efficiency} | {s.P50Ms} / {s.P95Ms} / {s.P99Ms} | {s.E2eP50Ms} / {s.E2eP99Ms} | {Ms("orchestrator")} / {Ms("worker")} / {Ms("rabbitmq")} / {Ms("postgres")} | {peak.GetValueOrDefault("orchestrator")} / {peak.GetValueOrDefault("worker")} | {s.OccRetriesPerStep} |");
         }
 
+        AppendPeers(text, report.Peers);
         return text.ToString();
+    }
+
+    private static void AppendPeers(StringBuilder text, IReadOnlyList<Peers.PeerResult> peers)
+    {
+        if (peers.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("Peers: what a team would run instead on the same parts (same broker, database, durability and noop worker; README.md, Benchmark, says what each does).");
+        text.AppendLine();
+        text.AppendLine("| peer | workflows | wf/s | steps/s | e2e p50 / p99 ms | CPU ms/step peer / worker / rabbit / pg | peak MB peer / worker | Sagas linear-5 ÷ peer |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var p in peers)
+        {
+            var cpu = p.CpuMsPerStep ?? [];
+            string Ms(string part) => cpu.GetValueOrDefault(part).ToString("F2", CultureInfo.InvariantCulture);
+            var peak = p.PeakMemoryMb ?? [];
+            var ratio = p.SagasRatio is { } r ? $"{r:F2}×" : "–";
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {p.Name} | {p.Completed + p.Failed}/{p.Workflows} | {p.WorkflowsPerSecond} | {p.StepsPerSecond} | {p.E2eP50Ms} / {p.E2eP99Ms} | {Ms("peer")} / {Ms("worker")} / {Ms("rabbitmq")} / {Ms("postgres")} | {peak.GetValueOrDefault("peer")} / {peak.GetValueOrDefault("worker")} | {ratio} |");
+        }
     }
 }

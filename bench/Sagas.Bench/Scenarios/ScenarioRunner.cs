@@ -26,7 +26,7 @@ internal sealed class ScenarioRunner(BenchSettings settings, double boundStepsPe
         await listener.WaitForAsync(warmup.Keys, quiet: TimeSpan.FromSeconds(30));
         await WipeAsync();
 
-        var cpu = new CpuMeter(nodes.Orchestrator.Pid, nodes.Worker?.Pid);
+        var cpu = new CpuMeter(new Dictionary<string, int?> { ["orchestrator"] = nodes.Orchestrator.Pid, ["worker"] = nodes.Worker?.Pid });
         var retriesBefore = nodes.Orchestrator.Retries;
         cpu.Start();
         var begin = Stopwatch.GetTimestamp();
