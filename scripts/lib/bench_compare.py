@@ -12,6 +12,10 @@ FIGURES = [
     ("p99Ms", "overhead p99 ms"),
     ("e2eP50Ms", "e2e p50 ms"),
     ("e2eP99Ms", "e2e p99 ms"),
+    ("cpu:orchestrator", "CPU ms/step orchestrator"),
+    ("cpu:worker", "CPU ms/step worker"),
+    ("cpu:rabbitmq", "CPU ms/step rabbitmq"),
+    ("cpu:postgres", "CPU ms/step postgres"),
 ]
 
 
@@ -20,6 +24,9 @@ def load(side):
     by_scenario = {}
     for report in reports:
         for scenario in report["scenarios"] + report.get("peers", []):
+            # CPU per step by process, in ms, as figures of their own.
+            for process, seconds in (scenario.get("cpuSecondsPerStep") or {}).items():
+                scenario[f"cpu:{process}"] = seconds * 1000
             by_scenario.setdefault(scenario["name"], []).append(scenario)
         cpu = report["baselines"]
         by_scenario.setdefault("(baselines)", []).append(
@@ -31,7 +38,7 @@ def describe(values):
     if not values:
         return "–", None
     median = statistics.median(values)
-    return f"{median:.1f} ({min(values):.1f}–{max(values):.1f})", median
+    return f"{median:.2f} ({min(values):.2f}–{max(values):.2f})", median
 
 
 base, head = load("base"), load("head")
