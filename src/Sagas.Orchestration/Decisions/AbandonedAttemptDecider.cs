@@ -28,7 +28,7 @@ public sealed class AbandonedAttemptDecider(DecisionContext context, AbandonedAt
         }
 
         var service = result.Service ?? ServiceOfAttempt(state, result.StepId, result.Attempt);
-        state.Record(abandoned.Recorded(state, result, service));
+        state.Record(Recorded(result, service));
         var effect = state.AbandonedEffects[AbandonedEffect.IdOf(state.EffectKeyOf(step.Id), service)];
         if (step.Compensation is not null && !effect.UndoDecided && !AbandonedAttempts.IsKept(state, effect))
         {
@@ -108,6 +108,17 @@ public sealed class AbandonedAttemptDecider(DecisionContext context, AbandonedAt
         state.AbandonedEffects.Values.FirstOrDefault(e => e.StepId == stepId && e.Attempt == attempt)?.Service
         ?? state.Routes.GetValueOrDefault(stepId)?.Service
         ?? context.Catalog.ByHash(state.DefinitionHash)!.FindStep(stepId)!.Service;
+
+    /// <summary>What the history keeps of a late success: the effect happened (the saga may have undone it already).</summary>
+    private static AbandonedAttemptCompleted Recorded(StepCompleted result, string service) => new()
+    {
+        WorkflowId = result.WorkflowId,
+        StepId = result.StepId,
+        Attempt = result.Attempt,
+        Service = service,
+        Output = result.Output?.DeepClone(),
+        CompletedAt = result.CompletedAt,
+    };
 
     private StepCompensationFailed FailureOf(WorkflowState state, string stepId, int attempt, string effectKey, string effectService, string reason, bool retryable) => new()
     {

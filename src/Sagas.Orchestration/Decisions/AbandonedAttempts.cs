@@ -1,4 +1,3 @@
-using Sagas.Contracts.Events;
 using Sagas.Definitions.Model;
 using Sagas.Definitions.Planning;
 using Sagas.Orchestration.Journal;
@@ -29,7 +28,7 @@ public sealed class AbandonedAttempts(DecisionContext context)
     /// <summary>The run ended: every abandoned effect not kept is undone, in a stable order.</summary>
     public void Ended(WorkflowState state)
     {
-        if (context.Catalog.ByHash(state.DefinitionHash) is not { } definition)
+        if (state.AbandonedEffects.Count == 0 || context.Catalog.ByHash(state.DefinitionHash) is not { } definition)
         {
             return;
         }
@@ -101,15 +100,4 @@ public sealed class AbandonedAttempts(DecisionContext context)
         && effect.UndoInFlight && effect.UndoAttempt == attempt
             ? effect
             : null;
-
-    /// <summary>What the history keeps of a late success: the effect happened (the saga may have undone it already).</summary>
-    public AbandonedAttemptCompleted Recorded(WorkflowState state, StepCompleted result, string service) => new()
-    {
-        WorkflowId = state.CorrelationId,
-        StepId = result.StepId,
-        Attempt = result.Attempt,
-        Service = service,
-        Output = result.Output?.DeepClone(),
-        CompletedAt = result.CompletedAt,
-    };
 }

@@ -119,8 +119,9 @@ public static class WorkflowEvolution
     public static void Apply(StepCompleted e, WorkflowState state)
     {
         // The kept result is the effect of its key on its service: earlier attempts there timed
-        // out doing the same effect, so there is nothing of theirs to undo.
-        if (state.Routes.TryGetValue(e.StepId, out var route)
+        // out doing the same effect, so there is nothing of theirs to undo. (Most runs abandon
+        // nothing: they build no key here.)
+        if (state.AbandonedEffects.Count > 0 && state.Routes.TryGetValue(e.StepId, out var route)
             && state.AbandonedEffects.TryGetValue(AbandonedEffect.IdOf(state.EffectKeyOf(e.StepId), route.Service), out var same) && !same.UndoDecided)
         {
             state.AbandonedEffects.Remove(same.Id);
