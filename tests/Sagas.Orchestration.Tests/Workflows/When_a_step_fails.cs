@@ -19,6 +19,8 @@ public sealed class When_a_step_fails : IAsyncLifetime
 
         Assert.Equal("reserve-inventory", state.FailedStep);
         Assert.Equal("step 'reserve-inventory' failed (not retryable): out of stock", state.FailureReason);
+        // The state can be seen before its outbox has published: wait for the event itself.
+        await _harness.PublishedAsync<WorkflowFailed>(m => m.WorkflowId == id);
         var published = (await _harness.Bus.Published.SelectAsync<WorkflowFailed>(m => m.Context.Message.WorkflowId == id).SingleAsync()).Context.Message;
         Assert.Equal(("reserve-inventory", "step 'reserve-inventory' failed (not retryable): out of stock"), (published.StepId, published.Reason));
     }

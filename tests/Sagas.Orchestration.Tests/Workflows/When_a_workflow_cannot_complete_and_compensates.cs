@@ -68,6 +68,8 @@ public sealed class When_a_workflow_cannot_complete_and_compensates : IAsyncLife
         Assert.Equal("step 'close' failed (not retryable): no courier", state.FailureReason);
         var started = state.PendingEvents.OfType<CompensationStarted>().Single();
         Assert.Equal(["open", "left", "right"], started.Steps);
+        // The state can be seen before its outbox has published: wait for the event itself.
+        await _harness.PublishedAsync<WorkflowCompensated>(m => m.WorkflowId == id);
         var ended = (await _harness.Bus.Published.SelectAsync<WorkflowCompensated>(m => m.Context.Message.WorkflowId == id).SingleAsync()).Context.Message;
         Assert.Equal(["left", "open", "right"], ended.CompensatedSteps);
         Assert.Equal("close", ended.FailedStep);
@@ -151,6 +153,8 @@ public sealed class When_a_workflow_cannot_complete_and_compensates : IAsyncLife
         var state = await _harness.InStateAsync(id, m => m.Cancelled);
         Assert.Equal("cancelled: customer called", state.FailureReason);
         Assert.Equal(0, _harness.SentSoFar<ExecuteStep>(c => c.WorkflowId == id && c.StepId == "close"));
+        // The state can be seen before its outbox has published: wait for the event itself.
+        await _harness.PublishedAsync<WorkflowCancelled>(m => m.WorkflowId == id);
         var cancelled = (await _harness.Bus.Published.SelectAsync<WorkflowCancelled>(m => m.Context.Message.WorkflowId == id).SingleAsync()).Context.Message;
         Assert.Equal(["left", "open", "right"], cancelled.CompensatedSteps);
     }

@@ -61,6 +61,8 @@ public sealed class When_the_order_fulfilment_sample_runs : IAsyncLifetime
         await RunToTheEnd(id);
 
         var state = await _harness.InStateAsync(id, m => m.Completed);
+        // The state can be seen before its outbox has published: wait for the event itself.
+        await _harness.PublishedAsync<WorkflowCompleted>(m => m.WorkflowId == id);
         var published = (await _harness.Bus.Published.SelectAsync<WorkflowCompleted>(m => m.Context.Message.WorkflowId == id).SingleAsync()).Context.Message;
         Assert.Equal("""{"orderId":"o-1","paymentId":"p-3","trackingNumber":"t-7"}""", published.Output!.ToJsonString());
         Assert.Equal(published.Output.ToJsonString(), state.Output!.ToJsonString());
