@@ -33,9 +33,13 @@ internal sealed class PeerRunner(BenchSettings settings)
         await using var listener = await CompletionListener.StartAsync(peers);
         await using var load = await StartLoad.ConnectAsync(peers);
 
-        var warmup = await load.FlatOutAsync(Definition, Math.Max(5, workflows / 10), ScenarioPlan.NoInput);
-        await listener.WaitForAsync(warmup.Keys, quiet: TimeSpan.FromSeconds(30));
-        await WipeAsync(peers);
+        await WarmUp.RunAsync(settings, async () =>
+        {
+            var warmup = await load.FlatOutAsync(Definition, Math.Max(5, workflows / 10), ScenarioPlan.NoInput);
+            await listener.WaitForAsync(warmup.Keys, quiet: TimeSpan.FromSeconds(30));
+            await WipeAsync(peers);
+            return warmup.Count;
+        }, peer.Pid, worker.Pid);
 
         var cpu = new CpuMeter(new Dictionary<string, int?> { ["peer"] = peer.Pid, ["worker"] = worker.Pid });
         cpu.Start();

@@ -21,10 +21,14 @@ internal sealed class ScenarioRunner(BenchSettings settings, double boundStepsPe
         await using var listener = await CompletionListener.StartAsync(settings);
         await using var load = await StartLoad.ConnectAsync(settings);
 
-        // Fresh processes JIT and fill their pools on the first workflows; run a tenth untimed first.
-        var warmup = await load.FlatOutAsync(plan.Definition, Math.Max(5, plan.Workflows / 10), plan.Input);
-        await listener.WaitForAsync(warmup.Keys, quiet: TimeSpan.FromSeconds(30));
-        await WipeAsync();
+        // Fresh processes JIT and fill their pools on the first workflows: rounds of a tenth, untimed, first.
+        await WarmUp.RunAsync(settings, async () =>
+        {
+            var warmup = await load.FlatOutAsync(plan.Definition, Math.Max(5, plan.Workflows / 10), plan.Input);
+            await listener.WaitForAsync(warmup.Keys, quiet: TimeSpan.FromSeconds(30));
+            await WipeAsync();
+            return warmup.Count;
+        }, nodes.Orchestrator.Pid, nodes.Worker?.Pid);
 
         var cpu = new CpuMeter(new Dictionary<string, int?> { ["orchestrator"] = nodes.Orchestrator.Pid, ["worker"] = nodes.Worker?.Pid });
         var retriesBefore = nodes.Orchestrator.Retries;
