@@ -14,10 +14,14 @@ namespace Sagas.Bench.Observation;
 /// </remarks>
 internal static class WarmUp
 {
-    // A round within this share of the previous one's CPU per workflow counts as warm.
+    // A round within this share of the previous one's CPU per unit counts as warm.
     private const double Converged = 0.15;
 
-    public static async Task RunAsync(BenchSettings settings, Func<Task<int>> round, params int?[] pids)
+    /// <param name="settings">Quick mode runs one round.</param>
+    /// <param name="unit">What a round counts (workflow, transaction), for the printed line.</param>
+    /// <param name="round">Runs one round of untimed load; returns how many units it ran.</param>
+    /// <param name="pids">The processes warming up (null entries are skipped).</param>
+    public static async Task RunAsync(BenchSettings settings, string unit, Func<Task<int>> round, params int?[] pids)
     {
         var watched = pids.OfType<int>().ToList();
         var rounds = settings.Quick ? 1 : 4;
@@ -25,17 +29,17 @@ internal static class WarmUp
         for (var i = 1; i <= rounds; i++)
         {
             var before = watched.Sum(ProcessUsage.CpuSeconds);
-            var workflows = await round();
-            var perWorkflow = (watched.Sum(ProcessUsage.CpuSeconds) - before) / Math.Max(1, workflows);
+            var units = await round();
+            var perUnit = (watched.Sum(ProcessUsage.CpuSeconds) - before) / Math.Max(1, units);
             var settled = await SettledProcesses.WaitAsync(watched, TimeSpan.FromSeconds(settings.Quick ? 3 : 60));
-            Console.WriteLine($"  warm-up round {i}: {perWorkflow * 1000:F1} ms CPU per workflow, quiet {settled.TotalSeconds:F0} s after");
-            if (i == rounds || (previous is { } last && Math.Abs(perWorkflow - last) <= Converged * last))
+            Console.WriteLine($"  warm-up round {i}: {perUnit * 1000:F2} ms CPU per {unit}, quiet {settled.TotalSeconds:F0} s after");
+            if (i == rounds || (previous is { } last && Math.Abs(perUnit - last) <= Converged * last))
             {
                 Console.WriteLine($"  timed run begins after {i} warm-up round(s)");
                 return;
             }
 
-            previous = perWorkflow;
+            previous = perUnit;
         }
     }
 }

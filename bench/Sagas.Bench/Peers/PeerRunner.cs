@@ -33,7 +33,7 @@ internal sealed class PeerRunner(BenchSettings settings)
         await using var listener = await CompletionListener.StartAsync(peers);
         await using var load = await StartLoad.ConnectAsync(peers);
 
-        await WarmUp.RunAsync(settings, async () =>
+        await WarmUp.RunAsync(settings, "workflow", async () =>
         {
             var warmup = await load.FlatOutAsync(Definition, Math.Max(5, workflows / 10), ScenarioPlan.NoInput);
             await listener.WaitForAsync(warmup.Keys, quiet: TimeSpan.FromSeconds(30));

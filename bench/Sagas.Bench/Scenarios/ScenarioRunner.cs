@@ -22,7 +22,7 @@ internal sealed class ScenarioRunner(BenchSettings settings, double boundStepsPe
         await using var load = await StartLoad.ConnectAsync(settings);
 
         // Fresh processes JIT and fill their pools on the first workflows: rounds of a tenth, untimed, first.
-        await WarmUp.RunAsync(settings, async () =>
+        await WarmUp.RunAsync(settings, "workflow", async () =>
         {
             var warmup = await load.FlatOutAsync(plan.Definition, Math.Max(5, plan.Workflows / 10), plan.Input);
             await listener.WaitForAsync(warmup.Keys, quiet: TimeSpan.FromSeconds(30));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Sagas.Orchestration.Persistence;
 
 // The tests hand tasks between the queue's loops and themselves on purpose.
@@ -70,6 +71,28 @@ public sealed class BatchingQueueTests
         await queue.DisposeAsync();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => queue.RunAsync(8));
+    }
+
+    [Fact]
+    public async Task Under_contention_every_request_completes_once_in_some_batch()
+    {
+        var seen = new ConcurrentBag<int>();
+        await using var queue = new BatchingQueue<int, int>(async requests =>
+        {
+            await Task.Yield();
+            foreach (var request in requests)
+            {
+                seen.Add(request);
+            }
+
+            return [.. requests.Select(r => -r)];
+        }, concurrency: 2, maxBatch: 3);
+
+        var requests = Enumerable.Range(1, 2_000).ToList();
+        var results = await Task.WhenAll(requests.Select(r => Task.Run(() => queue.RunAsync(r)))).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(requests.Select(r => -r), results);
+        Assert.Equal(requests, seen.Order());
     }
 
     // Multiplies by ten; the first batch waits for the test's signal, and a negative request
