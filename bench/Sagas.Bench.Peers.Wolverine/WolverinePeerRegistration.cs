@@ -29,8 +29,12 @@ public static class WolverinePeerRegistration
         {
             options.ServiceName = "sagas-bench-peer-wolverine";
 
-            // Per message: the saga's load and save, the outgoing messages and the inbox row's
-            // "handled" mark commit in one Marten transaction; sends start after the commit.
+            // What each message received costs: the listener inserts it into the inbox table
+            // (wolverine_incoming_envelopes, a transaction of its own) and only then acknowledges it
+            // to the broker; the handler loads the saga, and one Marten transaction saves it (against
+            // the revision it loaded), inserts what it sends into the outbox table and marks the inbox
+            // row handled; after the commit each send is published and its outbox row deleted. Handled
+            // inbox rows stay five minutes, so a redelivered duplicate is dropped, then are deleted.
             options.Policies.AutoApplyTransactions();
             options.Policies.UseDurableInboxOnAllListeners();
             options.Policies.UseDurableOutboxOnAllSendingEndpoints();
@@ -55,9 +59,10 @@ public static class WolverinePeerRegistration
                 // Dead letters go to Wolverine's table, so no queue is declared with arguments the
                 // shared queues (start-workflow, declared by the other peer too) do not have.
                 .DisableDeadLetterQueueing()
+                // No request/reply here, so no reply queue per process.
                 .DisableSystemRequestReplyQueueDeclaration()
-                // A send counts once the broker confirms it, as MassTransit's do; only then does
-                // the durable outbox drop its row.
+                // A send counts once the broker confirms it, as MassTransit's do (Wolverine's default
+                // is off); only then does the durable outbox drop its row. Its sends are persistent.
                 .ConfigureChannelCreation(channel =>
                 {
                     channel.PublisherConfirmationsEnabled = true;
