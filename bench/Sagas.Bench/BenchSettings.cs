@@ -17,8 +17,11 @@ internal sealed record BenchSettings
     public required string DefinitionsPath { get; init; }
     public required string ResultsPath { get; init; }
 
-    /// <summary>The peer's program (Sagas.Bench.Peers.dll), which scripts/bench builds beside the CLI.</summary>
+    /// <summary>The MassTransit peer's program (Sagas.Bench.Peers.dll), which scripts/bench builds beside the CLI.</summary>
     public required string PeerDll { get; init; }
+
+    /// <summary>The Wolverine peer's program (Sagas.Bench.Peers.Wolverine.dll), built beside it.</summary>
+    public required string WolverinePeerDll { get; init; }
 
     /// <summary>A policies file of the bench (<c>bench/policies</c>, beside the definitions).</summary>
     public string PoliciesPath(string file) => Path.Combine(Path.GetDirectoryName(DefinitionsPath)!, "policies", file);
@@ -53,6 +56,7 @@ internal sealed record BenchSettings
             DefinitionsPath = Path.GetFullPath(Env("SAGAS_BENCH_DEFINITIONS", Path.Combine("bench", "definitions"))),
             ResultsPath = Path.GetFullPath(Env("SAGAS_BENCH_RESULTS", Path.Combine("bench", "results"))),
             PeerDll = Env("SAGAS_BENCH_PEER", Path.Combine("artifacts", "peers", "Sagas.Bench.Peers.dll")),
+            WolverinePeerDll = Env("SAGAS_BENCH_PEER_WOLVERINE", Path.Combine("artifacts", "peer-wolverine", "Sagas.Bench.Peers.Wolverine.dll")),
             Quick = quick,
             IdleWorkflows = idleIndex >= 0 ? int.Parse(args[idleIndex + 1]) : quick ? 50 : 100_000,
         };

@@ -66,11 +66,12 @@ try
     }
 
     // The peers, after Sagas' throughput scenarios: each against Sagas' linear-5 (so --only needs linear-5 with it for the ratio).
-    if (only is null || only.Contains(PeerRunner.MassTransitPeer))
+    var peerRunner = new PeerRunner(settings);
+    foreach (var peer in BenchPeer.All(settings).Where(p => only is null || only.Contains(p.Name)))
     {
-        Console.WriteLine($"{PeerRunner.MassTransitPeer}: {Count(1500)} workflows flat out …");
-        var peer = await new PeerRunner(settings).RunAsync(Count(1500));
-        peers.Add(peer.ComparedWith(results.SingleOrDefault(r => r.Name == "linear-5")?.StepsPerSecond));
+        Console.WriteLine($"{peer.Name}: {Count(1500)} workflows flat out …");
+        var result = await peerRunner.RunAsync(peer, Count(1500));
+        peers.Add(result.ComparedWith(results.SingleOrDefault(r => r.Name == "linear-5")?.StepsPerSecond));
     }
 
     if (only is not null)

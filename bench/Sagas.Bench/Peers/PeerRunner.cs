@@ -6,30 +6,25 @@ using Sagas.Bench.Scenarios;
 namespace Sagas.Bench.Peers;
 
 /// <summary>
-/// Runs a peer the way <see cref="ScenarioRunner"/> runs linear-5: the peer's process and the real
-/// noop worker (both in the peers' vhost and database), a tenth untimed first, then the starts
-/// flat out, heard by the same <see cref="CompletionListener"/>.
+/// Runs a peer (<see cref="BenchPeer"/>) the way <see cref="ScenarioRunner"/> runs linear-5: the
+/// peer's process and the real noop worker (both in the peers' vhost and database), a tenth
+/// untimed first, then the starts flat out, heard by the same <see cref="CompletionListener"/>.
 /// </summary>
 internal sealed class PeerRunner(BenchSettings settings)
 {
-    /// <summary>The hand-written MassTransit state machine on a plain Marten repository (Sagas.Bench.Peers).</summary>
-    public const string MassTransitPeer = "peer-masstransit";
-
-    // The peer runs a fixed five-step workflow whatever the start names; the name is only echoed back.
+    // A peer runs a fixed five-step workflow whatever the start names; the name is only echoed back.
     private const string Definition = "linear-5";
     private const int StepsPerWorkflow = 5;
 
-    // The peer's one table (Sagas.Bench.Peers' PeerStore: schema "peer", Marten's name for FiveStepState).
-    private const string PeerTable = "peer.mt_doc_fivestepstate";
-
-    public async Task<PeerResult> RunAsync(int workflows)
+    public async Task<PeerResult> RunAsync(BenchPeer subject, int workflows)
     {
         var peers = settings.ForPeers();
         var logs = Path.Combine(settings.ResultsPath, "logs");
         Directory.CreateDirectory(logs);
-        await using var worker = await NodeProcess.StartAsync(peers, Path.Combine(logs, $"{MassTransitPeer}-worker.log"), policies: null, "--worker", "noop");
-        await using var peer = await NodeProcess.StartPeerAsync(peers, settings.PeerDll, Path.Combine(logs, $"{MassTransitPeer}.log"));
-        await WipeAsync(peers);
+        await DropPeerQueuesAsync(peers);
+        await using var worker = await NodeProcess.StartAsync(peers, Path.Combine(logs, $"{subject.Name}-worker.log"), policies: null, "--worker", "noop");
+        await using var peer = await NodeProcess.StartPeerAsync(peers, subject.Dll, Path.Combine(logs, $"{subject.Name}.log"));
+        await WipeAsync(peers, subject);
         await using var listener = await CompletionListener.StartAsync(peers);
         await using var load = await StartLoad.ConnectAsync(peers);
 
@@ -37,7 +32,7 @@ internal sealed class PeerRunner(BenchSettings settings)
         {
             var warmup = await load.FlatOutAsync(Definition, Math.Max(5, workflows / 10), ScenarioPlan.NoInput);
             await listener.WaitForAsync(warmup.Keys, quiet: TimeSpan.FromSeconds(30));
-            await WipeAsync(peers);
+            await WipeAsync(peers, subject);
             return warmup.Count;
         }, peer.Pid, worker.Pid);
 
@@ -56,7 +51,7 @@ internal sealed class PeerRunner(BenchSettings settings)
 
         return new PeerResult
         {
-            Name = MassTransitPeer,
+            Name = subject.Name,
             Workflows = started.Count,
             Completed = ended.Count(e => e.End.Completed),
             Failed = ended.Count(e => !e.End.Completed),
@@ -77,11 +72,27 @@ internal sealed class PeerRunner(BenchSettings settings)
     }
 
     // Each timed run starts on an empty table, as the Sagas scenarios do.
-    private static async Task WipeAsync(BenchSettings peers)
+    private static async Task WipeAsync(BenchSettings peers, BenchPeer subject)
     {
         await using var connection = new NpgsqlConnection(peers.PostgresConnectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"truncate {PeerTable}", connection);
+        await using var command = new NpgsqlCommand($"truncate {subject.Table}", connection);
         await command.ExecuteNonQueryAsync();
+    }
+
+    // The peers share the vhost and the worker's result exchanges: a queue another peer bound in an
+    // earlier run would collect this run's results (and this peer's own would still hold an old
+    // run's). MassTransit binds a queue through an exchange of the same name, which goes too
+    // (deleting an exchange that is not there is no error). The peer about to run declares its
+    // own again when it starts.
+    private async Task DropPeerQueuesAsync(BenchSettings peers)
+    {
+        await using var connection = await Broker.ConnectAsync(peers, "sagas bench peer cleanup");
+        await using var channel = await connection.CreateChannelAsync();
+        foreach (var queue in BenchPeer.All(settings).SelectMany(p => p.OwnQueues))
+        {
+            await channel.QueueDeleteAsync(queue, ifUnused: false, ifEmpty: false);
+            await channel.ExchangeDeleteAsync(queue, ifUnused: false);
+        }
     }
 }
