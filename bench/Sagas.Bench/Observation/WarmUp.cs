@@ -14,8 +14,10 @@ namespace Sagas.Bench.Observation;
 /// </remarks>
 internal static class WarmUp
 {
-    // A round within this share of the previous one's CPU per unit counts as warm.
+    // A round within this share of the previous one's CPU per unit counts as warm, if the
+    // processes went quiet soon after it: a long wait means the runtime was still recompiling.
     private const double Converged = 0.15;
+    private static readonly TimeSpan QuietSoon = TimeSpan.FromSeconds(2);
 
     /// <param name="settings">Quick mode runs one round.</param>
     /// <param name="unit">What a round counts (workflow, transaction), for the printed line.</param>
@@ -33,7 +35,7 @@ internal static class WarmUp
             var perUnit = (watched.Sum(ProcessUsage.CpuSeconds) - before) / Math.Max(1, units);
             var settled = await SettledProcesses.WaitAsync(watched, TimeSpan.FromSeconds(settings.Quick ? 3 : 60));
             Console.WriteLine($"  warm-up round {i}: {perUnit * 1000:F2} ms CPU per {unit}, quiet {settled.TotalSeconds:F0} s after");
-            if (i == rounds || (previous is { } last && Math.Abs(perUnit - last) <= Converged * last))
+            if (i == rounds || (previous is { } last && Math.Abs(perUnit - last) <= Converged * last && settled <= QuietSoon))
             {
                 Console.WriteLine($"  timed run begins after {i} warm-up round(s)");
                 return;
