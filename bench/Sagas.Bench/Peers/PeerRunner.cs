@@ -7,8 +7,9 @@ namespace Sagas.Bench.Peers;
 
 /// <summary>
 /// Runs a peer (<see cref="BenchPeer"/>) the way <see cref="ScenarioRunner"/> runs linear-5: the
-/// peer's process and the real noop worker (both in the peers' vhost and database), a tenth
-/// untimed first, then the starts flat out, heard by the same <see cref="CompletionListener"/>.
+/// peer's process and the real noop worker (both in the peers' vhost and database), warmed in
+/// untimed rounds of a tenth (<see cref="WarmUp"/>), then the starts flat out, heard by the same
+/// <see cref="CompletionListener"/>.
 /// </summary>
 internal sealed class PeerRunner(BenchSettings settings)
 {
