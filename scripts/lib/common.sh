@@ -39,3 +39,16 @@ load_service_credentials() {
 # The vhost and database the tests use, so a demo node never consumes a test's messages.
 SAGAS_TEST_VHOST=sagas-test
 SAGAS_TEST_DATABASE=sagas_test
+
+# Runs a command that starts a long-lived service with no open file of ours but stdin, stdout and
+# stderr. A daemon inherits its starter's files: a PostgreSQL restarted by scripts/chaos kept the
+# lock file of a `flock` that wrapped the CI run, and held that lock until it stopped.
+without_inherited_files() {
+  (
+    for fd in /proc/$BASHPID/fd/*; do
+      fd=${fd##*/}
+      if [ "$fd" -gt 2 ]; then eval "exec $fd>&-"; fi
+    done
+    exec "$@"
+  )
+}
