@@ -1,11 +1,9 @@
 namespace Sagas.Bench.Observation;
 
 /// <summary>
-/// Waits until freshly started processes have finished warming up: their CPU use over the last
-/// second has fallen below a small share of a core. A node's warm-up load only counts calls; the
-/// runtime then recompiles the hot methods at tier 1 in the background, for seconds (about 9 s
-/// of one core on the bench machine, 2026-11-30). Measured inside a timed run, that one-time cost
-/// shows up as a per-step cost, largest at low load where it is spread over the fewest steps.
+/// Waits until processes are quiet: each used less than a tenth of a core over the last second.
+/// After a warm-up round that means the runtime's background recompilation has finished (see
+/// <see cref="WarmUp"/>).
 /// </summary>
 internal static class SettledProcesses
 {
