@@ -10,6 +10,14 @@ var settings = BenchSettings.From(args);
 var mode = settings.Quick ? "quick" : "full";
 Console.WriteLine($"sagas bench ({mode})");
 
+var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1].Split(',') : null;
+// The latency curve's rates and the peers' ratios are taken from linear-5's flat-out run.
+if (only is not null && !only.Contains("linear-5") && only.FirstOrDefault(n => n.StartsWith("linear-5@", StringComparison.Ordinal) || n.StartsWith("peer-", StringComparison.Ordinal)) is { } needy)
+{
+    Console.Error.WriteLine($"sagas bench: --only {needy} needs linear-5 too (its rate or ratio is taken from linear-5's run): --only linear-5,{needy}");
+    return 2;
+}
+
 var messages = await MessagingBaseline.MessagesPerSecondAsync(settings, settings.Quick ? 500 : 20_000);
 var transactions = await MartenBaseline.TransactionsPerSecondAsync(settings, settings.Quick ? 200 : 6_000);
 const int MessagesPerStep = 2, TransactionsPerStep = 1;
@@ -27,7 +35,6 @@ if (args.Contains("--baselines-only"))
 
 var scale = settings.Quick ? 0.01 : 1.0;
 int Count(int full) => Math.Max(5, (int)(full * scale));
-var only = Array.IndexOf(args, "--only") is var at and >= 0 ? args[at + 1].Split(',') : null;
 var flatOut = new List<ScenarioPlan>
 {
     new("linear-1", "linear-1", Count(3000), ScenarioPlan.NoInput),
