@@ -30,7 +30,7 @@ internal static class TestDatabase
     }
 
     /// <summary>
-    /// Every event stream and every document the store maps: workflow states and status views,
+    /// Every event stream and every document the store maps: workflow states,
     /// durable timers and outbox rows (one table), admission tickets and node views.
     /// </summary>
     public static async Task WipeAsync(IDocumentStore store)

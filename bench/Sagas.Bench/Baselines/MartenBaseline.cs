@@ -19,7 +19,7 @@ namespace Sagas.Bench.Baselines;
 /// handles messages at once, then twice that; the better counts) loads its saga document through the engine's batched loader,
 /// records the step's result and the next step's dispatch, and commits through the engine's
 /// group commit (<see cref="WorkflowCommitter"/>, same concurrency and batch size), with the
-/// same rows: the document with its version check, the two events, the inline status view, the
+/// same rows: the document with its version check, the two events, the
 /// next step's timeout timer armed and the last one's deleted, the command's outbox row; sent
 /// outbox rows are deleted in one statement per 100 ms, as the outbox cleaner does. So the bound
 /// it gives is what the database allows the engine's own writes: a ceiling, not a floor.

@@ -32,7 +32,7 @@ internal sealed class WorkflowReader : IDisposable
         GuardAsync(async () =>
         {
             await using var session = _store.QuerySession();
-            return await session.LoadAsync<WorkflowStatusView>(workflowId, cancellationToken);
+            return await session.Events.AggregateStreamAsync<WorkflowStatusView>(workflowId, token: cancellationToken);
         });
 
     /// <summary>Every node that has announced itself, live ones first, most recently seen first.</summary>
@@ -86,9 +86,9 @@ internal sealed class WorkflowReader : IDisposable
         {
             await using var session = _store.QuerySession();
             var ids = workflowIds.ToArray();
-            var ended = await session.Query<WorkflowStatusView>()
-                .Where(v => v.Id.IsOneOf(ids) && v.Status != WorkflowStatus.Running && v.Status != WorkflowStatus.Compensating)
-                .Select(v => v.Status)
+            var ended = await session.Query<WorkflowState>()
+                .Where(w => w.CorrelationId.IsOneOf(ids) && w.Status != WorkflowStatus.Running && w.Status != WorkflowStatus.Compensating)
+                .Select(w => w.Status)
                 .ToListAsync(cancellationToken);
             return ended.GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
         });

@@ -57,6 +57,9 @@ public static class WorkflowStore
             options.Events.AddEventType(type);
         }
 
-        options.Projections.Add<WorkflowStatusProjection>(ProjectionLifecycle.Inline);
+        // Folded from the stream when someone asks (sagas status), not written with every step:
+        // kept inline, the view cost a load and an upsert in each saga transaction, and without it
+        // linear-5 ran 1.14x faster with a quarter less PostgreSQL CPU per step (README, Benchmark).
+        options.Projections.Add<WorkflowStatusProjection>(ProjectionLifecycle.Live);
     }
 }

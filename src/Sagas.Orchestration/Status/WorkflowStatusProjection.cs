@@ -5,7 +5,10 @@ using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Status;
 
-/// <summary>Builds <see cref="WorkflowStatusView"/> from a workflow's stream, in the same transaction (inline).</summary>
+/// <summary>
+/// Builds <see cref="WorkflowStatusView"/> from a workflow's stream when it is asked for (Marten's
+/// live aggregation: <c>AggregateStreamAsync</c>), so a step's transaction writes no view.
+/// </summary>
 public sealed class WorkflowStatusProjection : SingleStreamProjection<WorkflowStatusView, Guid>
 {
     public static WorkflowStatusView Create(WorkflowStarted e) => new()

@@ -3,7 +3,7 @@ using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Status;
 
-/// <summary>What <c>sagas status</c> shows of one workflow instance; projected inline from its stream.</summary>
+/// <summary>What <c>sagas status</c> shows of one workflow instance; folded from its stream on demand (<see cref="WorkflowStatusProjection"/>).</summary>
 public sealed class WorkflowStatusView
 {
     public Guid Id { get; set; }

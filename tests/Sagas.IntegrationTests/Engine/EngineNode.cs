@@ -72,7 +72,7 @@ public class EngineNode : IIntegrationFixture, IAsyncLifetime
     public Task<long> TimersDrainedAsync() =>
         Eventually.Until(TimersWaitingAsync, waiting => waiting == 0, TimeSpan.FromSeconds(10), "the timer and outbox rows to drain");
 
-    /// <summary>The workflows' documents, views, streams, timers, outbox rows and tickets, and the vhost's parked messages.</summary>
+    /// <summary>The workflows' documents, streams, timers, outbox rows and tickets, and the vhost's parked messages.</summary>
     public async Task WipeAsync()
     {
         await TestDatabase.WipeAsync(Store);
@@ -87,7 +87,7 @@ public class EngineNode : IIntegrationFixture, IAsyncLifetime
     public async Task<WorkflowStatusView?> ViewAsync(Guid workflowId)
     {
         await using var session = Store.QuerySession();
-        return await session.LoadAsync<WorkflowStatusView>(workflowId);
+        return await session.Events.AggregateStreamAsync<WorkflowStatusView>(workflowId);
     }
 
     public async Task<IReadOnlyList<object>> EventsAsync(Guid workflowId)
