@@ -13,7 +13,7 @@ public interface IStepCommandHandling<in TCommand>
 {
     Task<StepOutcome> RunAsync(StepHandlers handlers, string service, StepRequest request, CancellationToken cancellationToken);
 
-    IStepResult Completed(TCommand command, JsonNode output, DateTimeOffset at);
+    IStepResult Completed(TCommand command, JsonNode output, AttemptRun run);
 
-    IStepResult Failed(TCommand command, StepOutcome.Failure failure, DateTimeOffset at);
+    IStepResult Failed(TCommand command, StepOutcome.Failure failure, AttemptRun run);
 }

@@ -9,21 +9,28 @@ namespace Sagas.Workers;
 /// its result; what the command asks of the handler and which results answer it are the
 /// command's <see cref="IStepCommandHandling{TCommand}"/>.
 /// </summary>
-public sealed class StepCommandConsumer<TCommand>(StepHandlers handlers, IStepCommandHandling<TCommand> handling, TimeProvider clock) : IConsumer<TCommand>
+public sealed class StepCommandConsumer<TCommand>(StepHandlers handlers, IStepCommandHandling<TCommand> handling, TimeProvider clock, WorkerInstance instance)
+    : IConsumer<TCommand>
     where TCommand : StepCommand
 {
     public async Task Consume(ConsumeContext<TCommand> context)
     {
         var command = context.Message;
+        var startedAt = clock.GetUtcNow();
         var outcome = await handling.RunAsync(handlers, command.Service, StepRequest.For(command), context.CancellationToken);
+        var run = new AttemptRun(startedAt, clock.GetUtcNow(), instance.Node, QueueOf(context));
         IStepResult result = outcome switch
         {
-            StepOutcome.Success success => handling.Completed(command, success.Output, clock.GetUtcNow()),
-            StepOutcome.Failure failure => handling.Failed(command, failure, clock.GetUtcNow()),
+            StepOutcome.Success success => handling.Completed(command, success.Output, run),
+            StepOutcome.Failure failure => handling.Failed(command, failure, run),
             _ => throw new InvalidOperationException($"Unknown outcome {outcome.GetType().Name}"),
         };
 
         // Published as what it is (StepCompleted …), not as the interface.
         await context.Publish(result, result.GetType(), context.CancellationToken);
     }
+
+    // The input address ends in the queue's name (rabbitmq://host/vhost/payment?bind=…).
+    private static string QueueOf(ConsumeContext context) =>
+        context.ReceiveContext.InputAddress?.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? string.Empty;
 }

@@ -14,26 +14,26 @@ public sealed class StepCompensation : IStepCommandHandling<CompensateStep>
         handlers.CompensateAsync(service, request, cancellationToken);
 
     // The answer names the effect as the command did, so the saga knows which of a step's effects it is about.
-    public IStepResult Completed(CompensateStep command, JsonNode output, DateTimeOffset at) => new StepCompensated
+    public IStepResult Completed(CompensateStep command, JsonNode output, AttemptRun run) => new StepCompensated
     {
         WorkflowId = command.WorkflowId,
         StepId = command.StepId,
         Attempt = command.Attempt,
         Output = output,
-        CompensatedAt = at,
+        CompensatedAt = run.EndedAt,
         EffectKey = command.EffectKey,
         EffectService = command.EffectService,
         MaybeCompleted = command.MaybeCompleted,
     };
 
-    public IStepResult Failed(CompensateStep command, StepOutcome.Failure failure, DateTimeOffset at) => new StepCompensationFailed
+    public IStepResult Failed(CompensateStep command, StepOutcome.Failure failure, AttemptRun run) => new StepCompensationFailed
     {
         WorkflowId = command.WorkflowId,
         StepId = command.StepId,
         Attempt = command.Attempt,
         Reason = failure.Reason,
         Retryable = failure.Retryable,
-        FailedAt = at,
+        FailedAt = run.EndedAt,
         EffectKey = command.EffectKey,
         EffectService = command.EffectService,
         MaybeCompleted = command.MaybeCompleted,

@@ -10,9 +10,29 @@ public sealed class StepExecution : IStepCommandHandling<ExecuteStep>
     public Task<StepOutcome> RunAsync(StepHandlers handlers, string service, StepRequest request, CancellationToken cancellationToken) =>
         handlers.HandleAsync(service, request, cancellationToken);
 
-    public IStepResult Completed(ExecuteStep command, JsonNode output, DateTimeOffset at) =>
-        new StepCompleted { WorkflowId = command.WorkflowId, StepId = command.StepId, Attempt = command.Attempt, Output = output, CompletedAt = at, Service = command.Service };
+    public IStepResult Completed(ExecuteStep command, JsonNode output, AttemptRun run) => new StepCompleted
+    {
+        WorkflowId = command.WorkflowId,
+        StepId = command.StepId,
+        Attempt = command.Attempt,
+        Output = output,
+        CompletedAt = run.EndedAt,
+        Service = command.Service,
+        StartedAt = run.StartedAt,
+        Node = run.Node,
+        Endpoint = run.Endpoint,
+    };
 
-    public IStepResult Failed(ExecuteStep command, StepOutcome.Failure failure, DateTimeOffset at) =>
-        new StepFailed { WorkflowId = command.WorkflowId, StepId = command.StepId, Attempt = command.Attempt, Reason = failure.Reason, Retryable = failure.Retryable, FailedAt = at };
+    public IStepResult Failed(ExecuteStep command, StepOutcome.Failure failure, AttemptRun run) => new StepFailed
+    {
+        WorkflowId = command.WorkflowId,
+        StepId = command.StepId,
+        Attempt = command.Attempt,
+        Reason = failure.Reason,
+        Retryable = failure.Retryable,
+        FailedAt = run.EndedAt,
+        StartedAt = run.StartedAt,
+        Node = run.Node,
+        Endpoint = run.Endpoint,
+    };
 }

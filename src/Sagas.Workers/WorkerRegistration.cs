@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sagas.Contracts.Commands;
+using Sagas.Workers.Nodes;
 using Sagas.Workers.Resilience;
 
 namespace Sagas.Workers;
@@ -72,6 +73,7 @@ public static class WorkerRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OutsidePipelines>();
         services.TryAddSingleton<StepHandlers>();
+        services.TryAddSingleton(provider => WorkerInstance.For(provider.GetService<NodeIdentity>()));
         services.TryAddSingleton<IStepCommandHandling<ExecuteStep>, StepExecution>();
         services.TryAddSingleton<IStepCommandHandling<CompensateStep>, StepCompensation>();
     }

@@ -51,6 +51,22 @@ public sealed class When_a_worker_answers_a_step_command : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_result_says_when_and_where_its_attempt_ran()
+    {
+        await SendAsync(Execute("inventory"));
+        await SendAsync(Execute("payment"));
+
+        var completed = await AnswerAsync<StepCompleted>();
+        var failed = await AnswerAsync<StepFailed>();
+
+        Assert.True(completed.StartedAt <= completed.CompletedAt, $"started {completed.StartedAt:O}, completed {completed.CompletedAt:O}");
+        Assert.True(failed.StartedAt <= failed.FailedAt, $"started {failed.StartedAt:O}, failed {failed.FailedAt:O}");
+        Assert.Equal(("inventory", "payment"), (completed.Endpoint, failed.Endpoint));
+        Assert.False(string.IsNullOrEmpty(completed.Node));
+        Assert.Equal(completed.Node, failed.Node);
+    }
+
+    [Fact]
     public async Task A_step_that_fails_is_answered_with_StepFailed()
     {
         await SendAsync(Execute("payment"));

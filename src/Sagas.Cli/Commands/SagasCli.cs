@@ -60,10 +60,16 @@ public static class SagasCli
             Errors.ReplayErrorsCommand.Create(context),
         };
 
+        var workflows = new Command("workflows", "List and search workflows")
+        {
+            Workflows.ListWorkflowsCommand.Create(context),
+        };
+
         return new RootCommand("Sagas: workflow orchestration over RabbitMQ and PostgreSQL")
         {
             definitions,
             errors,
+            workflows,
             SetupCommand.Create(context),
             Node.RunCommand.Create(context),
             Workflows.StartCommand.Create(context),

@@ -47,8 +47,10 @@ internal static class ListDefinitionsCommand
     private static void WriteTable(TextWriter output, string folder, List<DefinitionSummary> definitions)
     {
         output.WriteLine($"Definitions in {folder}:");
-        var rows = definitions
-            .Select(d => new[]
+        TextTable.Write(
+            output,
+            ["ID", "VERSION", "STEPS", "SERVICES", "HASH", "FILE"],
+            definitions.Select(d => new[]
             {
                 d.Id,
                 $"v{d.Version}",
@@ -56,14 +58,7 @@ internal static class ListDefinitionsCommand
                 string.Join(",", d.Steps.Select(s => s.Service).Distinct()),
                 d.Hash[..12],
                 Path.GetFileName(d.File),
-            })
-            .Prepend(["ID", "VERSION", "STEPS", "SERVICES", "HASH", "FILE"])
-            .ToList();
-        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            output.WriteLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
-        }
+            }));
 
         if (definitions.Count == 0)
         {

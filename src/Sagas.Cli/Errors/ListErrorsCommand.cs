@@ -53,21 +53,9 @@ internal static class ListErrorsCommand
             return;
         }
 
-        var rows = messages
-            .Select(m => new[] { m.Queue, m.Position.ToString(), m.Id, m.Type, m.FaultedAt ?? "-", m.From, OneLine(m.Reason ?? "-") })
-            .Prepend(["QUEUE", "#", "MESSAGE-ID", "TYPE", "FAULTED-AT", "FROM", "REASON"])
-            .ToList();
-        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            output.WriteLine(string.Join("  ", row.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
-        }
-    }
-
-    // A table row stays one line; 'sagas errors show' has the whole reason.
-    private static string OneLine(string reason)
-    {
-        var line = reason.ReplaceLineEndings(" ");
-        return line.Length <= ReasonWidth ? line : line[..(ReasonWidth - 1)] + "…";
+        TextTable.Write(
+            output,
+            ["QUEUE", "#", "MESSAGE-ID", "TYPE", "FAULTED-AT", "FROM", "REASON"],
+            messages.Select(m => new[] { m.Queue, m.Position.ToString(), m.Id, m.Type, m.FaultedAt ?? "-", m.From, TextTable.OneLine(m.Reason ?? "-", ReasonWidth) }));
     }
 }

@@ -1,4 +1,5 @@
 using Marten;
+using Sagas.Analytics.WorkflowList;
 using Sagas.Contracts.Commands;
 using Sagas.Orchestration;
 using Sagas.Orchestration.Admission;
@@ -33,6 +34,14 @@ internal sealed class WorkflowReader : IDisposable
         {
             await using var session = _store.QuerySession();
             return await session.Events.AggregateStreamAsync<WorkflowStatusView>(workflowId, token: cancellationToken);
+        });
+
+    /// <summary>Workflows newest first, as the filter asks (see <see cref="WorkflowListQuery"/>).</summary>
+    public Task<IReadOnlyList<WorkflowListItem>> ListAsync(WorkflowListFilter filter, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await using var session = _store.QuerySession();
+            return await WorkflowListQuery.ListAsync(session, filter, cancellationToken);
         });
 
     /// <summary>Every node that has announced itself, live ones first, most recently seen first.</summary>

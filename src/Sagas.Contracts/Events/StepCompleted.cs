@@ -17,4 +17,13 @@ public sealed record StepCompleted : IStepResult
 
     /// <summary>The service that ran the attempt (absent from workers of earlier versions).</summary>
     public string? Service { get; init; }
+
+    /// <summary>When the worker began the attempt (absent from workers of earlier versions): with the dispatch time, the queue wait.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>The node that ran the attempt (absent from workers of earlier versions).</summary>
+    public string? Node { get; init; }
+
+    /// <summary>The queue the attempt was taken from (absent from workers of earlier versions).</summary>
+    public string? Endpoint { get; init; }
 }

@@ -25,10 +25,15 @@ public static class WorkflowStore
         // already serializes writers of one workflow (Marten baseline 298 → 344 transactions/s).
         options.Events.AppendMode = JasperFx.Events.EventAppendMode.Quick;
 
+        // Lists and searches of workflows (Sagas.Analytics, WorkflowListQuery) read the saga
+        // documents through these indexed columns: always current, and no read model to write.
         options.Schema.For<WorkflowState>()
             .Identity(x => x.CorrelationId)
             .IdStrategy(new NoOpIdGeneration())
-            .UseOptimisticConcurrency(true);
+            .UseOptimisticConcurrency(true)
+            .Duplicate(x => x.Definition)
+            .Duplicate(x => x.Status)
+            .Duplicate(x => x.StartedAt);
 
         // Durable timers: written with the saga state, claimed by due time (see TimerTable).
         options.Schema.For<DurableTimer>()

@@ -109,6 +109,50 @@ public sealed class When_the_cli_drives_a_running_node(EngineNode node) : Integr
         }
     }
 
+    [Fact]
+    public async Task Workflows_list_shows_the_newest_first_filtered_by_definition_status_and_time()
+    {
+        var ids = new List<string>();
+        foreach (var input in new[] { """{"orderId":"cli-list-1","amount":3}""", """{"orderId":"cli-list-2","amount":3,"simulate":{"payment":"fail"}}""", """{"orderId":"cli-list-3","amount":3}""" })
+        {
+            var (_, started, _) = await Sagas("start", "order-fulfilment", "--input", input, "--wait", "--json");
+            ids.Add(JsonDocument.Parse(started).RootElement.GetProperty("workflowId").GetString()!);
+        }
+
+        var listed = await ListAsync("--definition", "order-fulfilment", "--since", "1h", "--limit", "1000");
+
+        var ours = listed.Where(r => ids.Contains(r.Id)).ToList();
+        Assert.Equal([ids[2], ids[1], ids[0]], ours.Select(r => r.Id));
+        Assert.Equal(["Completed", "Compensated", "Completed"], ours.Select(r => r.Status));
+        var compensated = await ListAsync("--status", "compensated", "--since", "1h", "--limit", "1000");
+        Assert.Contains(compensated, r => r.Id == ids[1]);
+        Assert.All(compensated, r => Assert.Equal("Compensated", r.Status));
+        var newest = await ListAsync("--definition", "order-fulfilment", "--limit", "1");
+        Assert.Equal(ids[2], Assert.Single(newest).Id);
+        var nextPage = await ListAsync("--definition", "order-fulfilment", "--limit", "1", "--before", listed.Single(r => r.Id == ids[2]).StartedAt);
+        Assert.Equal(ids[1], Assert.Single(nextPage).Id);
+    }
+
+    [Fact]
+    public async Task Workflows_list_refuses_an_unknown_status_or_since_with_one_line()
+    {
+        var (statusExit, _, statusError) = await Sagas("workflows", "list", "--status", "Finished");
+        var (sinceExit, _, sinceError) = await Sagas("workflows", "list", "--since", "yesterday");
+
+        Assert.Equal(ExitCodes.UserError, statusExit);
+        Assert.Equal("sagas: --status 'Finished' is not a status; use one of Running, Completed, Failed, Rejected, Compensating, Compensated, NeedsAttention, Cancelled", statusError.Trim());
+        Assert.Equal(ExitCodes.UserError, sinceExit);
+        Assert.StartsWith("sagas: --since 'yesterday' is neither a duration", sinceError.Trim());
+    }
+
+    private static async Task<IReadOnlyList<(string Id, string Status, string StartedAt)>> ListAsync(params string[] filters)
+    {
+        var (exitCode, output, error) = await Sagas(["workflows", "list", "--json", .. filters]);
+        Assert.True(exitCode == ExitCodes.Success, error);
+        using var rows = JsonDocument.Parse(output);
+        return [.. rows.RootElement.EnumerateArray().Select(r => (r.GetProperty("workflowId").GetString()!, r.GetProperty("status").GetString()!, r.GetProperty("startedAt").GetString()!))];
+    }
+
     private static async Task<(int ExitCode, string Output, string Error)> Sagas(params string[] args)
     {
         using var output = new StringWriter();

@@ -1,0 +1,85 @@
+using Sagas.Analytics.WorkflowList;
+using Sagas.Orchestration.Workflows;
+
+namespace Sagas.Cli.Workflows;
+
+/// <summary>
+/// <c>sagas workflows list [--status S] [--definition D] [--since 1h] [--before MOMENT] [--limit N] [--json]</c>:
+/// workflows newest first, one page at a time.
+/// </summary>
+internal static class ListWorkflowsCommand
+{
+    private const int ErrorWidth = 60;
+
+    public static Command Create(CliContext context)
+    {
+        var status = new Option<string?>("--status") { Description = $"Only workflows in this status: {string.Join(", ", Enum.GetNames<WorkflowStatus>())}" };
+        var definition = new Option<string?>("--definition") { Description = "Only workflows of this definition" };
+        var since = SinceOption.Create();
+        var before = new Option<DateTimeOffset?>("--before") { Description = "Only workflows started before this moment: the next page after one that ended there" };
+        var limit = new Option<int>("--limit") { Description = $"At most this many (1 to {WorkflowListFilter.MostRows})", DefaultValueFactory = _ => 20 };
+        var json = new Option<bool>("--json") { Description = "Write the list as JSON" };
+        var command = new Command("list", "List workflows, newest first") { status, definition, since, before, limit, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var count = parse.GetValue(limit);
+            if (count is < 1 or > WorkflowListFilter.MostRows)
+            {
+                throw new UserErrorException($"--limit must be from 1 to {WorkflowListFilter.MostRows} (it is {count})");
+            }
+
+            var filter = new WorkflowListFilter
+            {
+                Status = StatusOf(parse.GetValue(status)),
+                Definition = parse.GetValue(definition),
+                StartedSince = SinceOption.Parse(parse.GetValue(since), DateTimeOffset.UtcNow),
+                StartedBefore = parse.GetValue(before),
+                Limit = count,
+            };
+            using var reader = new WorkflowReader(context.Settings.Postgres);
+            var items = await reader.ListAsync(filter, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Output, items);
+            }
+            else
+            {
+                WriteTable(context.Output, items, count);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static WorkflowStatus? StatusOf(string? text) =>
+        text is null ? null
+        : Enum.TryParse<WorkflowStatus>(text, ignoreCase: true, out var status) && Enum.IsDefined(status) ? status
+        : throw new UserErrorException($"--status '{text}' is not a status; use one of {string.Join(", ", Enum.GetNames<WorkflowStatus>())}");
+
+    private static void WriteTable(TextWriter output, IReadOnlyList<WorkflowListItem> items, int limit)
+    {
+        if (items.Count == 0)
+        {
+            output.WriteLine("no workflows match");
+            return;
+        }
+
+        TextTable.Write(
+            output,
+            ["WORKFLOW", "DEFINITION", "STATUS", "STARTED", "DURATION", "ERROR"],
+            items.Select(w => new[]
+            {
+                w.WorkflowId.ToString(),
+                $"{w.Definition} v{w.Version}",
+                w.Status,
+                w.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture),
+                w.DurationMs is { } ms ? $"{ms:F0} ms" : "-",
+                TextTable.OneLine(w.Error ?? "-", ErrorWidth),
+            }));
+        if (items.Count == limit)
+        {
+            output.WriteLine($"more: --before {items[^1].StartedAt.UtcDateTime:O}");
+        }
+    }
+}
