@@ -4,7 +4,7 @@ namespace Sagas.Analytics.WorkflowList;
 
 /// <summary>
 /// Which workflows a list shows: every condition given must hold. Pages go back in time: the next
-/// page is the one started before the last row shown (<see cref="StartedBefore"/>).
+/// page is the one after the last row shown (<see cref="After"/>).
 /// </summary>
 public sealed record WorkflowListFilter
 {
@@ -18,8 +18,11 @@ public sealed record WorkflowListFilter
     /// <summary>Started at or after this.</summary>
     public DateTimeOffset? StartedSince { get; init; }
 
-    /// <summary>Started strictly before this: where the next page begins.</summary>
-    public DateTimeOffset? StartedBefore { get; init; }
+    /// <summary>
+    /// The last workflow of the page before: this page holds those listed after it (started
+    /// earlier, or at the same moment with a lower id), so rows that share a start are never skipped.
+    /// </summary>
+    public Guid? After { get; init; }
 
     public int Limit { get; init; } = 20;
 }

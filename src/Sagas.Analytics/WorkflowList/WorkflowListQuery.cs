@@ -1,4 +1,6 @@
 using Marten;
+using Marten.Linq.MatchesSql;
+using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Analytics.WorkflowList;
@@ -28,12 +30,11 @@ public static class WorkflowListQuery
             query = query.Where(v => v.StartedAt >= since);
         }
 
-        if (filter.StartedBefore is { } before)
+        if (filter.After is { } after)
         {
-            // PostgreSQL keeps whole microseconds: the row a page ended with, stored rounded,
-            // must not compare below its own start given back in full.
-            var cut = before.AddTicks(-(before.Ticks % (TimeSpan.TicksPerMillisecond / 1000)));
-            query = query.Where(v => v.StartedAt < cut);
+            // The order below, as PostgreSQL compares it: start, then id, both descending.
+            query = query.Where(v => v.MatchesSql(
+                $"(d.started_at, d.id) < (select p.started_at, p.id from {WorkflowStore.SchemaName}.mt_doc_workflowstate p where p.id = ?)", after));
         }
 
         var states = await query

@@ -4,7 +4,7 @@ using Sagas.Orchestration.Workflows;
 namespace Sagas.Cli.Workflows;
 
 /// <summary>
-/// <c>sagas workflows list [--status S] [--definition D] [--since 1h] [--before MOMENT] [--limit N] [--json]</c>:
+/// <c>sagas workflows list [--status S] [--definition D] [--since 1h] [--after ID] [--limit N] [--json]</c>:
 /// workflows newest first, one page at a time.
 /// </summary>
 internal static class ListWorkflowsCommand
@@ -16,10 +16,10 @@ internal static class ListWorkflowsCommand
         var status = new Option<string?>("--status") { Description = $"Only workflows in this status: {string.Join(", ", Enum.GetNames<WorkflowStatus>())}" };
         var definition = new Option<string?>("--definition") { Description = "Only workflows of this definition" };
         var since = SinceOption.Create();
-        var before = new Option<DateTimeOffset?>("--before") { Description = "Only workflows started before this moment: the next page after one that ended there" };
+        var after = new Option<string?>("--after") { Description = "The next page: the workflows listed after this one (the last of the page before)" };
         var limit = new Option<int>("--limit") { Description = $"At most this many (1 to {WorkflowListFilter.MostRows})", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Write the list as JSON" };
-        var command = new Command("list", "List workflows, newest first") { status, definition, since, before, limit, json };
+        var command = new Command("list", "List workflows, newest first") { status, definition, since, after, limit, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var count = parse.GetValue(limit);
@@ -33,7 +33,7 @@ internal static class ListWorkflowsCommand
                 Status = StatusOf(parse.GetValue(status)),
                 Definition = parse.GetValue(definition),
                 StartedSince = SinceOption.Parse(parse.GetValue(since), DateTimeOffset.UtcNow),
-                StartedBefore = parse.GetValue(before),
+                After = parse.GetValue(after) is { } id ? WorkflowIdArgument.Parse(id) : null,
                 Limit = count,
             };
             using var reader = new WorkflowReader(context.Settings.Postgres);
@@ -79,7 +79,7 @@ internal static class ListWorkflowsCommand
             }));
         if (items.Count == limit)
         {
-            output.WriteLine($"more: --before {items[^1].StartedAt.UtcDateTime:O}");
+            output.WriteLine($"more: --after {items[^1].WorkflowId}");
         }
     }
 }

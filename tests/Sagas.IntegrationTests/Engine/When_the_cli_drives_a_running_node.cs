@@ -129,7 +129,7 @@ public sealed class When_the_cli_drives_a_running_node(EngineNode node) : Integr
         Assert.All(compensated, r => Assert.Equal("Compensated", r.Status));
         var newest = await ListAsync("--definition", "order-fulfilment", "--limit", "1");
         Assert.Equal(ids[2], Assert.Single(newest).Id);
-        var nextPage = await ListAsync("--definition", "order-fulfilment", "--limit", "1", "--before", listed.Single(r => r.Id == ids[2]).StartedAt);
+        var nextPage = await ListAsync("--definition", "order-fulfilment", "--limit", "1", "--after", ids[2]);
         Assert.Equal(ids[1], Assert.Single(nextPage).Id);
     }
 
