@@ -17,6 +17,7 @@ using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Recovery;
 using Sagas.Orchestration.Saga;
 using Sagas.Orchestration.Starting;
+using Sagas.Orchestration.Telemetry;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Hosting;
@@ -42,6 +43,8 @@ public static class OrchestrationRegistration
         builder.Services.AddSagasPolicies(policies ?? PolicyFile.Empty);
         builder.Services.AddSingleton<DecisionContext>();
         builder.Services.AddSingleton<WorkflowDeciders>();
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<WorkflowMetrics>();
         builder.Services.AddSagasStore(postgresConnectionString);
         return builder;
     }

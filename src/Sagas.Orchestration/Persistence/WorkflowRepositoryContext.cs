@@ -3,6 +3,7 @@ using MassTransit;
 using MassTransit.Context;
 using MassTransit.Saga;
 using Sagas.Orchestration.Outbox;
+using Sagas.Orchestration.Telemetry;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Persistence;
@@ -20,6 +21,7 @@ internal sealed class WorkflowRepositoryContext<TMessage>(
     IDocumentSession session,
     WorkflowLoader loader,
     WorkflowCommitter committer,
+    WorkflowMetrics metrics,
     PendingSchedule schedule,
     OutboxDispatcher? dispatcher,
     ConsumeContext<TMessage> context,
@@ -66,11 +68,12 @@ internal sealed class WorkflowRepositoryContext<TMessage>(
         await CommitAsync(WorkflowWrite.ForExisting(context.Saga, loaded.Version, schedule));
     }
 
-    // Sends follow the commit, never precede it: a write that fails (a concurrent writer, the
-    // database away) sends nothing, and its message is retried from a fresh load.
+    // Sends and measures follow the commit, never precede it: a write that fails (a concurrent
+    // writer, the database away) sends and counts nothing, and its message is retried from a fresh load.
     private async Task CommitAsync(WorkflowWrite write)
     {
         await committer.CommitAsync(write);
+        metrics.Record(write.State, write.Events);
         if (dispatcher is not null && schedule.Outgoing.Count > 0)
         {
             await dispatcher.DispatchAsync(_context, schedule.Outgoing);

@@ -4,6 +4,7 @@ using MassTransit.Context;
 using MassTransit.Saga;
 using MassTransit.Scheduling;
 using Sagas.Orchestration.Outbox;
+using Sagas.Orchestration.Telemetry;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Persistence;
@@ -21,6 +22,7 @@ internal sealed class WorkflowRepositoryContextFactory(
     OutboxDispatcher dispatcher,
     OrchestrationOptions options,
     TimeProvider clock,
+    WorkflowMetrics metrics,
     ISagaConsumeContextFactory<IDocumentSession, WorkflowState> factory)
     : ISagaRepositoryContextFactory<WorkflowState>,
       ILoadSagaRepositoryContextFactory<WorkflowState>,
@@ -31,7 +33,7 @@ internal sealed class WorkflowRepositoryContextFactory(
     {
         await using var session = store.LightweightSession();
         var schedule = UseDurableScheduler(context);
-        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, committer, schedule, Dispatcher, context, factory);
+        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, committer, metrics, schedule, Dispatcher, context, factory);
         await next.Send(repositoryContext);
     }
 
@@ -40,7 +42,7 @@ internal sealed class WorkflowRepositoryContextFactory(
     {
         await using var session = store.LightweightSession();
         var schedule = UseDurableScheduler(context);
-        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, committer, schedule, Dispatcher, context, factory);
+        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, committer, metrics, schedule, Dispatcher, context, factory);
         var instances = await session.Query<WorkflowState>().Where(query.FilterExpression).ToListAsync(context.CancellationToken);
         await next.Send(new LoadedSagaRepositoryQueryContext<WorkflowState, T>(repositoryContext, instances));
     }
