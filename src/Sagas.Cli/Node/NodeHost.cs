@@ -7,6 +7,7 @@ using Sagas.Orchestration.Hosting;
 using Sagas.Samples.Services;
 using Sagas.Workers;
 using Sagas.Workers.Nodes;
+using Sagas.Workers.Nodes.Observation;
 
 namespace Sagas.Cli.Node;
 
@@ -49,6 +50,7 @@ public static class NodeHost
         }
 
         builder.AddSagasHeartbeats(NodeIdentity.For(roles.Kinds, roles.Queues, settings.RabbitMq.PrefetchCount, DateTimeOffset.UtcNow));
+        builder.AddSagasObservation();
         return builder.Build();
     }
 

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Sagas.Samples.Services;
+using Sagas.Workers.Nodes.Observation;
 
 namespace Sagas.Cli.Node;
 
@@ -27,7 +29,8 @@ internal static class RunCommand
 
             using var host = NodeHost.Build(context.Configuration, roles);
             await NodeHost.StartAsync(host, cancellationToken);
-            await context.Output.WriteLineAsync($"sagas node running: {roles} (Ctrl+C to stop)");
+            var observed = host.Services.GetService<ObservationEndpoint>()?.Address is { } address ? $"; metrics and health at {address}" : string.Empty;
+            await context.Output.WriteLineAsync($"sagas node running: {roles}{observed} (Ctrl+C to stop)");
             await host.WaitForShutdownAsync(cancellationToken);
             return ExitCodes.Success;
         });

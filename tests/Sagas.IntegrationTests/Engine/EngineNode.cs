@@ -29,6 +29,9 @@ public class EngineNode : IIntegrationFixture, IAsyncLifetime
 
     public IDocumentStore Store => _host.Services.GetRequiredService<IDocumentStore>();
 
+    /// <summary>Where the node answers /metrics and /health (a free loopback port).</summary>
+    public Uri ObservationAddress => _host.Services.GetRequiredService<Workers.Nodes.Observation.ObservationEndpoint>().Address!;
+
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder()

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
+
+namespace Sagas.Workers.Nodes.Observation;
+
+/// <summary>Wires what a node shows of itself: its meters, exported to Prometheus and, when configured, OTLP.</summary>
+public static class ObservationRegistration
+{
+    /// <summary>The meters every node reports: Sagas' own and MassTransit's.</summary>
+    public static readonly IReadOnlyList<string> Meters = ["Sagas", "MassTransit"];
+
+    /// <summary>
+    /// The metrics and the <see cref="ObservationEndpoint"/> with <c>Sagas:Observation</c> bound
+    /// and validated at start. OTLP export follows the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
+    /// and <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> variables, and is off while the endpoint is unset.
+    /// Needs the node's <see cref="NodeHealth"/> (<see cref="HeartbeatRegistration.AddSagasHeartbeats"/>).
+    /// </summary>
+    public static IHostApplicationBuilder AddSagasObservation(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ObservationOptions>().BindConfiguration(ObservationOptions.SectionName).ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ObservationOptions>, ObservationOptions.Validation>();
+        builder.Services.AddSingleton(provider => provider.GetRequiredService<IOptions<ObservationOptions>>().Value);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddMeter([.. Meters]).AddPrometheusExporter();
+            if (otlp)
+            {
+                metrics.AddOtlpExporter();
+            }
+        });
+        if (builder.Configuration.GetValue($"{ObservationOptions.SectionName}:{nameof(ObservationOptions.Enabled)}", true))
+        {
+            builder.Services.AddSingleton<ObservationEndpoint>();
+            builder.Services.AddHostedService(provider => provider.GetRequiredService<ObservationEndpoint>());
+        }
+
+        return builder;
+    }
+}
