@@ -18,6 +18,12 @@ public sealed class ObservationOptions
 
     public int Port { get; set; }
 
+    /// <summary>
+    /// Also MassTransit's own meter (per message received, consumed and sent). Off by default: it
+    /// measured 9% of linear-5's rate and 11–15% more CPU per step in the orchestrator and worker.
+    /// </summary>
+    public bool MassTransitMetrics { get; set; }
+
     internal sealed class Validation : IValidateOptions<ObservationOptions>
     {
         public ValidateOptionsResult Validate(string? name, ObservationOptions options) =>

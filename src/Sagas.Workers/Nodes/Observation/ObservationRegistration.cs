@@ -10,8 +10,8 @@ namespace Sagas.Workers.Nodes.Observation;
 /// <summary>Wires what a node shows of itself: its meters, exported to Prometheus and, when configured, OTLP.</summary>
 public static class ObservationRegistration
 {
-    /// <summary>The meters every node reports: Sagas' own and MassTransit's.</summary>
-    public static readonly IReadOnlyList<string> Meters = ["Sagas", "MassTransit"];
+    /// <summary>Sagas' own meter, which every node reports; MassTransit's is a setting (<see cref="ObservationOptions.MassTransitMetrics"/>).</summary>
+    public const string SagasMeter = "Sagas";
 
     /// <summary>
     /// The metrics and the <see cref="ObservationEndpoint"/> with <c>Sagas:Observation</c> bound
@@ -26,9 +26,10 @@ public static class ObservationRegistration
         builder.Services.AddSingleton(provider => provider.GetRequiredService<IOptions<ObservationOptions>>().Value);
         builder.Services.TryAddSingleton(TimeProvider.System);
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var massTransit = builder.Configuration.GetValue($"{ObservationOptions.SectionName}:{nameof(ObservationOptions.MassTransitMetrics)}", false);
         builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
         {
-            metrics.AddMeter([.. Meters]).AddPrometheusExporter();
+            metrics.AddMeter(massTransit ? [SagasMeter, "MassTransit"] : [SagasMeter]).AddPrometheusExporter();
             if (otlp)
             {
                 metrics.AddOtlpExporter();
