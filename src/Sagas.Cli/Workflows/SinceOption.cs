@@ -35,6 +35,6 @@ internal static class SinceOption
             return moment;
         }
 
-        throw new UserErrorException($"--since '{text}' is neither {Forms}");
+        throw new UserErrorException($"--since '{text}' is not {Forms}");
     }
 }

@@ -142,7 +142,7 @@ public sealed class When_the_cli_drives_a_running_node(EngineNode node) : Integr
         Assert.Equal(ExitCodes.UserError, statusExit);
         Assert.Equal("sagas: --status 'Finished' is not a status; use one of Running, Completed, Failed, Rejected, Compensating, Compensated, NeedsAttention, Cancelled", statusError.Trim());
         Assert.Equal(ExitCodes.UserError, sinceExit);
-        Assert.StartsWith("sagas: --since 'yesterday' is neither a duration", sinceError.Trim());
+        Assert.StartsWith("sagas: --since 'yesterday' is not a duration", sinceError.Trim());
     }
 
     private static async Task<IReadOnlyList<(string Id, string Status, string StartedAt)>> ListAsync(params string[] filters)
