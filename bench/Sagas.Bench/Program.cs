@@ -43,6 +43,7 @@ var flatOut = new List<ScenarioPlan>
     new("fanout-10", "fanout-10", Count(600), ScenarioPlan.NoInput),
     new("failures", "failures", Count(1500), ScenarioPlan.FailureMix),
     new("linear-5+policies", "linear-5", Count(1500), ScenarioPlan.NoInput, Policies: settings.PoliciesPath("limits-and-balancing.yaml")),
+    new("linear-5+analytics", "linear-5", Count(1500), ScenarioPlan.NoInput, Analytics: true),
 };
 
 using var runner = new ScenarioRunner(settings, bound);
@@ -132,11 +133,11 @@ return 0;
 async Task<ScenarioResult> RunAsync(ScenarioPlan plan)
 {
     Console.WriteLine($"{plan.Name}: {plan.Workflows} workflows{(plan.RatePerSecond is { } r ? $" at {r:F1}/s" : " flat out")} …");
-    if (shared is not null && plan.Policies is null)
+    if (shared is not null && plan.Policies is null && !plan.Analytics)
     {
         return await runner.RunAsync(plan, shared);
     }
 
-    await using var nodes = await Nodes.StartAsync(settings, plan.Name, withWorker: true, plan.Policies);
+    await using var nodes = await Nodes.StartAsync(settings, plan.Name, withWorker: true, plan.Policies, plan.Analytics);
     return await runner.RunAsync(plan, nodes);
 }

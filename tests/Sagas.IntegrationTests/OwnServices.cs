@@ -34,7 +34,7 @@ public abstract class OwnServices(string? virtualHost, string? database) : IInte
         if (database is not null)
         {
             Settings.Postgres.ConnectionString = await TestDatabase.PrepareAsync(database);
-            _store = DocumentStore.For(options => WorkflowStore.Configure(options, ConnectionString));
+            _store = DocumentStore.For(options => TestDatabase.Configure(options, ConnectionString));
         }
     }
 

@@ -1,5 +1,8 @@
 using Marten;
 using Npgsql;
+using Sagas.Analytics;
+using Sagas.Analytics.Hosting;
+using Sagas.Analytics.Projection;
 using Sagas.Orchestration.Persistence;
 
 namespace Sagas.IntegrationTests;
@@ -24,18 +27,40 @@ internal static class TestDatabase
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(shared) { Database = name }.ConnectionString;
-        using var store = DocumentStore.For(options => WorkflowStore.Configure(options, connectionString));
+        using var store = DocumentStore.For(options => Configure(options, connectionString));
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         return connectionString;
     }
 
+    /// <summary>A store as the nodes lay it out: the workflows' documents and streams, and the analytics' tables.</summary>
+    public static void Configure(StoreOptions options, string connectionString)
+    {
+        WorkflowStore.Configure(options, connectionString);
+        AnalyticsStore.Configure(options);
+    }
+
     /// <summary>
-    /// Every event stream and every document the store maps: workflow states,
-    /// durable timers and outbox rows (one table), admission tickets and node views.
+    /// Every event stream and every document the store maps (workflow states, durable timers and
+    /// outbox rows in one table, admission tickets and node views), and the analytics' rows.
     /// </summary>
+    /// <remarks>
+    /// Streams, events and documents only, never the event sequence or the async daemon's progress
+    /// (as Marten's own wipes do): a daemon running in a node of the test would then wait for
+    /// events it has already seen, or stop when it cannot record its progress.
+    /// </remarks>
     public static async Task WipeAsync(IDocumentStore store)
     {
-        await store.Advanced.Clean.DeleteAllEventDataAsync();
-        await store.Advanced.Clean.DeleteAllDocumentsAsync();
+        await using (var session = store.LightweightSession())
+        {
+            session.QueueSqlCommand($"DELETE FROM {WorkflowStore.SchemaName}.mt_events");
+            session.QueueSqlCommand($"DELETE FROM {WorkflowStore.SchemaName}.mt_streams");
+            session.QueueSqlCommand($"DELETE FROM {StatsTables.Workflows}");
+            session.QueueSqlCommand($"DELETE FROM {StatsTables.Steps}");
+            await session.SaveChangesAsync();
+        }
+
+        // Each document table by its mapping: Marten's DeleteAllDocumentsAsync truncates every mt_
+        // table, the daemon's progress among them.
+        await store.Advanced.Clean.DeleteDocumentsExceptAsync(CancellationToken.None);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class PeerRunner(BenchSettings settings)
         var logs = Path.Combine(settings.ResultsPath, "logs");
         Directory.CreateDirectory(logs);
         await DropPeerQueuesAsync(peers);
-        await using var worker = await NodeProcess.StartAsync(peers, Path.Combine(logs, $"{subject.Name}-worker.log"), policies: null, "--worker", "noop");
+        await using var worker = await NodeProcess.StartAsync(peers, Path.Combine(logs, $"{subject.Name}-worker.log"), policies: null, analytics: false, "--worker", "noop");
         await using var peer = await NodeProcess.StartPeerAsync(peers, subject.Dll, Path.Combine(logs, $"{subject.Name}.log"));
         await WipeAsync(peers, subject);
         await using var listener = await CompletionListener.StartAsync(peers);

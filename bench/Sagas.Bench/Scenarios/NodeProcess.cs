@@ -26,7 +26,7 @@ internal sealed class NodeProcess : IAsyncDisposable
     /// <summary>Optimistic-concurrency retries the node has logged so far.</summary>
     public int Retries => Volatile.Read(ref _retries);
 
-    public static Task<NodeProcess> StartAsync(BenchSettings settings, string logFile, string? policies, params string[] arguments)
+    public static Task<NodeProcess> StartAsync(BenchSettings settings, string logFile, string? policies, bool analytics, params string[] arguments)
     {
         var start = DotnetWith(settings, settings.CliDll);
         start.ArgumentList.Add("run");
@@ -38,6 +38,7 @@ internal sealed class NodeProcess : IAsyncDisposable
         start.Environment["Sagas__Definitions__Path"] = settings.DefinitionsPath;
         // Without a scenario's own policies, none: the other scenarios measure the engine bare.
         start.Environment["Sagas__Policies__Path"] = policies ?? "none";
+        start.Environment["Sagas__Analytics__Enabled"] = analytics ? "true" : "false";
         return LaunchAsync(start, logFile, "sagas node running", string.Join(' ', arguments));
     }
 

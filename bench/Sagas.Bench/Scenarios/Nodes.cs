@@ -7,13 +7,13 @@ internal sealed class Nodes(NodeProcess orchestrator, NodeProcess? worker) : IAs
 
     public NodeProcess? Worker { get; } = worker;
 
-    /// <summary>Both nodes follow <paramref name="policies"/> (a policies.yaml), or none.</summary>
-    public static async Task<Nodes> StartAsync(BenchSettings settings, string name, bool withWorker, string? policies = null)
+    /// <summary>Both nodes follow <paramref name="policies"/> (a policies.yaml), or none; the orchestrator runs the analytics only when asked.</summary>
+    public static async Task<Nodes> StartAsync(BenchSettings settings, string name, bool withWorker, string? policies = null, bool analytics = false)
     {
         var logs = Path.Combine(settings.ResultsPath, "logs");
         Directory.CreateDirectory(logs);
-        var orchestrator = await NodeProcess.StartAsync(settings, Path.Combine(logs, $"{name}-orchestrator.log"), policies, "--orchestrator");
-        var worker = withWorker ? await NodeProcess.StartAsync(settings, Path.Combine(logs, $"{name}-worker.log"), policies, "--worker", "noop") : null;
+        var orchestrator = await NodeProcess.StartAsync(settings, Path.Combine(logs, $"{name}-orchestrator.log"), policies, analytics, "--orchestrator");
+        var worker = withWorker ? await NodeProcess.StartAsync(settings, Path.Combine(logs, $"{name}-worker.log"), policies, analytics, "--worker", "noop") : null;
         return new Nodes(orchestrator, worker);
     }
 

@@ -4,9 +4,12 @@ namespace Sagas.Bench.Scenarios;
 
 /// <summary>
 /// One scenario: which definition, how many workflows, what input, at what rate (null: flat out),
-/// and under which policies file (null: none).
+/// under which policies file (null: none), and whether the orchestrator runs the analytics (off,
+/// so that every other scenario measures the engine alone).
 /// </summary>
-internal sealed record ScenarioPlan(string Name, string Definition, int Workflows, Func<int, JsonObject> Input, double? RatePerSecond = null, TimeSpan? Duration = null, string? Policies = null)
+internal sealed record ScenarioPlan(
+    string Name, string Definition, int Workflows, Func<int, JsonObject> Input, double? RatePerSecond = null, TimeSpan? Duration = null, string? Policies = null,
+    bool Analytics = false)
 {
     public static JsonObject NoInput(int _) => [];
 

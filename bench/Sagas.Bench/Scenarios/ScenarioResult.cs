@@ -22,6 +22,10 @@ internal sealed record ScenarioResult
     public double? OccRetriesPerStep { get; init; }
     public double? Efficiency { get; init; }
     public double? ArrivalRatePerSecond { get; init; }
+    /// <summary>With analytics on: how old the oldest unprocessed event was, p99 of samples every 250 ms during the run.</summary>
+    public double? AnalyticsLagP99Ms { get; init; }
+    /// <summary>With analytics on: from the last workflow's end until the projection had processed every event.</summary>
+    public double? AnalyticsCatchUpMs { get; init; }
     public double? OrchestratorMemoryMbAtTenth { get; init; }
     public double? OrchestratorMemoryMbAtEnd { get; init; }
     public double? PostgresBytesPerWorkflow { get; init; }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Marten;
+using Sagas.Analytics.Hosting;
+using Sagas.Analytics.Projection;
 using Sagas.Bench.Observation;
 using Sagas.Orchestration.Persistence;
 
@@ -8,12 +10,30 @@ namespace Sagas.Bench.Scenarios;
 /// <summary>Runs one scenario against running nodes and turns what it observed into figures.</summary>
 internal sealed class ScenarioRunner(BenchSettings settings, double boundStepsPerSecond) : IDisposable
 {
-    private readonly DocumentStore _store = DocumentStore.For(options => WorkflowStore.Configure(options, settings.PostgresConnectionString));
+    private readonly DocumentStore _store = DocumentStore.For(options =>
+    {
+        WorkflowStore.Configure(options, settings.PostgresConnectionString);
+        AnalyticsStore.Configure(options);
+    });
 
+    /// <summary>
+    /// Every stream, document and stats row, but never the event sequence or the async daemon's
+    /// progress (as Marten's own wipes do): a node running the analytics projection goes on with
+    /// the events that follow, rather than stop on progress that went back.
+    /// </summary>
     public async Task WipeAsync()
     {
-        await _store.Advanced.Clean.DeleteAllEventDataAsync();
-        await _store.Advanced.Clean.DeleteAllDocumentsAsync();
+        await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        await using (var session = _store.LightweightSession())
+        {
+            session.QueueSqlCommand($"DELETE FROM {WorkflowStore.SchemaName}.mt_events");
+            session.QueueSqlCommand($"DELETE FROM {WorkflowStore.SchemaName}.mt_streams");
+            session.QueueSqlCommand($"DELETE FROM {StatsTables.Workflows}");
+            session.QueueSqlCommand($"DELETE FROM {StatsTables.Steps}");
+            await session.SaveChangesAsync();
+        }
+
+        await _store.Advanced.Clean.DeleteDocumentsExceptAsync(CancellationToken.None);
     }
 
     public async Task<ScenarioResult> RunAsync(ScenarioPlan plan, Nodes nodes)
@@ -32,6 +52,7 @@ internal sealed class ScenarioRunner(BenchSettings settings, double boundStepsPe
 
         var cpu = new CpuMeter(new Dictionary<string, int?> { ["orchestrator"] = nodes.Orchestrator.Pid, ["worker"] = nodes.Worker?.Pid });
         var retriesBefore = nodes.Orchestrator.Retries;
+        await using var lag = plan.Analytics ? AnalyticsLagSampler.Start(settings.PostgresConnectionString) : null;
         cpu.Start();
         var begin = Stopwatch.GetTimestamp();
 
@@ -44,6 +65,7 @@ internal sealed class ScenarioRunner(BenchSettings settings, double boundStepsPe
         var last = ended.Count == 0 ? Stopwatch.GetTimestamp() : ended.Max(e => e.End.At);
         var seconds = Stopwatch.GetElapsedTime(begin, last).TotalSeconds;
         var cpuUsed = cpu.Stop();
+        (double LagP99Ms, double? CatchUpMs)? analytics = lag is null ? null : await lag.StopAsync();
         var steps = await StreamAnalysis.CountAsync(settings.PostgresConnectionString, "mt_events where type in ('step_completed', 'step_failed')");
         var overheads = await StreamAnalysis.StepOverheadsMsAsync(settings.PostgresConnectionString);
         var e2e = ended.Select(e => Stopwatch.GetElapsedTime(started[e.Id], e.End.At).TotalMilliseconds).ToList();
@@ -70,6 +92,8 @@ internal sealed class ScenarioRunner(BenchSettings settings, double boundStepsPe
             OccRetriesPerStep = steps == 0 ? 0 : Math.Round((nodes.Orchestrator.Retries - retriesBefore) / (double)steps, 4),
             Efficiency = Math.Round(stepsPerSecond / boundStepsPerSecond, 3),
             ArrivalRatePerSecond = plan.RatePerSecond is { } r ? Math.Round(r, 1) : null,
+            AnalyticsLagP99Ms = analytics?.LagP99Ms,
+            AnalyticsCatchUpMs = analytics?.CatchUpMs,
         };
     }
 

@@ -60,6 +60,11 @@ public static class SagasCli
             Errors.ReplayErrorsCommand.Create(context),
         };
 
+        var analytics = new Command("analytics", "Look after the analytics views")
+        {
+            Analytics.RebuildAnalyticsCommand.Create(context),
+        };
+
         var workflows = new Command("workflows", "List and search workflows")
         {
             Workflows.ListWorkflowsCommand.Create(context),
@@ -70,6 +75,7 @@ public static class SagasCli
             definitions,
             errors,
             workflows,
+            analytics,
             SetupCommand.Create(context),
             Node.RunCommand.Create(context),
             Workflows.StartCommand.Create(context),
@@ -79,6 +85,7 @@ public static class SagasCli
             Workflows.RetryCommand.Create(context),
             Nodes.NodesCommand.Create(context),
             Nodes.DoctorCommand.Create(context),
+            Stats.StatsCommand.Create(context),
         };
     }
 

@@ -1,4 +1,8 @@
 using Marten;
+using Sagas.Analytics;
+using Sagas.Analytics.Health;
+using Sagas.Analytics.Hosting;
+using Sagas.Analytics.Stats;
 using Sagas.Analytics.WorkflowList;
 using Sagas.Contracts.Commands;
 using Sagas.Orchestration;
@@ -26,7 +30,11 @@ internal sealed class WorkflowReader : IDisposable
     public WorkflowReader(PostgresSettings settings)
     {
         _settings = settings;
-        _store = DocumentStore.For(options => WorkflowStore.Configure(options, settings.ConnectionString));
+        _store = DocumentStore.For(options =>
+        {
+            WorkflowStore.Configure(options, settings.ConnectionString);
+            AnalyticsStore.Configure(options);
+        });
     }
 
     public Task<WorkflowStatusView?> StatusAsync(Guid workflowId, CancellationToken cancellationToken) =>
@@ -42,6 +50,23 @@ internal sealed class WorkflowReader : IDisposable
         {
             await using var session = _store.QuerySession();
             return await WorkflowListQuery.ListAsync(session, filter, cancellationToken);
+        });
+
+    /// <summary>The stats of a window (see <see cref="StatsQuery"/>); the analytics tables are created first if no node has yet.</summary>
+    public Task<StatsReport> StatsAsync(StatsRequest request, TimeSpan lagThreshold, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            return await new StatsQuery(_settings.ConnectionString, lagThreshold).RunAsync(request, cancellationToken);
+        });
+
+    /// <summary>How far the analytics projection is behind the events (see <see cref="AnalyticsLagReader"/>).</summary>
+    public Task<AnalyticsLag> AnalyticsLagAsync(CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(_settings.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            return await AnalyticsLagReader.ReadAsync(connection, cancellationToken);
         });
 
     /// <summary>Every node that has announced itself, live ones first, most recently seen first.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Sagas.Analytics.Hosting;
 using Sagas.Orchestration;
 using Sagas.Orchestration.Hosting;
 using Sagas.Samples.Services;
@@ -24,9 +25,12 @@ public static class NodeHost
         builder.Logging.AddFilter("Sagas", LogLevel.Information);
 
         var policies = NodeFiles.LoadPolicies(settings);
+        var identity = NodeIdentity.For(roles.Kinds, roles.Queues, settings.RabbitMq.PrefetchCount, DateTimeOffset.UtcNow);
         if (roles.Orchestrator)
         {
             builder.AddSagasOrchestration(NodeFiles.LoadDefinitions(settings.Definitions, policies), settings.Postgres.ConnectionString, policies);
+            builder.AddSagasAnalytics(identity.NodeId, settings.Postgres.ConnectionString);
+            builder.Services.AddSingleton<IDegradedPart, AnalyticsPart>();
             builder.Services.AddSingleton<IDependencyProbe>(new PostgresProbe(settings.Postgres.ConnectionString));
         }
 
@@ -49,7 +53,7 @@ public static class NodeHost
             builder.AddSagasOrchestrationJobs();
         }
 
-        builder.AddSagasHeartbeats(NodeIdentity.For(roles.Kinds, roles.Queues, settings.RabbitMq.PrefetchCount, DateTimeOffset.UtcNow));
+        builder.AddSagasHeartbeats(identity);
         builder.AddSagasObservation();
         return builder.Build();
     }

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Configuration;
+using Sagas.Analytics;
+using Sagas.Analytics.Projection;
 using Sagas.Cli.Errors;
 using Sagas.Orchestration.Nodes;
 using Sagas.Orchestration.Recovery;
@@ -7,8 +10,8 @@ namespace Sagas.Cli.Nodes;
 /// <summary>
 /// <c>sagas doctor [--replay] [--json]</c>: looks for what would leave work undone without anyone noticing:
 /// open workflows that nothing will move (<see cref="WorkflowHealth"/>), durable timers long
-/// overdue, admission tickets left behind by ended workflows, lost nodes, and messages parked in
-/// error or skipped queues; with <c>--replay</c> also every workflow (ended ones too) whose stream
+/// overdue, admission tickets left behind by ended workflows, lost nodes, messages parked in
+/// error or skipped queues, and analytics behind the events; with <c>--replay</c> also every workflow (ended ones too) whose stream
 /// does not rebuild to the state its saga holds. Read-only; exit 1 when it finds anything.
 /// </summary>
 internal static class DoctorCommand
@@ -19,7 +22,7 @@ internal static class DoctorCommand
     {
         var json = new Option<bool>("--json") { Description = "Write the findings as JSON" };
         var replay = new Option<bool>("--replay") { Description = "Also replay every workflow's stream, ended ones too, and report each that does not rebuild to its saga's state" };
-        var command = new Command("doctor", "Look for stuck workflows, overdue timers, leftover tickets, lost nodes and parked messages") { json, replay };
+        var command = new Command("doctor", "Look for stuck workflows, overdue timers, leftover tickets, lost nodes, parked messages and analytics behind") { json, replay };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var findings = new List<Finding>();
@@ -38,6 +41,12 @@ internal static class DoctorCommand
                 "unhealthy", n.Id, $"{string.Join(",", n.Roles)} on {n.Host}: {n.Unhealthy}")));
 
             findings.AddRange(await ParkedAsync(context, cancellationToken));
+
+            var analytics = context.Configuration.GetSection(AnalyticsOptions.SectionName).Get<AnalyticsOptions>() ?? new AnalyticsOptions();
+            if ((await reader.AnalyticsLagAsync(cancellationToken)).DegradedReason(analytics.LagThreshold) is { } behind)
+            {
+                findings.Add(new Finding("analytics", AnalyticsProjection.Name, $"{behind}; 'sagas stats' answers from the saga documents meanwhile"));
+            }
 
             int? replayed = null;
             if (parse.GetValue(replay))

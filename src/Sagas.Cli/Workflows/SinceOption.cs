@@ -11,7 +11,9 @@ internal static class SinceOption
 {
     private const string Forms = "a duration such as 30m, 6h or 7d, or an ISO 8601 moment such as 2026-11-30T08:00:00Z";
 
-    public static Option<string?> Create() => new("--since") { Description = $"Only workflows started since then: {Forms}" };
+    public static Option<string?> Create() => Create("Only workflows started since then");
+
+    public static Option<string?> Create(string description) => new("--since") { Description = $"{description}: {Forms}" };
 
     public static DateTimeOffset? Parse(string? text, DateTimeOffset now)
     {

@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Schema.Identity;
@@ -24,6 +25,10 @@ public static class WorkflowStore
         // Appends without first reading the stream's version: the saga document's version check
         // already serializes writers of one workflow (Marten baseline 298 → 344 transactions/s).
         options.Events.AppendMode = JasperFx.Events.EventAppendMode.Quick;
+
+        // The orchestrators run the async projections (their store adds Marten's daemon, hot/cold);
+        // any other store (the CLI's, a test's) only reads what they wrote, and says nothing about it.
+        options.Projections.AsyncMode = DaemonMode.ExternallyManaged;
 
         // Lists and searches of workflows (Sagas.Analytics, WorkflowListQuery) read the saga
         // documents through these indexed columns: always current, and no read model to write.

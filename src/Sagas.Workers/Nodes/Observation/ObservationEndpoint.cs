@@ -16,12 +16,28 @@ namespace Sagas.Workers.Nodes.Observation;
 /// same <see cref="NodeHealth"/>: one health model). It is a listener of its own, not the node's
 /// host, so a node with no HTTP API still has it.
 /// </summary>
-public sealed class ObservationEndpoint(ObservationOptions options, NodeHealth health, TimeProvider clock, MeterProvider meters) : IHostedService, IAsyncDisposable
+public sealed class ObservationEndpoint(
+    ObservationOptions options, NodeHealth health, IEnumerable<IDegradedPart> parts, TimeProvider clock, MeterProvider meters) : IHostedService, IAsyncDisposable
 {
     private WebApplication? _app;
 
     /// <summary>Where the listener answers, once started (the port chosen when the setting is 0).</summary>
     public Uri? Address { get; private set; }
+
+    /// <summary>
+    /// 503 while the node is unhealthy; otherwise 200, saying which parts are degraded: a node whose
+    /// analytics are behind still orchestrates, and a load balancer should keep sending it work.
+    /// </summary>
+    private IResult Ready()
+    {
+        if (health.Unhealthy(clock.GetUtcNow()) is { } why)
+        {
+            return Results.Text($"unhealthy: {why}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var degraded = parts.Where(p => p.Degraded is not null).Select(p => $"{p.Name} ({p.Degraded})").ToList();
+        return Results.Text(degraded.Count == 0 ? "ready\n" : $"ready, degraded: {string.Join("; ", degraded)}\n");
+    }
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -31,9 +47,7 @@ public sealed class ObservationEndpoint(ObservationOptions options, NodeHealth h
         var app = builder.Build();
         app.UseOpenTelemetryPrometheusScrapingEndpoint(meters, context => context.Request.Path == "/metrics", null, null, null);
         app.MapGet("/health/live", () => Results.Text("live\n"));
-        app.MapGet("/health/ready", () => health.Unhealthy(clock.GetUtcNow()) is { } why
-            ? Results.Text($"unhealthy: {why}\n", statusCode: StatusCodes.Status503ServiceUnavailable)
-            : Results.Text("ready\n"));
+        app.MapGet("/health/ready", Ready);
         try
         {
             await app.StartAsync(cancellationToken);

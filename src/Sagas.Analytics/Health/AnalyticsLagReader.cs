@@ -1,0 +1,37 @@
+using Npgsql;
+using Sagas.Analytics.Projection;
+using Sagas.Orchestration;
+
+namespace Sagas.Analytics.Health;
+
+/// <summary>Reads <see cref="AnalyticsLag"/> from Marten's tables, in one query, by the database's clock.</summary>
+public static class AnalyticsLagReader
+{
+    private static readonly string Query = $"""
+        SELECT p.last_seq_id,
+               (SELECT max(seq_id) FROM {DocumentLayout.SchemaName}.mt_events),
+               now() - (SELECT e.timestamp FROM {DocumentLayout.SchemaName}.mt_events e
+                        WHERE e.seq_id > coalesce(p.last_seq_id, 0) ORDER BY e.seq_id LIMIT 1),
+               p.agent_status, p.pause_reason, p.failure_event_sequence, p.failure_event_type
+        FROM (SELECT 1) AS one
+        LEFT JOIN {DocumentLayout.SchemaName}.mt_event_progression p ON p.name = '{AnalyticsProjection.ShardName}'
+        """;
+
+    public static async Task<AnalyticsLag> ReadAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(Query, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new AnalyticsLag
+        {
+            // Every column may be null: no progress row yet, no events, nothing unprocessed, no failure.
+            ProcessedThrough = reader.GetValue(0) as long? ?? 0,
+            NewestEvent = reader.GetValue(1) as long? ?? 0,
+            Behind = reader.GetValue(2) as TimeSpan? ?? TimeSpan.Zero,
+            AgentStatus = reader.GetValue(3) as string,
+            PauseReason = reader.GetValue(4) as string,
+            FailedAtEvent = reader.GetValue(5) as long?,
+            FailedEventType = reader.GetValue(6) as string,
+        };
+    }
+}
