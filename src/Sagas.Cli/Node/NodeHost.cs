@@ -29,7 +29,7 @@ public static class NodeHost
         if (roles.Orchestrator)
         {
             builder.AddSagasOrchestration(NodeFiles.LoadDefinitions(settings.Definitions, policies), settings.Postgres.ConnectionString, policies);
-            builder.AddSagasAnalytics(identity.NodeId, settings.Postgres.ConnectionString);
+            builder.AddSagasAnalytics(identity.NodeId, settings.Postgres.ConnectionString, policies.Analytics.Enabled);
             builder.Services.AddSingleton<IDegradedPart, AnalyticsPart>();
             builder.Services.AddSingleton<IDependencyProbe>(new PostgresProbe(settings.Postgres.ConnectionString));
         }

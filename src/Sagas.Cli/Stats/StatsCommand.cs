@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Sagas.Analytics;
 using Sagas.Analytics.Buckets;
 using Sagas.Analytics.Stats;
+using Sagas.Cli.Node;
 using Sagas.Cli.Workflows;
 
 namespace Sagas.Cli.Stats;
@@ -34,8 +35,9 @@ internal static class StatsCommand
                 By = GranularityOf(parse.GetValue(by)),
             };
             var options = context.Configuration.GetSection(AnalyticsOptions.SectionName).Get<AnalyticsOptions>() ?? new AnalyticsOptions();
+            var metrics = NodeFiles.LoadPolicies(context.Settings).Analytics.Metrics;
             using var reader = new WorkflowReader(context.Settings.Postgres);
-            var report = await reader.StatsAsync(request, options.LagThreshold, cancellationToken);
+            var report = (await reader.StatsAsync(request, options.LagThreshold, cancellationToken)).Showing(metrics);
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context.Output, report);

@@ -20,4 +20,7 @@ public sealed record PolicyFile
 
     /// <summary><c>orchestration.workflows.ID.policies</c>, by workflow id.</summary>
     public IReadOnlyDictionary<string, PolicyScope> Workflows { get; init; } = new Dictionary<string, PolicyScope>();
+
+    /// <summary><c>orchestration.analytics</c>: on, with every metric, unless it says otherwise.</summary>
+    public AnalyticsPolicy Analytics { get; init; } = AnalyticsPolicy.Default;
 }

@@ -13,11 +13,12 @@ internal sealed class PolicyFileReader(ErrorSink errors)
     private const string Allowed = "lower-case letters, digits, '.', '_' and '-' (at most 100), starting with a letter or digit";
 
     private static readonly string[] RootKeys = [Root];
-    private static readonly string[] OrchestrationKeys = ["policies", "services", "workflows"];
+    private static readonly string[] OrchestrationKeys = ["policies", "services", "workflows", "analytics"];
     private static readonly string[] WorkflowKeys = ["policies"];
 
     private readonly PolicyListReader _policies = new(errors);
     private readonly ServicePoliciesReader _services = new(errors);
+    private readonly AnalyticsPolicyReader _analytics = new(errors);
 
     public PolicyFile Read(SourceNode root, string file)
     {
@@ -52,6 +53,7 @@ internal sealed class PolicyFileReader(ErrorSink errors)
             Defaults = _policies.Read(keys["policies"], $"{Root}.policies", PolicyPlace.Defaults),
             Services = Services(keys["services"]),
             Workflows = Workflows(keys["workflows"]),
+            Analytics = _analytics.Read(keys["analytics"]),
         };
     }
 
