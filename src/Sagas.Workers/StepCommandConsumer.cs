@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MassTransit;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
@@ -17,8 +18,15 @@ public sealed class StepCommandConsumer<TCommand>(StepHandlers handlers, IStepCo
     {
         var command = context.Message;
         var startedAt = clock.GetUtcNow();
+        var queue = QueueOf(context);
+        using var span = StepTracing.Start(command, instance.Node, queue);
         var outcome = await handling.RunAsync(handlers, command.Service, StepRequest.For(command), context.CancellationToken);
-        var run = new AttemptRun(startedAt, clock.GetUtcNow(), instance.Node, QueueOf(context));
+        var run = new AttemptRun(startedAt, clock.GetUtcNow(), instance.Node, queue);
+        if (outcome is StepOutcome.Failure failed)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, failed.Reason);
+        }
+
         IStepResult result = outcome switch
         {
             StepOutcome.Success success => handling.Completed(command, success.Output, run),

@@ -4,5 +4,5 @@ namespace Sagas.Analytics.Health;
 public sealed record AnalyticsNode(string Name)
 {
     /// <summary>The meter every Sagas instrument is on (the orchestrator's and the analytics').</summary>
-    public const string MeterName = "Sagas";
+    public const string MeterName = Contracts.Telemetry.SagasTelemetry.Name;
 }

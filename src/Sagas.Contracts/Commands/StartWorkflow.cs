@@ -16,4 +16,7 @@ public sealed record StartWorkflow : IWorkflowMessage
     public JsonObject? Input { get; init; }
 
     public required DateTimeOffset RequestedAt { get; init; }
+
+    /// <summary>The W3C trace context of the span that started it: the root of the workflow's trace (none: not traced).</summary>
+    public string? TraceParent { get; init; }
 }

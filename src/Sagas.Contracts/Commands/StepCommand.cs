@@ -30,4 +30,10 @@ public abstract record StepCommand : IWorkflowMessage
     /// redelivered command. A new one only when an operator runs a completed step again.
     /// </summary>
     public string IdempotencyKey { get; init; } = string.Empty;
+
+    /// <summary>
+    /// The W3C trace context of the workflow's trace, so the worker's span joins it however long the
+    /// command waited in the outbox, on a timer or in a queue (none: the workflow is not traced).
+    /// </summary>
+    public string? TraceParent { get; init; }
 }

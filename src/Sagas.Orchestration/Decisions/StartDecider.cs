@@ -42,6 +42,7 @@ public sealed class StartDecider(DecisionContext context, ForwardFlow forward)
             Input = command.Input ?? [],
             StartedAt = now,
             DeadlineAt = now + definition.Deadline,
+            TraceParent = command.TraceParent,
         });
         forward.Advance(state, definition);
     }

@@ -30,6 +30,9 @@ internal sealed class WorkflowRepositoryContext<TMessage>(
     where TMessage : class
 {
     private readonly ConsumeContext<TMessage> _context = context;
+
+    // When this node took the message: where its span begins.
+    private readonly DateTimeOffset _began = DateTimeOffset.UtcNow;
     private LoadedWorkflow? _loaded;
 
     public Task<SagaConsumeContext<WorkflowState, TMessage>> Add(WorkflowState instance) =>
@@ -74,6 +77,7 @@ internal sealed class WorkflowRepositoryContext<TMessage>(
     {
         await committer.CommitAsync(write);
         metrics.Record(write.State, write.Events);
+        WorkflowTracing.Record(write.State, write.Events, _context.Message, _began);
         if (dispatcher is not null && schedule.Outgoing.Count > 0)
         {
             await dispatcher.DispatchAsync(_context, schedule.Outgoing);

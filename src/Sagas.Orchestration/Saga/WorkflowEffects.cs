@@ -33,6 +33,7 @@ internal static class WorkflowEffects
                     Definition = context.Saga.Definition,
                     DispatchedAt = dispatched.DispatchedAt,
                     IdempotencyKey = dispatched.IdempotencyKey,
+                    TraceParent = context.Saga.TraceParent,
                 });
                 break;
             case CompensationDispatched compensation:
@@ -53,6 +54,7 @@ internal static class WorkflowEffects
                     EffectService = compensation.EffectService ?? string.Empty,
                     EffectAttempt = compensation.EffectAttempt,
                     MaybeCompleted = compensation.MaybeCompleted,
+                    TraceParent = context.Saga.TraceParent,
                 });
                 break;
             case StepCompleted completed:

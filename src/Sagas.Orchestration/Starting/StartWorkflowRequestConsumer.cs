@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using MassTransit;
 using Sagas.Contracts.Commands;
+using Sagas.Orchestration.Telemetry;
 
 namespace Sagas.Orchestration.Starting;
 
@@ -20,13 +22,20 @@ public sealed class StartWorkflowRequestConsumer(TimeProvider clock) : IConsumer
             throw new InvalidStartRequestException($"workflowId '{given}' is not a UUID; leave it out to have one assigned");
         }
 
+        var workflowId = request.WorkflowId is null ? NewId.NextGuid() : Guid.Parse(request.WorkflowId);
+
+        // The root of the workflow's trace (under the client's, when it sent one), when anyone traces.
+        using var span = WorkflowTracing.Source.StartActivity($"start {request.Definition}", ActivityKind.Consumer);
+        span?.SetTag("sagas.workflow.id", workflowId.ToString());
+        span?.SetTag("sagas.definition", request.Definition);
         await context.Publish(new StartWorkflow
         {
-            WorkflowId = request.WorkflowId is null ? NewId.NextGuid() : Guid.Parse(request.WorkflowId),
+            WorkflowId = workflowId,
             Definition = request.Definition ?? string.Empty,
             Version = request.Version,
             Input = request.Input,
             RequestedAt = clock.GetUtcNow(),
+            TraceParent = span?.Id,
         });
     }
 }

@@ -13,7 +13,7 @@ namespace Sagas.Orchestration.Telemetry;
 /// </summary>
 public sealed class WorkflowMetrics
 {
-    public const string MeterName = "Sagas";
+    public const string MeterName = Contracts.Telemetry.SagasTelemetry.Name;
 
     private readonly Counter<long> _started;
     private readonly Counter<long> _ended;

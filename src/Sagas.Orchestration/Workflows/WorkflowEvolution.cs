@@ -64,6 +64,7 @@ public static class WorkflowEvolution
         state.DefinitionHash = e.DefinitionHash;
         state.Input = (JsonObject)e.Input.DeepClone();
         state.StartedAt = e.StartedAt;
+        state.TraceParent = e.TraceParent;
         state.DeadlineAt = e.DeadlineAt;
     }
 

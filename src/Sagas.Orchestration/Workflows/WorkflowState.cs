@@ -116,6 +116,9 @@ public sealed class WorkflowState : SagaStateMachineInstance
 
     public DateTimeOffset StartedAt { get; set; }
 
+    /// <summary>The W3C trace context of the run's trace, from its start (null: not traced).</summary>
+    public string? TraceParent { get; set; }
+
     /// <summary>When the run must have ended; null when its definition sets no deadline.</summary>
     public DateTimeOffset? DeadlineAt { get; set; }
 

@@ -3,6 +3,7 @@ using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Workflows;
+using Sagas.Testing;
 
 namespace Sagas.Orchestration.Tests.Abandoned;
 
@@ -65,7 +66,9 @@ public sealed class When_an_attempt_is_abandoned : IAsyncLifetime
         var state = await _harness.WhenAsync(id, s => s.AbandonedEffects.Values.Any(e => e.Undone));
         Assert.Equal(WorkflowStatus.Completed, state.Status);
         Assert.Equal(("charge-payment", "payment"), (state.AbandonedEffects.Values.Single().StepId, state.AbandonedEffects.Values.Single().Service));
-        Assert.DoesNotContain(_harness.Timers.Pending, t => t.Message is StepTimeoutElapsed { Effect: not null });
+        // The undo's timer is disarmed by the effects of the answer, which follow the state's change.
+        await Eventually.Until(() => !_harness.Timers.Pending.Any(t => t.Message is StepTimeoutElapsed { Effect: not null }), TimeSpan.FromSeconds(5),
+            "the undo's timer to be disarmed");
         Assert.Equal(WorkflowReplay.Fingerprint(state), WorkflowReplay.Fingerprint(WorkflowReplay.Rebuild(state.PendingEvents)));
     }
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using Sagas.Contracts.Telemetry;
 
 namespace Sagas.Workers.Nodes.Observation;
 
@@ -11,7 +13,7 @@ namespace Sagas.Workers.Nodes.Observation;
 public static class ObservationRegistration
 {
     /// <summary>Sagas' own meter, which every node reports; MassTransit's is a setting (<see cref="ObservationOptions.MassTransitMetrics"/>).</summary>
-    public const string SagasMeter = "Sagas";
+    public const string SagasMeter = SagasTelemetry.Name;
 
     /// <summary>
     /// The metrics and the <see cref="ObservationEndpoint"/> with <c>Sagas:Observation</c> bound
@@ -35,6 +37,13 @@ public static class ObservationRegistration
                 metrics.AddOtlpExporter();
             }
         });
+
+        // Traces go to a collector or nowhere: without one, no span is even created (nobody listens).
+        if (otlp)
+        {
+            builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(SagasTelemetry.Name, "MassTransit").AddOtlpExporter());
+        }
+
         if (builder.Configuration.GetValue($"{ObservationOptions.SectionName}:{nameof(ObservationOptions.Enabled)}", true))
         {
             builder.Services.AddSingleton<ObservationEndpoint>();
