@@ -3,6 +3,7 @@ using Marten;
 using Sagas.Analytics.Health;
 using Sagas.Analytics.Projection;
 using Sagas.Analytics.Rebuild;
+using Sagas.Analytics.WorkflowList;
 
 namespace Sagas.Analytics.Hosting;
 
@@ -20,6 +21,7 @@ public static class AnalyticsStore
     public static void Configure(StoreOptions options, bool runProjection)
     {
         options.Storage.ExtendedSchemaObjects.AddRange(StatsTables.SchemaObjects());
+        options.Storage.ExtendedSchemaObjects.Add(SearchTable.SchemaObject());
         foreach (var type in OperationsStream.EventTypes)
         {
             options.Events.AddEventType(type);
@@ -36,6 +38,7 @@ public static class AnalyticsStore
             // A rebuild starts the tables from nothing: they hold only what the projection wrote.
             async.DeleteDataInTableOnTeardown(StatsTables.Workflows);
             async.DeleteDataInTableOnTeardown(StatsTables.Steps);
+            async.DeleteDataInTableOnTeardown(SearchTable.Name);
         });
 
         // A projection that fails on an event stops there, rather than skip it and count wrong for

@@ -2,11 +2,13 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using Sagas.Analytics.Tally;
+using Sagas.Analytics.WorkflowList;
+using Sagas.Orchestration.Journal;
 
 namespace Sagas.Analytics.Projection;
 
 /// <summary>
-/// The definition and step stats, projected by Marten's async daemon from every workflow's stream.
+/// The definition and step stats and the workflow list's search keys, projected by Marten's async daemon from every workflow's stream.
 /// Not a <c>MultiStreamProjection</c> of bucket documents: an event's bucket depends on facts of
 /// its workflow from earlier events (the definition, where the attempt went), and a row many
 /// workflows add to is better raised in place than read and rewritten (see <see cref="StatsTables"/>).
@@ -26,6 +28,10 @@ public sealed class AnalyticsProjection : IProjection
         foreach (var @event in events)
         {
             tally.Add(@event.StreamId, @event.Data);
+            if (@event.Data is WorkflowStarted started)
+            {
+                SearchTable.Queue(operations, started);
+            }
         }
 
         StatsWriter.Queue(operations, tally);

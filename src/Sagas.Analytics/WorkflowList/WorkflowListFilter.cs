@@ -24,5 +24,8 @@ public sealed record WorkflowListFilter
     /// </summary>
     public Guid? After { get; init; }
 
+    /// <summary>Searchable input fields and the value each must hold (<see cref="SearchKeys"/>).</summary>
+    public IReadOnlyList<(string Field, string Value)> Where { get; init; } = [];
+
     public int Limit { get; init; } = 20;
 }

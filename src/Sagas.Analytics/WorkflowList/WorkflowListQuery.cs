@@ -30,6 +30,11 @@ public static class WorkflowListQuery
             query = query.Where(v => v.StartedAt >= since);
         }
 
+        foreach (var (field, value) in filter.Where)
+        {
+            query = query.Where(v => v.MatchesSql(SearchTable.Condition, field, value));
+        }
+
         if (filter.After is { } after)
         {
             // The order below, as PostgreSQL compares it: start, then id, both descending.

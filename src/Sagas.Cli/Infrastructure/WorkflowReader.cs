@@ -48,6 +48,12 @@ internal sealed class WorkflowReader : IDisposable
     public Task<IReadOnlyList<WorkflowListItem>> ListAsync(WorkflowListFilter filter, CancellationToken cancellationToken) =>
         GuardAsync(async () =>
         {
+            if (filter.Where.Count > 0)
+            {
+                // The search keys' table, in case no orchestrator with analytics has created it yet.
+                await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+            }
+
             await using var session = _store.QuerySession();
             return await WorkflowListQuery.ListAsync(session, filter, cancellationToken);
         });
@@ -67,6 +73,17 @@ internal sealed class WorkflowReader : IDisposable
             await using var connection = new Npgsql.NpgsqlConnection(_settings.ConnectionString);
             await connection.OpenAsync(cancellationToken);
             return await AnalyticsLagReader.ReadAsync(connection, cancellationToken);
+        });
+
+    /// <summary>Whether any run has recorded a searchable value of this input field (see <see cref="SearchTable"/>).</summary>
+    public Task<bool> IsSearchedFieldAsync(string field, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(_settings.ConnectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new Npgsql.NpgsqlCommand($"SELECT EXISTS (SELECT 1 FROM {SearchTable.Name} WHERE field = @field)", connection);
+            command.Parameters.AddWithValue("field", field);
+            return await command.ExecuteScalarAsync(cancellationToken) is true;
         });
 
     /// <summary>Every node that has announced itself, live ones first, most recently seen first.</summary>

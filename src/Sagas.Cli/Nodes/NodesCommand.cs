@@ -30,6 +30,7 @@ internal static class NodesCommand
                     SecondsSinceSeen = Math.Round((now - n.LastSeen).TotalSeconds, 1),
                     n.LostAt,
                     n.Unhealthy,
+                    n.Degraded,
                 }).ToList());
                 return ExitCodes.Success;
             }
@@ -48,6 +49,11 @@ internal static class NodesCommand
                 if (node.Unhealthy is { } reason && node.Status == NodeStatus.Live)
                 {
                     await context.Output.WriteLineAsync($"  unhealthy: {reason}");
+                }
+
+                if (node.Degraded is { } degraded && node.Status == NodeStatus.Live)
+                {
+                    await context.Output.WriteLineAsync($"  degraded: {degraded}");
                 }
             }
 

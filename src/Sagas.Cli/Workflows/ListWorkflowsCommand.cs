@@ -4,7 +4,7 @@ using Sagas.Orchestration.Workflows;
 namespace Sagas.Cli.Workflows;
 
 /// <summary>
-/// <c>sagas workflows list [--status S] [--definition D] [--since 1h] [--after ID] [--limit N] [--json]</c>:
+/// <c>sagas workflows list [--status S] [--definition D] [--since 1h] [--where FIELD=VALUE]… [--after ID] [--limit N] [--json]</c>:
 /// workflows newest first, one page at a time.
 /// </summary>
 internal static class ListWorkflowsCommand
@@ -16,10 +16,15 @@ internal static class ListWorkflowsCommand
         var status = new Option<string?>("--status") { Description = $"Only workflows in this status: {string.Join(", ", Enum.GetNames<WorkflowStatus>())}" };
         var definition = new Option<string?>("--definition") { Description = "Only workflows of this definition" };
         var since = SinceOption.Create();
+        var where = new Option<string[]>("--where")
+        {
+            Description = "Only workflows whose searchable input field holds this value (FIELD=VALUE; repeat to require several)",
+            DefaultValueFactory = _ => [],
+        };
         var after = new Option<string?>("--after") { Description = "The next page: the workflows listed after this one (the last of the page before)" };
         var limit = new Option<int>("--limit") { Description = $"At most this many (1 to {WorkflowListFilter.MostRows})", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Write the list as JSON" };
-        var command = new Command("list", "List workflows, newest first") { status, definition, since, after, limit, json };
+        var command = new Command("list", "List workflows, newest first") { status, definition, since, where, after, limit, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var count = parse.GetValue(limit);
@@ -34,10 +39,22 @@ internal static class ListWorkflowsCommand
                 Definition = parse.GetValue(definition),
                 StartedSince = SinceOption.Parse(parse.GetValue(since), DateTimeOffset.UtcNow),
                 After = parse.GetValue(after) is { } id ? WorkflowIdArgument.Parse(id) : null,
+                Where = [.. (parse.GetValue(where) ?? []).Select(ConditionOf)],
                 Limit = count,
             };
             using var reader = new WorkflowReader(context.Settings.Postgres);
             var items = await reader.ListAsync(filter, cancellationToken);
+            if (items.Count == 0)
+            {
+                foreach (var (field, _) in filter.Where)
+                {
+                    if (!await reader.IsSearchedFieldAsync(field, cancellationToken))
+                    {
+                        throw new UserErrorException(
+                            $"--where {field}=…: no workflow has a searchable input field '{field}'; mark it 'searchable: true' in its definition's input (only runs started since are found)");
+                    }
+                }
+            }
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context.Output, items);
@@ -51,6 +68,11 @@ internal static class ListWorkflowsCommand
         });
         return command;
     }
+
+    private static (string Field, string Value) ConditionOf(string text) =>
+        text.IndexOf('=', StringComparison.Ordinal) is var at and > 0 && at < text.Length - 1
+            ? (text[..at], text[(at + 1)..])
+            : throw new UserErrorException($"--where '{text}' is not FIELD=VALUE, e.g. --where orderId=o-1");
 
     private static WorkflowStatus? StatusOf(string? text) =>
         text is null ? null

@@ -34,6 +34,12 @@ public sealed record NodeHeartbeat
     /// </summary>
     public string? Unhealthy { get; init; }
 
+    /// <summary>
+    /// Null while every part of the node works fully; otherwise the parts that go on in a reduced
+    /// way and why (<c>analytics (… behind …)</c>), as its <c>/health/ready</c> says too.
+    /// </summary>
+    public string? Degraded { get; init; }
+
     /// <summary>The node's latest spell of ill health, ongoing or ended; null if it never had one.</summary>
     public NodeEscalation? Escalation { get; init; }
 

@@ -12,8 +12,9 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
 {
     private static readonly string[] WorkflowKeys = ["id", "version", "description", "input", "steps", "output", "deadline"];
     private static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate", "alternates"];
-    private static readonly string[] InputFieldKeys = ["type", "required", "description"];
     private static readonly string[] CompensationKeys = ["service", "input"];
+
+    private readonly InputFieldReader _inputFields = new(errors);
 
     public WorkflowDraft? Read(SourceNode root)
     {
@@ -84,47 +85,13 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
                 continue;
             }
 
-            if (InputField(name, entry.Value) is { } field)
+            if (_inputFields.Read(name, entry.Value) is { } field)
             {
                 fields.Add(field);
             }
         }
 
         return fields;
-    }
-
-    // A field is either "name: type" (required) or "name: { type: T, required: false }".
-    private InputField? InputField(string name, SourceNode node)
-    {
-        var typeNode = node;
-        var required = true;
-        if (node is SourceMapping details)
-        {
-            var keys = new KeyedEntries(details, InputFieldKeys, null, errors);
-            typeNode = keys["type"] ?? new SourceScalar(details.Position, "any", ScalarKind.String);
-            if (keys["required"] is { } requiredNode)
-            {
-                if (requiredNode is SourceScalar { Kind: ScalarKind.Boolean } flag)
-                {
-                    required = flag.Text is "true" or "True" or "TRUE";
-                }
-                else
-                {
-                    errors.Add(requiredNode.Position, null, ErrorCodes.WrongType, $"'required' of input field '{name}' must be true or false");
-                }
-            }
-        }
-
-        if (typeNode is SourceScalar { Kind: ScalarKind.String } typeName
-            && Enum.TryParse<JsonType>(typeName.Text, ignoreCase: true, out var type)
-            && typeName.Text.All(char.IsLower))
-        {
-            return new InputField(name, type, required);
-        }
-
-        var known = string.Join(", ", Enum.GetNames<JsonType>().Select(n => n.ToLowerInvariant()));
-        errors.Add(typeNode.Position, null, ErrorCodes.InvalidInputType, $"input field '{name}' has type {Describe(typeNode)}; use one of: {known}");
-        return null;
     }
 
     private List<StepDraft> Steps(SourceNode? node, SourcePosition parent)

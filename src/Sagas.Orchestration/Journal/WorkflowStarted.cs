@@ -20,6 +20,9 @@ public sealed record WorkflowStarted
     /// <summary>When the run must have ended, from the definition's <c>deadline</c>; null when it has none.</summary>
     public DateTimeOffset? DeadlineAt { get; init; }
 
+    /// <summary>The input fields the definition marks searchable (null: none): the workflow list can be searched by their values.</summary>
+    public IReadOnlyList<string>? Searchable { get; init; }
+
     /// <summary>The W3C trace context the start came with: every span of the run joins this trace (none: not traced).</summary>
     public string? TraceParent { get; init; }
 }

@@ -44,6 +44,7 @@ public sealed class NodeHeartbeatConsumer(IDocumentStore store, TimeProvider clo
     private void RecordHealthChange(IDocumentSession session, NodeView view, NodeHeartbeat beat)
     {
         view.Unhealthy = beat.Unhealthy;
+        view.Degraded = beat.Degraded;
         if (beat.Escalation is not { } spell)
         {
             return;

@@ -32,6 +32,9 @@ public sealed class NodeView
     /// <summary>Null while the node says it is healthy; otherwise the reason its last heartbeat gave.</summary>
     public string? Unhealthy { get; set; }
 
+    /// <summary>Null while every part of the node works fully; otherwise what its last heartbeat said is degraded.</summary>
+    public string? Degraded { get; set; }
+
     /// <summary>The start of the node's latest spell of ill health recorded as <see cref="NodeUnhealthy"/>.</summary>
     public DateTimeOffset? EscalationSince { get; set; }
 

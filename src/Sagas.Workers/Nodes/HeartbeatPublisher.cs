@@ -14,7 +14,7 @@ namespace Sagas.Workers.Nodes;
 /// </summary>
 public sealed partial class HeartbeatPublisher(
     NodeIdentity identity, IBus bus, NodeOptions options, NodeHealth health, IEnumerable<IDependencyProbe> probes,
-    TimeProvider clock, ILogger<HeartbeatPublisher> logger) : BackgroundService
+    IEnumerable<IDegradedPart> parts, TimeProvider clock, ILogger<HeartbeatPublisher> logger) : BackgroundService
 {
     private NodeEscalation? _escalation;
 
@@ -58,6 +58,7 @@ public sealed partial class HeartbeatPublisher(
                 StartedAt = identity.StartedAt,
                 SentAt = clock.GetUtcNow(),
                 Unhealthy = _escalation is { EndedAt: null } ongoing ? ongoing.Reason : null,
+                Degraded = DegradedParts.Describe(parts),
                 Escalation = _escalation,
                 Stopping = stopping,
             }, bounded.Token);

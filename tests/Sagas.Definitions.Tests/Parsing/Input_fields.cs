@@ -57,6 +57,42 @@ public class Input_fields
     }
 
     [Fact]
+    public void A_scalar_field_can_be_marked_searchable()
+    {
+        var definition = Load.ValidYaml("""
+            id: w
+            version: 1
+            input:
+              orderId: { type: string, searchable: true }
+              amount: number
+            steps:
+              - id: a
+                service: s
+            """);
+
+        Assert.Equal([new InputField("orderId", JsonType.String, true, Searchable: true), new InputField("amount", JsonType.Number, true)], definition.Input);
+    }
+
+    [Fact]
+    public void A_searchable_object_is_an_error_naming_the_field_and_its_line()
+    {
+        var error = Assert.Single(Load.Yaml("""
+            id: w
+            version: 1
+            input:
+              address:
+                type: object
+                searchable: true
+            steps:
+              - id: a
+                service: s
+            """).Errors);
+
+        Assert.Equal((ErrorCodes.WrongType, 6), (error.Code, error.Line));
+        Assert.Equal("input field 'address' is searchable but of type object; only a string, number, integer or boolean field can be searched for", error.Message);
+    }
+
+    [Fact]
     public void The_long_form_without_a_type_accepts_any_value()
     {
         var definition = Load.ValidYaml("""

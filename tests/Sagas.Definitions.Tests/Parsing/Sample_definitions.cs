@@ -23,7 +23,7 @@ public class Sample_definitions
         var definition = Load.Valid(new DefinitionLoader().LoadFile(SampleFile("order-fulfilment.yaml")));
 
         Assert.Equal(("order-fulfilment", 1), (definition.Id, definition.Version));
-        Assert.Equal([new InputField("orderId", JsonType.String, true), new InputField("amount", JsonType.Number, true), new InputField("simulate", JsonType.Object, false)], definition.Input);
+        Assert.Equal([new InputField("orderId", JsonType.String, true, Searchable: true), new InputField("amount", JsonType.Number, true), new InputField("simulate", JsonType.Object, false)], definition.Input);
         Assert.Equal(["reserve-inventory", "charge-payment", "check-fraud", "ship", "notify"], definition.Steps.Select(s => s.Id));
         Assert.Equal(["charge-payment", "check-fraud"], definition.FindStep("ship")!.DependsOn);
         Assert.Equal(("payment", 29), (definition.FindStep("charge-payment")!.Service, definition.FindStep("charge-payment")!.Line));

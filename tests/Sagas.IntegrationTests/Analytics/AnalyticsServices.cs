@@ -15,6 +15,7 @@ public abstract class AnalyticsServices(string name) : OwnServices($"sagas-test-
     {
         ["Sagas:Analytics:LagThreshold"] = "00:00:01",
         ["Sagas:Analytics:CheckInterval"] = "00:00:00.500",
+        ["Sagas:Nodes:HeartbeatInterval"] = "00:00:01",
     };
 
     public async Task<AnalyticsLag> LagAsync()

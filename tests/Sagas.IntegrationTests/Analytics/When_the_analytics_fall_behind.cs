@@ -32,6 +32,10 @@ public sealed class When_the_analytics_fall_behind(DegradedServices services) : 
         Assert.Equal(200, status);
         Assert.StartsWith("ready, degraded: analytics (", body, StringComparison.Ordinal);
 
+        // One health model: the node's heartbeats say the same, and sagas nodes shows it.
+        await Eventually.Until(async () => (await services.SagasAsync("nodes", "--json")).Output, nodes => nodes.Contains("\"degraded\": \"analytics (", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(15), "a heartbeat to say the analytics are degraded");
+
         var stats = await StatsJsonAsync();
         Assert.True(stats.GetProperty("degraded").GetBoolean());
         Assert.Contains("from the saga documents", stats.GetProperty("reason").GetString(), StringComparison.Ordinal);

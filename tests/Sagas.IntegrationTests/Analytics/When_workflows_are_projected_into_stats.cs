@@ -66,6 +66,29 @@ public sealed class When_workflows_are_projected_into_stats(StatsServices servic
         Assert.Equal("payment", instance.Endpoint);
     }
 
+    [Fact]
+    public async Task A_searchable_input_field_finds_its_runs()
+    {
+        await using var node = await NodeProcess.StartAsync(services.Settings, new Dictionary<string, string>());
+        await using var client = await StartClient.ConnectAsync(services.VirtualHost);
+        var ids = await Orders.StartMixedAsync(client, completing: 2);
+        await Orders.EndedAsync(services, ids, node);
+        await services.CaughtUpAsync(node);
+
+        var (exitCode, output, error) = await services.SagasAsync("workflows", "list", "--where", "orderId=declined-1", "--json");
+        Assert.True(exitCode == 0, error);
+        var found = Assert.Single(System.Text.Json.JsonDocument.Parse(output).RootElement.EnumerateArray());
+        Assert.Equal(ids[2].ToString(), found.GetProperty("workflowId").GetString());
+        Assert.Equal("Compensated", found.GetProperty("status").GetString());
+
+        var none = await services.SagasAsync("workflows", "list", "--where", "orderId=no-such-order", "--json");
+        Assert.Equal((0, "[]"), (none.ExitCode, none.Output.Trim()));
+
+        var unknown = await services.SagasAsync("workflows", "list", "--where", "amount=10");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("no workflow has a searchable input field 'amount'", unknown.Error, StringComparison.Ordinal);
+    }
+
     private async Task<IReadOnlyList<object>> EventsOfAsync(IEnumerable<Guid> ids)
     {
         var events = new List<object>();

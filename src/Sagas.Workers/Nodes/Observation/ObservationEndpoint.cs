@@ -35,8 +35,7 @@ public sealed class ObservationEndpoint(
             return Results.Text($"unhealthy: {why}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var degraded = parts.Where(p => p.Degraded is not null).Select(p => $"{p.Name} ({p.Degraded})").ToList();
-        return Results.Text(degraded.Count == 0 ? "ready\n" : $"ready, degraded: {string.Join("; ", degraded)}\n");
+        return Results.Text(DegradedParts.Describe(parts) is { } degraded ? $"ready, degraded: {degraded}\n" : "ready\n");
     }
 
     public async Task StartAsync(CancellationToken cancellationToken)
