@@ -37,7 +37,8 @@ internal sealed partial class AnalyticsRetention(string connectionString, Analyt
         while (await ticks.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task<int> RemoveAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Deletes the buckets older than their retention at <paramref name="now"/>; returns how many.</summary>
+    internal async Task<int> RemoveAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);

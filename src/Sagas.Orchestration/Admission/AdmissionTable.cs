@@ -32,6 +32,20 @@ internal sealed class AdmissionTable(string connectionString) : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>How many tickets wait for admission, by service: the admission queues' lengths.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> WaitingByServiceAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT service, count(*) FROM {Tickets} WHERE admitted_at IS NULL GROUP BY service");
+        var waiting = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            waiting[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return waiting;
+    }
+
     /// <summary>The services with tickets waiting.</summary>
     public async Task<IReadOnlyList<string>> WaitingServicesAsync(CancellationToken cancellationToken)
     {

@@ -78,7 +78,7 @@ public static class OrchestrationRegistration
 
     /// <summary>
     /// The orchestrator's background jobs: the timer and outbox relay, the outbox cleaner, the
-    /// admission relay, the watch for lost nodes and the sweeper. They send through the bus, so the
+    /// admission relay, the watch for lost nodes, the sweeper and the gauges of what the node holds. They send through the bus, so the
     /// host registers them after it (see <c>NodeHost</c>).
     /// </summary>
     public static IHostApplicationBuilder AddSagasOrchestrationJobs(this IHostApplicationBuilder builder)
@@ -88,6 +88,7 @@ public static class OrchestrationRegistration
         builder.Services.AddHostedService<AdmissionRelay>();
         builder.Services.AddHostedService<NodeWatch>();
         builder.Services.AddHostedService<WorkflowSweeper>();
+        builder.Services.AddHostedService<OrchestratorGauges>();
         return builder;
     }
 

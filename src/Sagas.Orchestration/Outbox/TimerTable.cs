@@ -58,6 +58,13 @@ internal sealed class TimerTable(string connectionString) : IAsyncDisposable
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Rows due and not yet sent (outgoing messages, and timers whose time has come): the outbox's backlog.</summary>
+    public async Task<long> CountDueAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = _dataSource.CreateCommand($"SELECT count(*) FROM {Name} WHERE due_at <= now()");
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>Timers waiting, for diagnostics and tests.</summary>
     public async Task<long> CountAsync(CancellationToken cancellationToken = default)
     {

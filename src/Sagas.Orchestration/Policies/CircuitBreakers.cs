@@ -33,6 +33,15 @@ public sealed class CircuitBreakers
         }
     }
 
+    /// <summary>Every service's circuit as it stands at <paramref name="now"/>, for the metrics.</summary>
+    public IReadOnlyList<(string Service, CircuitState State)> States(DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            return [.. _byService.Select(c => (c.Key, c.Value.StateAt(now)))];
+        }
+    }
+
     public CircuitState StateOf(string service, DateTimeOffset now)
     {
         lock (_lock)

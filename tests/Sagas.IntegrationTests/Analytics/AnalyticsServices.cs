@@ -71,3 +71,6 @@ public sealed class RebuildServices() : AnalyticsServices("analytics-rebuild");
 
 /// <summary>The degraded-path tests' services.</summary>
 public sealed class DegradedServices() : AnalyticsServices("analytics-degraded");
+
+/// <summary>The retention test's database (no node runs on it).</summary>
+public sealed class RetentionServices() : AnalyticsServices("analytics-retention");

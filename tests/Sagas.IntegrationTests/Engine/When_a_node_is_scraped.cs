@@ -33,6 +33,9 @@ public sealed class When_a_node_is_scraped(EngineNode node) : IntegrationTest
         Assert.Contains("sagas_steps_results_total{", metrics);
         Assert.Contains("service=\"payment\"", metrics);
         Assert.Contains("sagas_step_execution_milliseconds_bucket{", metrics);
+        // What the node holds: its outbox's backlog, and how far its analytics are behind.
+        Assert.Contains("sagas_outbox_backlog", metrics);
+        Assert.Contains("sagas_analytics_lag_seconds", metrics);
     }
 
     [Fact]
