@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Sagas.Contracts.Commands;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Workflows;
 
@@ -73,6 +74,8 @@ public sealed class When_a_step_input_cannot_be_resolved : IAsyncLifetime
         await _harness.CancelAsync(id, "not worth fixing");
 
         var cancelled = await _harness.InStateAsync(id, m => m.Cancelled);
+        // The state shows Cancelled as its status changes; the rest of the message's events apply after.
+        await _harness.ConsumedAsync<CancelWorkflow>(m => m.WorkflowId == id);
         Assert.Equal("cancelled: not worth fixing", cancelled.FailureReason);
         Assert.Null(cancelled.BlockedStep);
     }
