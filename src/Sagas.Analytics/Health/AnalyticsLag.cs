@@ -24,7 +24,20 @@ public sealed record AnalyticsLag
 
     public string? FailedEventType { get; init; }
 
+    /// <summary>
+    /// The reason of the operations stream's last event when it is an <see cref="AnalyticsDegraded"/>:
+    /// what the nodes recorded, which a reader outside them (the CLI) cannot see for itself, such
+    /// as a projection paused on an event before much lag built up.
+    /// </summary>
+    public string? RecordedDegraded { get; init; }
+
     public long EventsBehind => Math.Max(0, NewestEvent - ProcessedThrough);
+
+    /// <summary>
+    /// Why a reader should not trust the analytics now: what it sees itself, else what the nodes
+    /// recorded last. Not for the nodes' own watch, which records the change and must see it end.
+    /// </summary>
+    public string? ReportedReason(TimeSpan threshold) => DegradedReason(threshold) ?? RecordedDegraded;
 
     /// <summary>Why the analytics cannot be trusted now, in one sentence; null when they can.</summary>
     public string? DegradedReason(TimeSpan threshold)

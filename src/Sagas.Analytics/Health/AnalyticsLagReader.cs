@@ -12,7 +12,10 @@ public static class AnalyticsLagReader
                (SELECT max(seq_id) FROM {DocumentLayout.SchemaName}.mt_events),
                now() - (SELECT e.timestamp FROM {DocumentLayout.SchemaName}.mt_events e
                         WHERE e.seq_id > coalesce(p.last_seq_id, 0) ORDER BY e.seq_id LIMIT 1),
-               p.agent_status, p.pause_reason, p.failure_event_sequence, p.failure_event_type
+               p.agent_status, p.pause_reason, p.failure_event_sequence, p.failure_event_type,
+               -- Marten names an event type after the type, in snake case; the degraded-path tests read it back.
+               (SELECT CASE WHEN o.type = 'analytics_degraded' THEN o.data ->> 'reason' END
+                FROM {DocumentLayout.SchemaName}.mt_events o WHERE o.stream_id = '{OperationsStream.Id}' ORDER BY o.version DESC LIMIT 1)
         FROM (SELECT 1) AS one
         LEFT JOIN {DocumentLayout.SchemaName}.mt_event_progression p ON p.name = '{AnalyticsProjection.ShardName}'
         """;
@@ -32,6 +35,7 @@ public static class AnalyticsLagReader
             PauseReason = reader.GetValue(4) as string,
             FailedAtEvent = reader.GetValue(5) as long?,
             FailedEventType = reader.GetValue(6) as string,
+            RecordedDegraded = reader.GetValue(7) as string,
         };
     }
 }

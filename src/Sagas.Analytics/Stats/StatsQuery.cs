@@ -16,7 +16,7 @@ public sealed class StatsQuery(string connectionString, TimeSpan lagThreshold)
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         var lag = await AnalyticsLagReader.ReadAsync(connection, cancellationToken);
-        if (lag.DegradedReason(lagThreshold) is { } reason)
+        if (lag.ReportedReason(lagThreshold) is { } reason)
         {
             return new StatsReport
             {

@@ -43,7 +43,7 @@ internal static class DoctorCommand
             findings.AddRange(await ParkedAsync(context, cancellationToken));
 
             var analytics = context.Configuration.GetSection(AnalyticsOptions.SectionName).Get<AnalyticsOptions>() ?? new AnalyticsOptions();
-            if ((await reader.AnalyticsLagAsync(cancellationToken)).DegradedReason(analytics.LagThreshold) is { } behind)
+            if ((await reader.AnalyticsLagAsync(cancellationToken)).ReportedReason(analytics.LagThreshold) is { } behind)
             {
                 findings.Add(new Finding("analytics", AnalyticsProjection.Name, $"{behind}; 'sagas stats' answers from the saga documents meanwhile"));
             }
