@@ -113,6 +113,9 @@ public sealed class When_a_node_reports_itself_unhealthy(EngineNode node) : Inte
         using var output = new StringWriter();
         using var error = new StringWriter();
         var exit = await SagasCli.RunAsync(args, output, error, node.Configuration);
+
+        // Exit 2 is the command failing to run at all: what it said is the news.
+        Assert.True(exit != ExitCodes.UserError, $"sagas {string.Join(' ', args)} could not run: {error}");
         return (exit, output.ToString());
     }
 }
