@@ -1,6 +1,8 @@
 using Marten;
+using Sagas.Analytics.Hosting;
 using Sagas.Cli.Settings;
 using Sagas.Orchestration.Persistence;
+using Sagas.Testing;
 
 namespace Sagas.IntegrationTests;
 
@@ -34,7 +36,7 @@ public abstract class OwnServices(string? virtualHost, string? database) : IInte
         if (database is not null)
         {
             Settings.Postgres.ConnectionString = await TestDatabase.PrepareAsync(database);
-            _store = DocumentStore.For(options => TestDatabase.Configure(options, ConnectionString));
+            _store = DocumentStore.For(options => AnalyticsStore.ConfigureWithWorkflows(options, ConnectionString));
         }
     }
 
@@ -47,7 +49,7 @@ public abstract class OwnServices(string? virtualHost, string? database) : IInte
 
         if (_store is not null)
         {
-            await TestDatabase.WipeAsync(_store);
+            await StoreWipe.WipeAsync(_store);
         }
     }
 

@@ -4,36 +4,20 @@ using Sagas.Analytics.Hosting;
 using Sagas.Analytics.Projection;
 using Sagas.Bench.Observation;
 using Sagas.Orchestration.Persistence;
+using Sagas.Testing;
 
 namespace Sagas.Bench.Scenarios;
 
 /// <summary>Runs one scenario against running nodes and turns what it observed into figures.</summary>
 internal sealed class ScenarioRunner(BenchSettings settings, double boundStepsPerSecond) : IDisposable
 {
-    private readonly DocumentStore _store = DocumentStore.For(options =>
-    {
-        WorkflowStore.Configure(options, settings.PostgresConnectionString);
-        AnalyticsStore.Configure(options);
-    });
+    private readonly DocumentStore _store = DocumentStore.For(options => AnalyticsStore.ConfigureWithWorkflows(options, settings.PostgresConnectionString));
 
-    /// <summary>
-    /// Every stream, document and stats row, but never the event sequence or the async daemon's
-    /// progress (as Marten's own wipes do): a node running the analytics projection goes on with
-    /// the events that follow, rather than stop on progress that went back.
-    /// </summary>
+    /// <summary>Every stream, document and analytics row (see <see cref="StoreWipe"/>), the schema applied first.</summary>
     public async Task WipeAsync()
     {
         await _store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        await using (var session = _store.LightweightSession())
-        {
-            session.QueueSqlCommand($"DELETE FROM {WorkflowStore.SchemaName}.mt_events");
-            session.QueueSqlCommand($"DELETE FROM {WorkflowStore.SchemaName}.mt_streams");
-            session.QueueSqlCommand($"DELETE FROM {StatsTables.Workflows}");
-            session.QueueSqlCommand($"DELETE FROM {StatsTables.Steps}");
-            await session.SaveChangesAsync();
-        }
-
-        await _store.Advanced.Clean.DeleteDocumentsExceptAsync(CancellationToken.None);
+        await StoreWipe.WipeAsync(_store);
     }
 
     public async Task<ScenarioResult> RunAsync(ScenarioPlan plan, Nodes nodes)

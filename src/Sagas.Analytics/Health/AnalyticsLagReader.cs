@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Npgsql;
 using Sagas.Analytics.Projection;
 using Sagas.Orchestration;
@@ -13,8 +14,7 @@ public static class AnalyticsLagReader
                now() - (SELECT e.timestamp FROM {DocumentLayout.SchemaName}.mt_events e
                         WHERE e.seq_id > coalesce(p.last_seq_id, 0) ORDER BY e.seq_id LIMIT 1),
                p.agent_status, p.pause_reason, p.failure_event_sequence, p.failure_event_type,
-               -- Marten names an event type after the type, in snake case; the degraded-path tests read it back.
-               (SELECT CASE WHEN o.type = 'analytics_degraded' THEN o.data ->> 'reason' END
+               (SELECT CASE WHEN o.type = '{typeof(AnalyticsDegraded).GetEventTypeName()}' THEN o.data ->> '{DocumentLayout.KeyOf<AnalyticsDegraded>(d => d.Reason)}' END
                 FROM {DocumentLayout.SchemaName}.mt_events o WHERE o.stream_id = '{OperationsStream.Id}' ORDER BY o.version DESC LIMIT 1)
         FROM (SELECT 1) AS one
         LEFT JOIN {DocumentLayout.SchemaName}.mt_event_progression p ON p.name = '{AnalyticsProjection.ShardName}'

@@ -4,6 +4,7 @@ using Sagas.Analytics.Health;
 using Sagas.Analytics.Projection;
 using Sagas.Analytics.Rebuild;
 using Sagas.Analytics.WorkflowList;
+using Sagas.Orchestration.Persistence;
 
 namespace Sagas.Analytics.Hosting;
 
@@ -15,6 +16,13 @@ namespace Sagas.Analytics.Hosting;
 public static class AnalyticsStore
 {
     public static void Configure(StoreOptions options) => Configure(options, runProjection: true);
+
+    /// <summary>A whole Sagas store as the nodes lay it out, for a reader outside them (the CLI, tests, the bench): the workflows' and the analytics'.</summary>
+    public static void ConfigureWithWorkflows(StoreOptions options, string connectionString)
+    {
+        WorkflowStore.Configure(options, connectionString);
+        Configure(options);
+    }
 
     /// <param name="options">The store's options.</param>
     /// <param name="runProjection">False for an orchestrator that leaves the projection to others (<see cref="AnalyticsOptions.RunProjections"/>).</param>

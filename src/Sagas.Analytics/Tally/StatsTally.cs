@@ -20,9 +20,6 @@ public sealed class StatsTally(IDictionary<Guid, RunFacts> facts)
 
     public IReadOnlyDictionary<StepBucketKey, StepBucketDelta> Steps => _steps;
 
-    /// <summary>Events of workflows whose start this tally never saw: nothing to place them by.</summary>
-    public int Unplaced { get; private set; }
-
     /// <summary>The event types whose facts place later events (what <see cref="RunFacts"/> is read from).</summary>
     public static readonly IReadOnlyList<Type> FactEvents = [typeof(WorkflowStarted), typeof(StepDispatched), typeof(CompensationDispatched)];
 
@@ -53,13 +50,11 @@ public sealed class StatsTally(IDictionary<Guid, RunFacts> facts)
             return;
         }
 
-        if (!facts.TryGetValue(workflowId, out var run))
+        // A workflow whose start was never seen (a node's stream, the operations stream) has nothing to place its events by.
+        if (facts.TryGetValue(workflowId, out var run))
         {
-            Unplaced += IsCounted(@event) ? 1 : 0;
-            return;
+            AddTo(run, @event);
         }
-
-        AddTo(run, @event);
     }
 
     private void AddTo(RunFacts run, object @event)
@@ -197,8 +192,4 @@ public sealed class StatsTally(IDictionary<Guid, RunFacts> facts)
 
     // Clocks of different machines disagree a little; a worker whose clock runs behind is not a negative wait.
     private static TimeSpan NotNegative(TimeSpan span) => span < TimeSpan.Zero ? TimeSpan.Zero : span;
-
-    private static bool IsCounted(object @event) => @event is WorkflowCompleted or WorkflowFailed or WorkflowCompensated
-        or WorkflowCancelled or WorkflowNeedsAttention or StepDispatched or StepCompleted or StepFailed or StepTimedOut
-        or StepRetryScheduled or StepRerouted or CompensationDispatched or StepCompensationFailed;
 }

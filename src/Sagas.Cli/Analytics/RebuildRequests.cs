@@ -17,11 +17,7 @@ internal sealed class RebuildRequests : IDisposable
     public RebuildRequests(PostgresSettings settings)
     {
         _settings = settings;
-        _store = DocumentStore.For(options =>
-        {
-            WorkflowStore.Configure(options, settings.ConnectionString);
-            AnalyticsStore.Configure(options);
-        });
+        _store = DocumentStore.For(options => AnalyticsStore.ConfigureWithWorkflows(options, settings.ConnectionString));
     }
 
     public async Task<AnalyticsRebuildRequest> FileAsync(CancellationToken cancellationToken)

@@ -30,11 +30,7 @@ internal sealed class WorkflowReader : IDisposable
     public WorkflowReader(PostgresSettings settings)
     {
         _settings = settings;
-        _store = DocumentStore.For(options =>
-        {
-            WorkflowStore.Configure(options, settings.ConnectionString);
-            AnalyticsStore.Configure(options);
-        });
+        _store = DocumentStore.For(options => AnalyticsStore.ConfigureWithWorkflows(options, settings.ConnectionString));
     }
 
     public Task<WorkflowStatusView?> StatusAsync(Guid workflowId, CancellationToken cancellationToken) =>

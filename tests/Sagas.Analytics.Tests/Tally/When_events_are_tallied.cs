@@ -77,13 +77,14 @@ public sealed class When_events_are_tallied
     }
 
     [Fact]
-    public void Events_of_a_workflow_never_seen_starting_are_counted_as_unplaced()
+    public void Events_of_a_workflow_never_seen_starting_count_nowhere()
     {
         var tally = new StatsTally(new Dictionary<Guid, RunFacts>());
         tally.Add(Run, Given.Completed(Run, "pay", 1, 1.5, 2));
+        tally.Add(Run, Given.WorkflowCompleted(Run, 3));
 
         Assert.Empty(tally.Steps);
-        Assert.Equal(1, tally.Unplaced);
+        Assert.Empty(tally.Workflows);
     }
 
     [Fact]

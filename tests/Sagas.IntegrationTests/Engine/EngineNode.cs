@@ -78,7 +78,7 @@ public class EngineNode : IIntegrationFixture, IAsyncLifetime
     /// <summary>The workflows' documents, streams, timers, outbox rows and tickets, and the vhost's parked messages.</summary>
     public async Task WipeAsync()
     {
-        await TestDatabase.WipeAsync(Store);
+        await StoreWipe.WipeAsync(Store);
         await TestBroker.PurgeParkedAsync(Configuration["Sagas:RabbitMq:VirtualHost"] ?? "/");
     }
 
