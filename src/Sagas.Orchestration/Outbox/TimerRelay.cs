@@ -90,6 +90,6 @@ internal sealed partial class TimerRelay(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying due timers failed; they stay stored and the next poll tries again")]
     private static partial void LogRelayFailed(ILogger logger, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Timer {TimerId} ({MessageType} to {Destination}) could not be sent; it is kept and tried again in a minute")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer {TimerId} ({MessageType} to {Destination}) could not be sent; it is kept and tried again in 5 s")]
     private static partial void LogSendFailed(ILogger logger, Guid timerId, string messageType, string destination, Exception error);
 }

@@ -43,9 +43,11 @@ internal sealed class TimerTable(string connectionString) : IAsyncDisposable
         }
 
         await ExecuteAsync(connection, transaction, $"DELETE FROM {Name} WHERE id = ANY(@ids)", sent, cancellationToken);
-        // A timer that cannot be sent (its type is unknown, the broker refused it) is kept and
-        // tried again a minute later rather than blocking the others or vanishing.
-        await ExecuteAsync(connection, transaction, $"UPDATE {Name} SET due_at = @now::timestamptz + interval '1 minute' WHERE id = ANY(@ids)", postponed, cancellationToken, now);
+        // A timer that cannot be sent (its type is unknown, the broker away) is kept and tried again
+        // a few seconds later rather than blocking the others or vanishing. Not a minute: a step's
+        // timeout held back that long while the broker restarts let a late answer win over it (chaos
+        // seed 740759: a charge done, then failed by a hung service, stood beside its failover).
+        await ExecuteAsync(connection, transaction, $"UPDATE {Name} SET due_at = @now::timestamptz + interval '5 seconds' WHERE id = ANY(@ids)", postponed, cancellationToken, now);
         await transaction.CommitAsync(cancellationToken);
         return due.Count;
     }
