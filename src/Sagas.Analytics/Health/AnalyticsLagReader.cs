@@ -6,13 +6,18 @@ using Sagas.Orchestration;
 namespace Sagas.Analytics.Health;
 
 /// <summary>Reads <see cref="AnalyticsLag"/> from Marten's tables, in one query, by the database's clock.</summary>
+/// <remarks>
+/// The time behind is measured from the oldest unprocessed event that has a time: when a save
+/// fails after some of its appends took sequence numbers, Marten fills those numbers with
+/// tombstone events written without one (stored as -infinity, which cannot be subtracted).
+/// </remarks>
 public static class AnalyticsLagReader
 {
     private static readonly string Query = $"""
         SELECT p.last_seq_id,
                (SELECT max(seq_id) FROM {DocumentLayout.SchemaName}.mt_events),
                now() - (SELECT e.timestamp FROM {DocumentLayout.SchemaName}.mt_events e
-                        WHERE e.seq_id > coalesce(p.last_seq_id, 0) ORDER BY e.seq_id LIMIT 1),
+                        WHERE e.seq_id > coalesce(p.last_seq_id, 0) AND isfinite(e.timestamp) ORDER BY e.seq_id LIMIT 1),
                p.agent_status, p.pause_reason, p.failure_event_sequence, p.failure_event_type,
                (SELECT CASE WHEN o.type = '{typeof(AnalyticsDegraded).GetEventTypeName()}' THEN o.data ->> '{DocumentLayout.KeyOf<AnalyticsDegraded>(d => d.Reason)}' END
                 FROM {DocumentLayout.SchemaName}.mt_events o WHERE o.stream_id = '{OperationsStream.Id}' ORDER BY o.version DESC LIMIT 1)

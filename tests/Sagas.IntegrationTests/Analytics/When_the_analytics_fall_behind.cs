@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Npgsql;
 using Sagas.Analytics.Health;
+using Sagas.Analytics.Projection;
 using Sagas.IntegrationTests.Engine;
 using Sagas.Orchestration.Journal;
 using Sagas.Testing;
@@ -94,6 +96,48 @@ public sealed class When_the_analytics_fall_behind(DegradedServices services) : 
         Assert.Contains(damaged.ToString(), degraded.Reason, StringComparison.Ordinal);
         var stats = await StatsJsonAsync();
         Assert.True(stats.GetProperty("degraded").GetBoolean(), $"{stats}; {degraded}; the node said:{Environment.NewLine}{node.Output}");
+    }
+
+    [Fact]
+    public async Task A_save_that_failed_leaves_events_without_a_time_and_the_lag_is_still_read()
+    {
+        // A group commit that fails part-way: the first stream's append ran (and took a sequence
+        // number), the second's expected version is wrong. Marten then fills the taken numbers
+        // with tombstone events written without a time, which PostgreSQL stores as -infinity.
+        var existing = Guid.NewGuid();
+        await using (var session = services.Store.LightweightSession())
+        {
+            session.Events.StartStream(existing, Recovered(1));
+            await session.SaveChangesAsync();
+        }
+
+        // The projection had processed everything before the failed save.
+        await ExecuteAsync($"INSERT INTO sagas.mt_event_progression (name, last_seq_id) SELECT '{AnalyticsProjection.ShardName}', max(seq_id) FROM sagas.mt_events " +
+            "ON CONFLICT (name) DO UPDATE SET last_seq_id = excluded.last_seq_id");
+
+        await using (var session = services.Store.LightweightSession())
+        {
+            session.Events.StartStream(Guid.NewGuid(), Recovered(2));
+            session.Events.Append(existing, 7, Recovered(3));
+            await Assert.ThrowsAnyAsync<Exception>(() => session.SaveChangesAsync());
+        }
+
+        await Eventually.Until(() => ExecuteAsync("SELECT count(*) FROM sagas.mt_events WHERE NOT isfinite(timestamp)"), count => count > 0,
+            TimeSpan.FromSeconds(15), "Marten to write its tombstones for the failed save");
+        var lag = await services.LagAsync();
+        Assert.True(lag.NewestEvent == lag.ProcessedThrough + 1, $"the tombstone is all that is left to process: {lag}");
+        Assert.Equal(TimeSpan.Zero, lag.Behind);
+    }
+
+    private static AnalyticsRecovered Recovered(int seconds) =>
+        new() { Node = "test", At = DateTimeOffset.UtcNow, DegradedFor = TimeSpan.FromSeconds(seconds) };
+
+    private async Task<long> ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(services.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync() as long? ?? 0;
     }
 
     private async Task<JsonElement> StatsJsonAsync()
