@@ -19,7 +19,25 @@ internal static class DatabaseConnection
         }
     }
 
-    public static bool IsUnreachable(Exception e) => e is NpgsqlException or SocketException || e.InnerException is NpgsqlException or SocketException;
+    /// <summary>
+    /// The database could not be reached, or would not let us in. An error PostgreSQL answered a
+    /// query with is not that: it is reported as what it is (a CI run once read a failed query
+    /// as 'cannot reach PostgreSQL').
+    /// </summary>
+    public static bool IsUnreachable(Exception e) => IsConnectionFailure(e) || (e.InnerException is { } inner && IsConnectionFailure(inner));
+
+    private static bool IsConnectionFailure(Exception e) => e switch
+    {
+        PostgresException answered => IsConnectionState(answered.SqlState),
+        NpgsqlException or SocketException => true,
+        _ => false,
+    };
+
+    // Connection exceptions (08), invalid authorization (28), an unknown database (3D000),
+    // too many connections or no resources (53) and a server shutting down (57P).
+    private static bool IsConnectionState(string state) =>
+        state.StartsWith("08", StringComparison.Ordinal) || state.StartsWith("28", StringComparison.Ordinal) ||
+        state == "3D000" || state.StartsWith("53", StringComparison.Ordinal) || state.StartsWith("57P", StringComparison.Ordinal);
 
     public static UserErrorException Unreachable(PostgresSettings settings, Exception e)
     {
