@@ -6,6 +6,12 @@ using Sagas.Bench.Scenarios;
 
 // scripts/bench [--quick] [--idle N]: baselines of the parts alone, then every scenario through
 // the real system, then the report. Quick mode is a smoke test of the harness, not a measure.
+if (BenchArguments.Problem(args) is { } problem)
+{
+    Console.Error.WriteLine($"sagas bench: {problem}; {BenchArguments.Usage}");
+    return 2;
+}
+
 var settings = BenchSettings.From(args);
 var mode = settings.Quick ? "quick" : "full";
 Console.WriteLine($"sagas bench ({mode})");

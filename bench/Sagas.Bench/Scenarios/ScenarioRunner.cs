@@ -33,6 +33,10 @@ internal sealed class ScenarioRunner(BenchSettings settings, double boundStepsPe
             await WipeAsync();
             return warmup.Count;
         }, nodes.Orchestrator.Pid, nodes.Worker?.Pid);
+        if (plan.Analytics)
+        {
+            await AnalyticsSettle.AfterWipeAsync(_store, settings.PostgresConnectionString);
+        }
 
         var cpu = new CpuMeter(new Dictionary<string, int?> { ["orchestrator"] = nodes.Orchestrator.Pid, ["worker"] = nodes.Worker?.Pid });
         var retriesBefore = nodes.Orchestrator.Retries;
