@@ -14,11 +14,14 @@ public sealed record ValueReference(ReferenceSource Source, string? StepId, IRea
 
     public const string AcceptedForms = "$.input.FIELD, $.steps.STEP.output.FIELD or $.workflow.id";
 
-    public static bool TryParse(string text, out ValueReference? reference, out string? error)
+    public static bool TryParse(string text, out ValueReference? reference, out string? error) =>
+        TryParse(text[Prefix.Length..].Split('.'), text, out reference, out error);
+
+    /// <summary>A reference from its parts after the <c>$.</c> (<c>input</c>, <c>amount</c>), as an expression's path names them.</summary>
+    public static bool TryParse(string[] segments, string text, out ValueReference? reference, out string? error)
     {
         reference = null;
         error = null;
-        var segments = text[Prefix.Length..].Split('.');
         if (segments.Any(string.IsNullOrWhiteSpace))
         {
             error = $"reference '{text}' has an empty segment; write {AcceptedForms}";

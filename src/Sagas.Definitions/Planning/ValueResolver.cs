@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Sagas.Definitions.Model;
@@ -58,6 +59,23 @@ public static class ValueResolver
         ArrayExpression array => new JsonArray([.. array.Items.Select(i => Evaluate(i, progress))]),
         _ => throw new InvalidOperationException($"Unknown expression {expression.GetType().Name}"),
     };
+
+    /// <summary>What a reference reads now (not a copy), or why it cannot be read: how mappings and expressions read values alike.</summary>
+    public static bool TryRead(ValueReference reference, WorkflowProgress progress, out JsonNode? value, [NotNullWhen(false)] out string? error)
+    {
+        try
+        {
+            value = Read(reference, progress);
+            error = null;
+            return true;
+        }
+        catch (UnresolvableReferenceException e)
+        {
+            value = null;
+            error = e.Message;
+            return false;
+        }
+    }
 
     private static JsonNode? Read(ValueReference reference, WorkflowProgress progress)
     {

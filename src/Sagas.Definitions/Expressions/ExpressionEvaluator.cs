@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Sagas.Definitions.Model;
+using Sagas.Definitions.Planning;
+
+namespace Sagas.Definitions.Expressions;
+
+/// <summary>
+/// Evaluates a checked expression over a workflow's values. Strict and predictable: no type is
+/// turned into another (<c>1 == '1'</c> is false, <c>'a' + 1</c> and <c>!'x'</c> are failures),
+/// <c>&amp;&amp;</c>, <c>||</c>, <c>!</c> and <c>? :</c> take booleans, a missing value is a
+/// failure unless asked about with <c>exists</c>. Bounded: the nodes are few (see
+/// <see cref="ExpressionParser"/>), nothing loops, and text built up is capped.
+/// </summary>
+public static class ExpressionEvaluator
+{
+    /// <summary>Longest text an expression may build.</summary>
+    public const int MaxTextLength = 64 * 1024;
+
+    public static ExpressionOutcome Evaluate(ExpressionNode expression, WorkflowProgress progress, ExpressionContext context)
+    {
+        try
+        {
+            return ExpressionOutcome.Of(Evaluate(expression, new Scope(progress, context))?.DeepClone());
+        }
+        catch (ExpressionFailedException e)
+        {
+            return ExpressionOutcome.Failed(e.Message);
+        }
+    }
+
+    private sealed record Scope(WorkflowProgress Progress, ExpressionContext Context);
+
+    private static JsonNode? Evaluate(ExpressionNode node, Scope scope) => node switch
+    {
+        LiteralNode literal => literal.Value,
+        PathNode path => ValueResolver.TryRead(path.Reference, scope.Progress, out var value, out var error)
+            ? value
+            : throw new ExpressionFailedException(error),
+        UnaryNode { Operator: "!" } not => JsonValue.Create(!ExpressionValues.Boolean(Evaluate(not.Operand, scope), "!")),
+        UnaryNode negation => Number(-ExpressionValues.Number(Evaluate(negation.Operand, scope), "-")),
+        BinaryNode { Operator: "&&" } and => JsonValue.Create(
+            ExpressionValues.Boolean(Evaluate(and.Left, scope), "&&") && ExpressionValues.Boolean(Evaluate(and.Right, scope), "&&")),
+        BinaryNode { Operator: "||" } or => JsonValue.Create(
+            ExpressionValues.Boolean(Evaluate(or.Left, scope), "||") || ExpressionValues.Boolean(Evaluate(or.Right, scope), "||")),
+        BinaryNode binary => Binary(binary.Operator, Evaluate(binary.Left, scope), Evaluate(binary.Right, scope)),
+        ConditionalNode conditional => ExpressionValues.Boolean(Evaluate(conditional.Test, scope), "the test of ? :")
+            ? Evaluate(conditional.Then, scope)
+            : Evaluate(conditional.Otherwise, scope),
+        CallNode { Function.TakesPath: true } exists => JsonValue.Create(Exists(((PathNode)exists.Arguments[0]).Reference, scope.Progress)),
+        CallNode call => call.Function.Invoke([.. call.Arguments.Select(a => Evaluate(a, scope))], scope.Context),
+        ArrayNode array => new JsonArray([.. array.Items.Select(i => Evaluate(i, scope)?.DeepClone())]),
+        _ => throw new InvalidOperationException($"Unknown expression node {node.GetType().Name}"),
+    };
+
+    // Not a read: an optional input field left out reads as null, but it is not there.
+    private static bool Exists(ValueReference reference, WorkflowProgress progress)
+    {
+        JsonNode? node;
+        switch (reference.Source)
+        {
+            case ReferenceSource.WorkflowId:
+                return true;
+            case ReferenceSource.Input:
+                node = progress.Input;
+                break;
+            default:
+                if (!progress.CompletedOutputs.TryGetValue(reference.StepId!, out node))
+                {
+                    return false;
+                }
+
+                break;
+        }
+
+        foreach (var segment in reference.Path)
+        {
+            if (node is JsonObject obj && obj.TryGetPropertyValue(segment, out var child))
+            {
+                node = child;
+            }
+            else if (node is JsonArray array && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count)
+            {
+                node = array[index];
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static JsonNode? Binary(string op, JsonNode? left, JsonNode? right) => op switch
+    {
+        "==" => JsonValue.Create(JsonNode.DeepEquals(left, right)),
+        "!=" => JsonValue.Create(!JsonNode.DeepEquals(left, right)),
+        "<" or "<=" or ">" or ">=" => JsonValue.Create(Compare(op, left, right)),
+        "+" when ExpressionValues.TypeOf(left) == "string" || ExpressionValues.TypeOf(right) == "string" => Join(left, right),
+        "+" => Number(ExpressionValues.Number(left, "+") + ExpressionValues.Number(right, "+")),
+        "-" => Number(ExpressionValues.Number(left, "-") - ExpressionValues.Number(right, "-")),
+        "*" => Number(ExpressionValues.Number(left, "*") * ExpressionValues.Number(right, "*")),
+        "/" => Number(ExpressionValues.Number(left, "/") / NonZero(ExpressionValues.Number(right, "/"), "/")),
+        "%" => Number(ExpressionValues.Number(left, "%") % NonZero(ExpressionValues.Number(right, "%"), "%")),
+        _ => throw new InvalidOperationException($"Unknown operator {op}"),
+    };
+
+    private static bool Compare(string op, JsonNode? left, JsonNode? right)
+    {
+        var (leftType, rightType) = (ExpressionValues.TypeOf(left), ExpressionValues.TypeOf(right));
+        int order;
+        if (leftType == "number" && rightType == "number")
+        {
+            order = ExpressionValues.Number(left, op).CompareTo(ExpressionValues.Number(right, op));
+        }
+        else if (leftType == "string" && rightType == "string")
+        {
+            order = string.CompareOrdinal(left!.GetValue<string>(), right!.GetValue<string>());
+        }
+        else
+        {
+            throw new ExpressionFailedException(
+                $"{op} compares two numbers or two texts, not {ExpressionValues.Describe(left)} and {ExpressionValues.Describe(right)}");
+        }
+
+        return op switch
+        {
+            "<" => order < 0,
+            "<=" => order <= 0,
+            ">" => order > 0,
+            _ => order >= 0,
+        };
+    }
+
+    private static JsonValue Join(JsonNode? left, JsonNode? right)
+    {
+        var text = ExpressionValues.Text(left, "+ (joining text)") + ExpressionValues.Text(right, "+ (joining text)");
+        return text.Length <= MaxTextLength
+            ? JsonValue.Create(text)
+            : throw new ExpressionFailedException($"the text built is longer than {MaxTextLength} characters");
+    }
+
+    private static double NonZero(double divisor, string op) =>
+        divisor != 0 ? divisor : throw new ExpressionFailedException($"{op} by zero");
+
+    private static JsonValue Number(double value) => double.IsFinite(value)
+        ? JsonValue.Create(value)
+        : throw new ExpressionFailedException("the number is too large");
+}
+
+/// <summary>An expression's value, or why it has none (a step failure with this reason).</summary>
+public sealed record ExpressionOutcome(JsonNode? Value, string? Failure)
+{
+    public bool Succeeded => Failure is null;
+
+    public static ExpressionOutcome Of(JsonNode? value) => new(value, null);
+
+    public static ExpressionOutcome Failed(string failure) => new(null, failure);
+}
