@@ -37,6 +37,8 @@ public static class ErrorCodes
     public const string SelfReference = "self-reference";
     public const string ReferenceNotUpstream = "reference-not-upstream";
     public const string UnknownInputField = "unknown-input-field";
+    public const string InvalidExpression = "invalid-expression";
+    public const string InvalidJoin = "invalid-join";
     public const string DuplicateDefinition = "duplicate-definition";
     public const string InvalidDuration = "invalid-duration";
     public const string InvalidMaxAttempts = "invalid-max-attempts";

@@ -19,10 +19,20 @@ internal static class Progress
         InFlight = progress.InFlight.Where(id => id != stepId).ToHashSet(),
     };
 
+    public static WorkflowProgress Skipping(this WorkflowProgress progress, params string[] stepIds) =>
+        progress with { Skipped = progress.Skipped.Concat(stepIds).ToHashSet() };
+
     public static WorkflowProgress Dispatched(this WorkflowProgress progress, params string[] stepIds) =>
         progress with { InFlight = progress.InFlight.Concat(stepIds).ToHashSet() };
 
+    /// <summary>What <c>now()</c> gives in a condition: a fixed time.</summary>
+    public static readonly Sagas.Definitions.Expressions.ExpressionContext Conditions = new(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>The planner's decisions now.</summary>
+    public static StepDecisions Decide(this WorkflowProgress progress, WorkflowDefinition definition) =>
+        ReadyStepPlanner.Decide(definition, progress, Conditions);
+
     /// <summary>The ids of the steps the planner would dispatch now, in file order.</summary>
     public static IReadOnlyList<string> ReadySteps(this WorkflowProgress progress, WorkflowDefinition definition) =>
-        [.. ReadyStepPlanner.Plan(definition, progress).Select(p => p.Step.Id)];
+        [.. ReadyStepPlanner.Decide(definition, progress, Conditions).Run.Select(p => p.Step.Id)];
 }

@@ -159,6 +159,9 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
     /// <summary>Every step command sent so far.</summary>
 #pragma warning disable VSTHRD103 // a snapshot of what was sent so far
     public IReadOnlyList<ExecuteStep> AllDispatched() => [.. Bus.Sent.Select<ExecuteStep>().Select(m => m.Context.Message)];
+
+    /// <summary>Every undo command sent so far.</summary>
+    public IReadOnlyList<CompensateStep> AllCompensationsDispatched() => [.. Bus.Sent.Select<CompensateStep>().Select(m => m.Context.Message)];
 #pragma warning restore VSTHRD103
 
     /// <summary>Plays the admission relay: a slot is free for that step's attempt.</summary>

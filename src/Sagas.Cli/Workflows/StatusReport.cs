@@ -19,11 +19,12 @@ internal sealed record StatusReport(
     string? FailedStep,
     string? Error,
     IReadOnlyList<string>? CompensatedSteps = null,
-    IReadOnlyList<string>? AbandonedUndone = null) : ITextReport
+    IReadOnlyList<string>? AbandonedUndone = null,
+    IReadOnlyList<string>? SkippedSteps = null) : ITextReport
 {
     public static StatusReport Of(WorkflowStatusView view) => new(
         view.Id, view.Definition, view.DefinitionVersion, view.Status.ToString(), view.CurrentSteps, view.CompletedSteps, view.Steps,
-        view.StartedAt, view.EndedAt, view.DurationMs, view.Output, view.FailedStep, view.Error, view.CompensatedSteps, view.AbandonedUndone);
+        view.StartedAt, view.EndedAt, view.DurationMs, view.Output, view.FailedStep, view.Error, view.CompensatedSteps, view.AbandonedUndone, view.SkippedSteps);
 
     public static StatusReport Pending(Guid workflowId, string message) =>
         new(workflowId, null, null, "Pending", null, null, null, null, null, null, null, null, message);
@@ -41,6 +42,11 @@ internal sealed record StatusReport(
         if (CompletedSteps is { Count: > 0 })
         {
             output.WriteLine($"completed  {string.Join(", ", CompletedSteps)}");
+        }
+
+        if (SkippedSteps is { Count: > 0 })
+        {
+            output.WriteLine($"skipped    {string.Join(", ", SkippedSteps)}");
         }
 
         if (CompensatedSteps is { Count: > 0 })

@@ -11,7 +11,7 @@ namespace Sagas.Definitions.Building;
 internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
 {
     private static readonly string[] WorkflowKeys = ["id", "version", "description", "input", "steps", "output", "deadline"];
-    private static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate", "alternates"];
+    private static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate", "alternates", "when", "join"];
     private static readonly string[] CompensationKeys = ["service", "input"];
 
     private readonly InputFieldReader _inputFields = new(errors);
@@ -145,6 +145,8 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
             RetryReader.Read(keys.Entry("retry"), id, errors),
             AlternatesReader.Read(keys["alternates"], "alternates", service, id, errors),
             Compensation(keys.Entry("compensate"), id),
+            ConditionReader.When(keys["when"], id, errors),
+            ConditionReader.Join(keys["join"], id, errors),
             mapping.Position);
     }
 

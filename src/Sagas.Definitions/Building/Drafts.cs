@@ -24,6 +24,8 @@ internal sealed record StepDraft(
     StepRetry? Retry,
     IReadOnlyList<string> Alternates,
     CompensationDraft? Compensation,
+    StepCondition? When,
+    StepJoin Join,
     SourcePosition Position);
 
 internal sealed record DependencyDraft(string StepId, SourcePosition Position);

@@ -24,6 +24,14 @@ internal static class ReferenceRules
                 CheckStepOutput(reference, step.Id, steps, upstream, ownOutputReadable: false, errors);
             }
 
+            // A condition is evaluated before the step runs: it reads what its input may read.
+            foreach (var path in step.When?.Expression.Paths() ?? [])
+            {
+                var reference = new ReferenceExpression(step.When!.Line, path.Reference);
+                CheckInputField(reference, step.Id, inputFields, errors);
+                CheckStepOutput(reference, step.Id, steps, upstream, ownOutputReadable: false, errors);
+            }
+
             foreach (var reference in step.Compensation?.Input.References() ?? [])
             {
                 CheckInputField(reference, step.Id, inputFields, errors);

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Sagas.Definitions.Model;
-using Sagas.Definitions.Planning;
 
 namespace Sagas.Definitions.Expressions;
 
@@ -17,25 +15,34 @@ public static class ExpressionEvaluator
     /// <summary>Longest text an expression may build.</summary>
     public const int MaxTextLength = 64 * 1024;
 
-    public static ExpressionOutcome Evaluate(ExpressionNode expression, WorkflowProgress progress, ExpressionContext context)
+    public static ExpressionOutcome Evaluate(ExpressionNode expression, IValueSource values, ExpressionContext context)
     {
+        var scope = new Scope(values, context, []);
         try
         {
-            return ExpressionOutcome.Of(Evaluate(expression, new Scope(progress, context))?.DeepClone());
+            return ExpressionOutcome.Of(Evaluate(expression, scope)?.DeepClone(), scope.Read);
         }
         catch (ExpressionFailedException e)
         {
-            return ExpressionOutcome.Failed(e.Message);
+            return ExpressionOutcome.Failed(e.Message, scope.Read);
         }
     }
 
-    private sealed record Scope(WorkflowProgress Progress, ExpressionContext Context);
+    // Read: every value a path gave, by the path as written, to be recorded with the decision.
+    private sealed record Scope(IValueSource Values, ExpressionContext Context, JsonObject Read)
+    {
+        public JsonNode? Remember(PathNode path, JsonNode? value)
+        {
+            Read[path.Reference.Text] = value?.DeepClone();
+            return value;
+        }
+    }
 
     private static JsonNode? Evaluate(ExpressionNode node, Scope scope) => node switch
     {
         LiteralNode literal => literal.Value,
-        PathNode path => ValueResolver.TryRead(path.Reference, scope.Progress, out var value, out var error)
-            ? value
+        PathNode path => scope.Values.TryRead(path.Reference, out var value, out var error)
+            ? scope.Remember(path, value)
             : throw new ExpressionFailedException(error),
         UnaryNode { Operator: "!" } not => JsonValue.Create(!ExpressionValues.Boolean(Evaluate(not.Operand, scope), "!")),
         UnaryNode negation => Number(-ExpressionValues.Number(Evaluate(negation.Operand, scope), "-")),
@@ -47,50 +54,14 @@ public static class ExpressionEvaluator
         ConditionalNode conditional => ExpressionValues.Boolean(Evaluate(conditional.Test, scope), "the test of ? :")
             ? Evaluate(conditional.Then, scope)
             : Evaluate(conditional.Otherwise, scope),
-        CallNode { Function.TakesPath: true } exists => JsonValue.Create(Exists(((PathNode)exists.Arguments[0]).Reference, scope.Progress)),
-        CallNode call => call.Function.Invoke([.. call.Arguments.Select(a => Evaluate(a, scope))], scope.Context),
+        CallNode call => Call(ExpressionFunctions.All[call.Function], call.Arguments, scope),
         ArrayNode array => new JsonArray([.. array.Items.Select(i => Evaluate(i, scope)?.DeepClone())]),
         _ => throw new InvalidOperationException($"Unknown expression node {node.GetType().Name}"),
     };
 
-    // Not a read: an optional input field left out reads as null, but it is not there.
-    private static bool Exists(ValueReference reference, WorkflowProgress progress)
-    {
-        JsonNode? node;
-        switch (reference.Source)
-        {
-            case ReferenceSource.WorkflowId:
-                return true;
-            case ReferenceSource.Input:
-                node = progress.Input;
-                break;
-            default:
-                if (!progress.CompletedOutputs.TryGetValue(reference.StepId!, out node))
-                {
-                    return false;
-                }
-
-                break;
-        }
-
-        foreach (var segment in reference.Path)
-        {
-            if (node is JsonObject obj && obj.TryGetPropertyValue(segment, out var child))
-            {
-                node = child;
-            }
-            else if (node is JsonArray array && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count)
-            {
-                node = array[index];
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static JsonNode? Call(ExpressionFunction function, IReadOnlyList<ExpressionNode> arguments, Scope scope) => function.TakesPath
+        ? JsonValue.Create(scope.Values.Exists(((PathNode)arguments[0]).Reference))
+        : function.Invoke([.. arguments.Select(a => Evaluate(a, scope))], scope.Context);
 
     private static JsonNode? Binary(string op, JsonNode? left, JsonNode? right) => op switch
     {
@@ -149,12 +120,15 @@ public static class ExpressionEvaluator
         : throw new ExpressionFailedException("the number is too large");
 }
 
-/// <summary>An expression's value, or why it has none (a step failure with this reason).</summary>
-public sealed record ExpressionOutcome(JsonNode? Value, string? Failure)
+/// <summary>
+/// An expression's value, or why it has none (a step failure with this reason), and the values
+/// its paths read on the way, by path (recorded with the decision, so it explains itself).
+/// </summary>
+public sealed record ExpressionOutcome(JsonNode? Value, string? Failure, JsonObject Read)
 {
     public bool Succeeded => Failure is null;
 
-    public static ExpressionOutcome Of(JsonNode? value) => new(value, null);
+    public static ExpressionOutcome Of(JsonNode? value, JsonObject read) => new(value, null, read);
 
-    public static ExpressionOutcome Failed(string failure) => new(null, failure);
+    public static ExpressionOutcome Failed(string failure, JsonObject read) => new(null, failure, read);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Sagas.Definitions.Model;
 
 namespace Sagas.Definitions.Expressions;
 

@@ -145,7 +145,7 @@ public static class ExpressionParser
                 throw NotAllowed(call, $"{name} takes a path: {function.Usage}");
             }
 
-            return new CallNode(column, function, converted);
+            return new CallNode(column, name, converted);
         }
 
         private ArrayNode Array(Acornima.Ast.ArrayExpression array, int column, int depth)

@@ -65,6 +65,8 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
             Compensation = s.Compensation is { } compensation
                 ? new CompensationDefinition { Service = compensation.Service!, Input = compensation.Input, Line = compensation.Position.Line }
                 : null,
+            When = s.When,
+            Join = s.Join,
             Line = s.Position.Line,
         })],
         Output = draft.Output,

@@ -1,6 +1,6 @@
 namespace Sagas.Definitions.Model;
 
-/// <summary>One step: a call to <see cref="Service"/> once every step in <see cref="DependsOn"/> has completed.</summary>
+/// <summary>One step: a call to <see cref="Service"/> once the steps in <see cref="DependsOn"/> are done (see <see cref="Join"/>), when <see cref="When"/> allows.</summary>
 public sealed record StepDefinition
 {
     public required string Id { get; init; }
@@ -23,6 +23,12 @@ public sealed record StepDefinition
 
     /// <summary>How to undo the step once it has completed; null: nothing to undo.</summary>
     public CompensationDefinition? Compensation { get; init; }
+
+    /// <summary>The step runs only when this is true (<c>when:</c>), decided once and recorded; null: always.</summary>
+    public StepCondition? When { get; init; }
+
+    /// <summary>How it joins its dependencies when some were skipped (<c>join:</c>).</summary>
+    public StepJoin Join { get; init; } = StepJoin.All;
 
     /// <summary>Line of the step in its file, for messages about it at run time.</summary>
     public required int Line { get; init; }

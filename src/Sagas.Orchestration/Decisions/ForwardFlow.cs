@@ -1,15 +1,18 @@
 using Sagas.Contracts.Events;
+using Sagas.Definitions.Expressions;
 using Sagas.Definitions.Model;
 using Sagas.Definitions.Planning;
+using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Decisions;
 
 /// <summary>
-/// What a run does next once something changed: a running one completes or dispatches the steps
-/// <see cref="ReadyStepPlanner"/> finds ready; a compensating one dispatches its next undos.
+/// What a run does next once something changed: a running one records the steps it skips, then
+/// completes or dispatches the steps <see cref="ReadyStepPlanner"/> finds ready; a compensating
+/// one dispatches its next undos.
 /// </summary>
-public sealed class ForwardFlow(WorkflowOutcomes outcomes, StepDispatcher dispatcher, WorkflowEnding ending, CompensationFlow compensation)
+public sealed class ForwardFlow(DecisionContext context, WorkflowOutcomes outcomes, StepDispatcher dispatcher, WorkflowEnding ending, CompensationFlow compensation)
 {
     public void Continue(WorkflowState state, WorkflowDefinition definition)
     {
@@ -25,6 +28,14 @@ public sealed class ForwardFlow(WorkflowOutcomes outcomes, StepDispatcher dispat
 
     public void Advance(WorkflowState state, WorkflowDefinition definition)
     {
+        var decisions = DecideSkipsFirst(state, definition);
+        if (decisions.Failed.FirstOrDefault() is { } failure)
+        {
+            // Deterministic: evaluating again would fail the same way, so no retry is spent on it.
+            ending.EndUnsuccessfully(state, definition, failure.Step.Id, $"step '{failure.Step.Id}': {failure.Message}");
+            return;
+        }
+
         var progress = state.Progress();
         if (ReadyStepPlanner.IsComplete(definition, progress))
         {
@@ -33,7 +44,7 @@ public sealed class ForwardFlow(WorkflowOutcomes outcomes, StepDispatcher dispat
         }
 
         // Resolve every ready step before dispatching any, so a workflow that fails here sends nothing.
-        var ready = ReadyStepPlanner.Plan(definition, progress);
+        var ready = decisions.Run;
         if (ready.FirstOrDefault(p => !p.Input.Succeeded) is { } unresolvable)
         {
             dispatcher.Block(state, definition, unresolvable.Step, unresolvable.Input.Error!);
@@ -48,13 +59,59 @@ public sealed class ForwardFlow(WorkflowOutcomes outcomes, StepDispatcher dispat
                 return;
             }
 
+            if (planned.ConditionRead is { } read)
+            {
+                state.Record(new StepConditionMet
+                {
+                    WorkflowId = state.CorrelationId,
+                    StepId = planned.Step.Id,
+                    Condition = planned.Step.When!.Text,
+                    Read = read,
+                    DecidedAt = context.Now,
+                });
+            }
+
             dispatcher.Dispatch(state, definition, planned.Step, planned.Input.Value!, state.Attempts.GetValueOrDefault(planned.Step.Id) + 1);
         }
     }
 
-    /// <summary>Whether planning again would do anything: complete the run or dispatch a step.</summary>
-    public static bool CanAdvance(WorkflowState state, WorkflowDefinition definition) =>
-        ReadyStepPlanner.IsComplete(definition, state.Progress()) || ReadyStepPlanner.Plan(definition, state.Progress()).Count > 0;
+    /// <summary>Whether planning again would do anything: complete the run, skip or dispatch a step, or fail on a condition.</summary>
+    public bool CanAdvance(WorkflowState state, WorkflowDefinition definition)
+    {
+        var progress = state.Progress();
+        return ReadyStepPlanner.IsComplete(definition, progress)
+            || ReadyStepPlanner.Decide(definition, progress, Conditions) is { } decisions && (decisions.Run.Count > 0 || decisions.Skip.Count > 0 || decisions.Failed.Count > 0);
+    }
+
+    private ExpressionContext Conditions => new(context.Now);
+
+    // A skip can make steps after it skippable (their join can no longer be met), so skips are
+    // recorded and the plan made again until none is left; then what runs is decided.
+    private StepDecisions DecideSkipsFirst(WorkflowState state, WorkflowDefinition definition)
+    {
+        while (true)
+        {
+            var decisions = ReadyStepPlanner.Decide(definition, state.Progress(), Conditions);
+            if (decisions.Skip.Count == 0)
+            {
+                return decisions;
+            }
+
+            foreach (var skip in decisions.Skip)
+            {
+                state.Record(new StepSkipped
+                {
+                    WorkflowId = state.CorrelationId,
+                    StepId = skip.Step.Id,
+                    Reason = skip.Reason,
+                    Condition = skip.Condition?.Text,
+                    Read = skip.Read,
+                    SkippedDependencies = skip.SkippedDependencies,
+                    SkippedAt = context.Now,
+                });
+            }
+        }
+    }
 
     private void Complete(WorkflowState state, WorkflowDefinition definition, WorkflowProgress progress)
     {

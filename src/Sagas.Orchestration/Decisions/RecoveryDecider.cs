@@ -22,7 +22,7 @@ public sealed class RecoveryDecider(
         }
 
         // A run with nothing to plan again would be "recovered" at every sweep, changing nothing.
-        if (plan is { RetryNow.Count: 0, TimeOutNow.Count: 0 } && state.Status == WorkflowStatus.Running && !ForwardFlow.CanAdvance(state, definition))
+        if (plan is { RetryNow.Count: 0, TimeOutNow.Count: 0 } && state.Status == WorkflowStatus.Running && !forward.CanAdvance(state, definition))
         {
             return;
         }

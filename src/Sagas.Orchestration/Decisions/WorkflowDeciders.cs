@@ -15,7 +15,7 @@ public sealed class WorkflowDeciders
         var ending = new WorkflowEnding(context, outcomes, compensation);
         var router = new StepRouter(context);
         var dispatcher = new StepDispatcher(context, outcomes, router, ending, abandoned);
-        var forward = new ForwardFlow(outcomes, dispatcher, ending, compensation);
+        var forward = new ForwardFlow(context, outcomes, dispatcher, ending, compensation);
         var retries = new RetryScheduling(context);
         var failures = new AttemptFailures(context, outcomes, router, dispatcher, ending, forward, retries);
 

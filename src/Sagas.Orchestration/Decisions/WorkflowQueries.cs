@@ -31,7 +31,10 @@ internal static class WorkflowQueries
         new(state.CorrelationId.ToString(), state.Input, state.Outputs,
             state.RetryDue.Count == 0 && state.AwaitingAdmission.Count == 0
                 ? state.InFlight
-                : state.InFlight.Concat(state.RetryDue.Keys).Concat(state.AwaitingAdmission.Keys).ToHashSet());
+                : state.InFlight.Concat(state.RetryDue.Keys).Concat(state.AwaitingAdmission.Keys).ToHashSet())
+        {
+            Skipped = state.Skipped,
+        };
 
     public static CompensationProgress CompensationProgress(this WorkflowState state) =>
         new(state.Outputs.Keys.ToHashSet(), state.InFlight, state.Compensated,

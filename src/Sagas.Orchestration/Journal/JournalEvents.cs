@@ -32,6 +32,8 @@ public static class JournalEvents
         typeof(StepRerouted),
         typeof(StepQueued),
         typeof(StepBlocked),
+        typeof(StepSkipped),
+        typeof(StepConditionMet),
         typeof(CircuitOpened),
         typeof(CircuitClosed),
         typeof(PolicyViolated),

@@ -48,6 +48,8 @@ public sealed class WorkflowStatusProjection : SingleStreamProjection<WorkflowSt
         EndAttempt(view, e.StepId, e.Attempt, e.CompletedAt, "Completed");
     }
 
+    public static void Apply(StepSkipped e, WorkflowStatusView view) => view.SkippedSteps.Add(e.StepId);
+
     public static void Apply(StepFailed e, WorkflowStatusView view)
     {
         view.CurrentSteps.Remove(e.StepId);

@@ -20,6 +20,9 @@ public sealed class WorkflowStatusView
 
     public List<string> CompletedSteps { get; set; } = [];
 
+    /// <summary>Steps that did not run: a <c>when:</c> was false, or what they join was skipped.</summary>
+    public List<string> SkippedSteps { get; set; } = [];
+
     /// <summary>Every attempt of every step, in dispatch order, with its timing.</summary>
     public List<StepTiming> Steps { get; set; } = [];
 

@@ -8,8 +8,8 @@ using Sagas.Orchestration.Journal;
 namespace Sagas.Orchestration.Workflows;
 
 /// <summary>
-/// How a workflow's state evolves: one typed <c>Apply(event, state)</c> per event (here, and for
-/// the events only abandoned attempts' effects take, in <see cref="AbandonedEffectEvolution"/>), in the shape of
+/// How a workflow's state evolves: one typed <c>Apply(event, state)</c> per event (here, in
+/// <see cref="AbandonedEffectEvolution"/> and in <see cref="StepSkipEvolution"/>), in the shape of
 /// the status projection's (<see cref="Status.WorkflowStatusProjection"/>), found by event type
 /// and bound once. Events that change nothing of the state (a circuit's change, a policy put
 /// back, a deadline passing, a recovery whose actions are the events after it) are known and
@@ -23,6 +23,7 @@ public static class WorkflowEvolution
     {
         typeof(Journal.CircuitOpened), typeof(Journal.CircuitClosed), typeof(Journal.PolicyReverted),
         typeof(Journal.WorkflowDeadlineExceeded), typeof(Journal.WorkflowRecovered), typeof(Journal.AbandonedAttemptCompensated),
+        typeof(Journal.StepConditionMet),
     }.ToFrozenSet();
 
     /// <summary>Every event type the state knows: those it applies and those that change nothing.</summary>
@@ -41,8 +42,7 @@ public static class WorkflowEvolution
     }
 
     private static FrozenDictionary<Type, Action<WorkflowState, object>> Bind() =>
-        typeof(WorkflowEvolution).GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Concat(typeof(AbandonedEffectEvolution).GetMethods(BindingFlags.Public | BindingFlags.Static))
+        new[] { typeof(WorkflowEvolution), typeof(AbandonedEffectEvolution), typeof(StepSkipEvolution) }.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
             .Where(m => m.Name == nameof(Apply) && m.GetParameters() is [_, { ParameterType: var state }] && state == typeof(WorkflowState))
             .ToFrozenDictionary(m => m.GetParameters()[0].ParameterType, Compile);
 

@@ -48,6 +48,9 @@ public sealed class WorkflowState : SagaStateMachineInstance
     /// <summary>Outputs of the completed steps, by step id.</summary>
     public Dictionary<string, JsonNode?> Outputs { get; set; } = [];
 
+    /// <summary>Steps that will not run (<see cref="Journal.StepSkipped"/>).</summary>
+    public HashSet<string> Skipped { get; set; } = [];
+
     /// <summary>The current attempt of each dispatched step; results of other attempts are stale.</summary>
     public Dictionary<string, int> Attempts { get; set; } = [];
 

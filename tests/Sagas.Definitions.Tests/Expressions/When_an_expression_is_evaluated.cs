@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Sagas.Definitions.Expressions;
+using Sagas.Definitions.Planning;
 
 namespace Sagas.Definitions.Tests.Expressions;
 
@@ -62,7 +63,7 @@ public sealed class When_an_expression_is_evaluated
         var progress = Progress.Start(new JsonObject { ["s"] = new string('x', 40_000) });
         var parsed = ExpressionParser.Parse("$.input.s + $.input.s");
 
-        var outcome = ExpressionEvaluator.Evaluate(parsed.Expression!, progress, At);
+        var outcome = ExpressionEvaluator.Evaluate(parsed.Expression!, new ProgressValues(progress), At);
 
         Assert.Contains("longer than", outcome.Failure, StringComparison.Ordinal);
     }
@@ -81,6 +82,6 @@ public sealed class When_an_expression_is_evaluated
     {
         var parsed = ExpressionParser.Parse(text);
         Assert.True(parsed.Succeeded, parsed.Problem);
-        return ExpressionEvaluator.Evaluate(parsed.Expression, Order, At);
+        return ExpressionEvaluator.Evaluate(parsed.Expression, new ProgressValues(Order), At);
     }
 }

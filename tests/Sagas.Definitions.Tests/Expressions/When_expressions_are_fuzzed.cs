@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Sagas.Definitions.Expressions;
+using Sagas.Definitions.Planning;
 
 namespace Sagas.Definitions.Tests.Expressions;
 
@@ -42,7 +43,7 @@ public sealed class When_expressions_are_fuzzed
             }
 
             parsed++;
-            var outcome = ExpressionEvaluator.Evaluate(result.Expression, Input(random), context);
+            var outcome = ExpressionEvaluator.Evaluate(result.Expression, new ProgressValues(Input(random)), context);
             Assert.True(outcome.Succeeded || !string.IsNullOrWhiteSpace(outcome.Failure), text);
             evaluated += outcome.Succeeded ? 1 : 0;
         }

@@ -46,7 +46,7 @@ public class Ready_step_planner_on_a_linear_chain
     [Fact]
     public void The_plan_carries_each_step_definition()
     {
-        var planned = Assert.Single(ReadyStepPlanner.Plan(_chain, Progress.Start()));
+        var planned = Assert.Single(Progress.Start().Decide(_chain).Run);
 
         Assert.Same(_chain.FindStep("a"), planned.Step);
         Assert.True(planned.Input.Succeeded);

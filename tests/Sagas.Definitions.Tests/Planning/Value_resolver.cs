@@ -145,7 +145,7 @@ public class Value_resolver
     [Fact]
     public void Gives_the_failed_resolution_to_the_planned_step_so_it_can_fail_visibly()
     {
-        var planned = Assert.Single(ReadyStepPlanner.Plan(_definition, AfterReserve(new JsonObject())));
+        var planned = Assert.Single(AfterReserve(new JsonObject()).Decide(_definition).Run);
 
         Assert.Equal("ship", planned.Step.Id);
         Assert.False(planned.Input.Succeeded);

@@ -1,11 +1,10 @@
 using System.Text.Json.Nodes;
-using Sagas.Definitions.Model;
 
-namespace Sagas.Definitions.Expressions;
+namespace Sagas.Definitions.Model;
 
 /// <summary>
 /// A checked expression: only these nodes exist, so an expression can do nothing but read the
-/// values handed to it and combine them (see <see cref="ExpressionParser"/> for what is refused).
+/// values handed to it and combine them (see <c>Expressions.ExpressionParser</c> for what is refused).
 /// <see cref="Column"/> is where the node starts, 1-based, in the expression's text.
 /// </summary>
 public abstract record ExpressionNode(int Column)
@@ -41,8 +40,8 @@ public sealed record ConditionalNode(int Column, ExpressionNode Test, Expression
     public override IEnumerable<PathNode> Paths() => Test.Paths().Concat(Then.Paths()).Concat(Otherwise.Paths());
 }
 
-/// <summary>A call of one of <see cref="ExpressionFunctions"/>.</summary>
-public sealed record CallNode(int Column, ExpressionFunction Function, IReadOnlyList<ExpressionNode> Arguments) : ExpressionNode(Column)
+/// <summary>A call of one of the functions of <c>Expressions.ExpressionFunctions</c>, by its name.</summary>
+public sealed record CallNode(int Column, string Function, IReadOnlyList<ExpressionNode> Arguments) : ExpressionNode(Column)
 {
     public override IEnumerable<PathNode> Paths() => Arguments.SelectMany(a => a.Paths());
 }

@@ -1,0 +1,53 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Sagas.Definitions.Expressions;
+using Sagas.Definitions.Model;
+
+namespace Sagas.Definitions.Planning;
+
+/// <summary>A workflow's values as expressions read them: the same reads as mappings (<see cref="ValueResolver"/>).</summary>
+public sealed class ProgressValues(WorkflowProgress progress) : IValueSource
+{
+    public bool TryRead(ValueReference reference, out JsonNode? value, [NotNullWhen(false)] out string? error) =>
+        ValueResolver.TryRead(reference, progress, out value, out error);
+
+    // Not a read: an optional input field left out reads as null, but it is not there.
+    public bool Exists(ValueReference reference)
+    {
+        JsonNode? node;
+        switch (reference.Source)
+        {
+            case ReferenceSource.WorkflowId:
+                return true;
+            case ReferenceSource.Input:
+                node = progress.Input;
+                break;
+            default:
+                if (!progress.CompletedOutputs.TryGetValue(reference.StepId!, out node))
+                {
+                    return false;
+                }
+
+                break;
+        }
+
+        foreach (var segment in reference.Path)
+        {
+            if (node is JsonObject obj && obj.TryGetPropertyValue(segment, out var child))
+            {
+                node = child;
+            }
+            else if (node is JsonArray array && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count)
+            {
+                node = array[index];
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
