@@ -9,7 +9,7 @@ namespace Sagas.Samples.Services;
 public static class SampleServiceRegistration
 {
     /// <summary>The names of every sample service.</summary>
-    public static readonly IReadOnlyList<string> Names = ["inventory", "payment", "payment-backup", "fraud", "shipping", "notification", "accounts", "noop"];
+    public static readonly IReadOnlyList<string> Names = ["inventory", "payment", "payment-backup", "fraud", "shipping", "wrapping", "notification", "accounts", "noop"];
 
     /// <summary>
     /// The sample services, with <c>Sagas:Samples</c> bound (and refused at start while a
@@ -27,6 +27,7 @@ public static class SampleServiceRegistration
         builder.Services.AddStepHandler<BackupPaymentService>();
         builder.Services.AddStepHandler<FraudService>();
         builder.Services.AddStepHandler<ShippingService>();
+        builder.Services.AddStepHandler<WrappingService>();
         builder.Services.AddStepHandler<NotificationService>();
         builder.Services.AddStepHandler<AccountsService>();
         builder.Services.AddStepHandler<NoopService>();

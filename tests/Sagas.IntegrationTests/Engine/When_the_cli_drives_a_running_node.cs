@@ -47,6 +47,36 @@ public sealed class When_the_cli_drives_a_running_node(EngineNode node) : Integr
     }
 
     [Fact]
+    public async Task The_input_decides_whether_the_gift_wrap_runs_and_status_and_history_say_why()
+    {
+        // Left out: the condition reads null, the step is skipped and ship goes on without it.
+        var (plainExit, plain, _) = await Sagas("start", "order-fulfilment", "--input", """{"orderId":"cli-wrap-1","amount":7}""", "--wait", "--json");
+        Assert.Equal(ExitCodes.Success, plainExit);
+        var plainId = JsonDocument.Parse(plain).RootElement.GetProperty("workflowId").GetString()!;
+
+        var (_, plainStatus, _) = await Sagas("status", plainId);
+        Assert.Contains("skipped    gift-wrap", plainStatus, StringComparison.Ordinal);
+        var (_, plainHistory, _) = await Sagas("history", plainId, "--json");
+        using var plainEvents = JsonDocument.Parse(plainHistory);
+        var skipped = plainEvents.RootElement.EnumerateArray().Single(e => e.GetProperty("type").GetString() == "StepSkipped");
+        Assert.Equal("gift-wrap", skipped.GetProperty("stepId").GetString());
+        Assert.Equal("when: $.input.giftWrap == true was false", skipped.GetProperty("data").GetProperty("reason").GetString());
+        Assert.Equal(JsonValueKind.Null, skipped.GetProperty("data").GetProperty("read").GetProperty("$.input.giftWrap").ValueKind);
+
+        // Asked for: the condition is met, recorded, and the real wrapping worker does the step.
+        var (wrappedExit, wrapped, _) = await Sagas("start", "order-fulfilment", "--input", """{"orderId":"cli-wrap-2","amount":7,"giftWrap":true}""", "--wait", "--json");
+        Assert.Equal(ExitCodes.Success, wrappedExit);
+        var wrappedId = JsonDocument.Parse(wrapped).RootElement.GetProperty("workflowId").GetString()!;
+        var (_, wrappedHistory, _) = await Sagas("history", wrappedId, "--json");
+        using var wrappedEvents = JsonDocument.Parse(wrappedHistory);
+        var types = wrappedEvents.RootElement.EnumerateArray()
+            .Where(e => e.TryGetProperty("stepId", out var step) && step.GetString() == "gift-wrap")
+            .Select(e => e.GetProperty("type").GetString()).ToList();
+        Assert.Equal(["StepConditionMet", "StepDispatched", "StepCompleted"], types);
+        Assert.DoesNotContain(wrappedEvents.RootElement.EnumerateArray(), e => e.GetProperty("type").GetString() == "StepSkipped");
+    }
+
+    [Fact]
     public async Task Status_of_an_unknown_workflow_says_so_and_exits_non_zero()
     {
         var id = Guid.NewGuid();
