@@ -13,6 +13,9 @@ internal sealed record ScenarioPlan(
 {
     public static JsonObject NoInput(int _) => [];
 
+    /// <summary>An amount for the conditions of <c>linear-5-when</c> to read.</summary>
+    public static JsonObject Amount(int i) => new() { ["amount"] = i };
+
     /// <summary>A quarter fail for good (and compensate), a quarter fail once (and retry), half pass.</summary>
     public static JsonObject FailureMix(int i) => (i % 4) switch
     {
