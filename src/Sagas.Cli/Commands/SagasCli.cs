@@ -51,6 +51,7 @@ public static class SagasCli
         {
             ValidateDefinitionsCommand.Create(context),
             ListDefinitionsCommand.Create(context),
+            SchemaCommand.Create(context),
         };
 
         var errors = new Command("errors", "Inspect and replay the messages of the error and skipped queues")

@@ -10,9 +10,9 @@ namespace Sagas.Definitions.Building;
 /// </summary>
 internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
 {
-    private static readonly string[] WorkflowKeys = ["id", "version", "description", "input", "steps", "output", "deadline"];
-    private static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate", "alternates", "when", "join"];
-    private static readonly string[] CompensationKeys = ["service", "input"];
+    internal static readonly string[] WorkflowKeys = ["id", "version", "description", "input", "steps", "output", "deadline"];
+    internal static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate", "alternates", "when", "join"];
+    internal static readonly string[] CompensationKeys = ["service", "input"];
 
     private readonly InputFieldReader _inputFields = new(errors);
 

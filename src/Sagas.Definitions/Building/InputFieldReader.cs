@@ -6,7 +6,7 @@ namespace Sagas.Definitions.Building;
 /// <summary>Reads one field of a definition's <c>input</c>: its type, whether it is required, and whether runs can be searched by it.</summary>
 internal sealed class InputFieldReader(ErrorSink errors)
 {
-    private static readonly string[] Keys = ["type", "required", "searchable", "description"];
+    internal static readonly string[] Keys = ["type", "required", "searchable", "description"];
 
     // A field is either "name: type" (required) or "name: { type: T, required: false, searchable: true }".
     public InputField? Read(string name, SourceNode node)

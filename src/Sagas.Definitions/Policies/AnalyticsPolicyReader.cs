@@ -8,7 +8,7 @@ internal sealed class AnalyticsPolicyReader(ErrorSink errors)
 {
     private const string Path = "orchestration.analytics";
 
-    private static readonly string[] Keys = ["enabled", "metrics"];
+    internal static readonly string[] Keys = ["enabled", "metrics"];
 
     private static readonly Dictionary<string, AnalyticsMetric> Metrics = new(StringComparer.Ordinal)
     {

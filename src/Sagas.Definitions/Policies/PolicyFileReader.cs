@@ -13,8 +13,8 @@ internal sealed class PolicyFileReader(ErrorSink errors)
     private const string Allowed = "lower-case letters, digits, '.', '_' and '-' (at most 100), starting with a letter or digit";
 
     private static readonly string[] RootKeys = [Root];
-    private static readonly string[] OrchestrationKeys = ["policies", "services", "workflows", "analytics"];
-    private static readonly string[] WorkflowKeys = ["policies"];
+    internal static readonly string[] OrchestrationKeys = ["policies", "services", "workflows", "analytics"];
+    internal static readonly string[] WorkflowKeys = ["policies"];
 
     private readonly PolicyListReader _policies = new(errors);
     private readonly ServicePoliciesReader _services = new(errors);

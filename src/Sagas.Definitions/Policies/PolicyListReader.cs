@@ -16,7 +16,7 @@ internal sealed class PolicyListReader(ErrorSink errors)
     private const string Limits = "limits";
     private const string DependencyResolution = "dependency_resolution";
 
-    private static readonly Dictionary<string, string[]> KeysByName = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string[]> KeysByName = new(StringComparer.Ordinal)
     {
         [Failover] = ["name", "enabled"],
         [LoadBalancing] = ["name", "enabled", "algorithm"],

@@ -6,8 +6,8 @@ namespace Sagas.Definitions.Policies;
 /// <summary>Reads one <c>orchestration.services.NAME</c> entry: its endpoints, alternates and policies.</summary>
 internal sealed class ServicePoliciesReader(ErrorSink errors)
 {
-    private static readonly string[] ServiceKeys = ["endpoints", "alternates", "policies"];
-    private static readonly string[] EndpointKeys = ["name", "weight"];
+    internal static readonly string[] ServiceKeys = ["endpoints", "alternates", "policies"];
+    internal static readonly string[] EndpointKeys = ["name", "weight"];
 
     private readonly PolicyListReader _policies = new(errors);
 

@@ -59,19 +59,8 @@ public sealed class ForwardFlow(DecisionContext context, WorkflowOutcomes outcom
                 return;
             }
 
-            if (planned.ConditionRead is { } read)
-            {
-                state.Record(new StepConditionMet
-                {
-                    WorkflowId = state.CorrelationId,
-                    StepId = planned.Step.Id,
-                    Condition = planned.Step.When!.Text,
-                    Read = read,
-                    DecidedAt = context.Now,
-                });
-            }
-
-            dispatcher.Dispatch(state, definition, planned.Step, planned.Input.Value!, state.Attempts.GetValueOrDefault(planned.Step.Id) + 1);
+            var condition = planned.ConditionRead is { } read ? new StepConditionRecord(planned.Step.When!.Text, read) : null;
+            dispatcher.Dispatch(state, definition, planned.Step, planned.Input.Value!, state.Attempts.GetValueOrDefault(planned.Step.Id) + 1, condition: condition);
         }
     }
 

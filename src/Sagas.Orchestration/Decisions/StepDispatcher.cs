@@ -16,7 +16,8 @@ namespace Sagas.Orchestration.Decisions;
 /// </summary>
 public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes outcomes, StepRouter router, WorkflowEnding ending, AbandonedAttempts abandoned)
 {
-    public void Dispatch(WorkflowState state, WorkflowDefinition definition, StepDefinition step, JsonObject input, int attempt, bool admitted = false)
+    /// <summary>Routes and records one attempt; <paramref name="condition"/> is the step's <c>when:</c> that was true, recorded on what it led to (null on retries and redispatches).</summary>
+    public void Dispatch(WorkflowState state, WorkflowDefinition definition, StepDefinition step, JsonObject input, int attempt, bool admitted = false, StepConditionRecord? condition = null)
     {
         var route = router.Route(state, step, attempt, admitted);
         foreach (var violation in route.Violations)
@@ -33,12 +34,17 @@ public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes out
         switch (route)
         {
             case RouteDecision.WaitForSlot slot:
-                state.Record(Queued(state, step.Id, attempt, slot.Service, slot.Reason, now) with { Admission = true });
+                state.Record(Queued(state, step.Id, attempt, slot.Service, slot.Reason, now) with { Admission = true, Condition = condition });
                 break;
             case RouteDecision.WaitForCircuit circuit:
-                state.Record(Queued(state, step.Id, attempt, circuit.Service, circuit.Reason, now) with { Until = circuit.Until });
+                state.Record(Queued(state, step.Id, attempt, circuit.Service, circuit.Reason, now) with { Until = circuit.Until, Condition = condition });
                 break;
             case RouteDecision.FailFast failFast:
+                if (condition is not null)
+                {
+                    state.Record(new StepConditionMet { WorkflowId = state.CorrelationId, StepId = step.Id, Condition = condition, DecidedAt = now });
+                }
+
                 ending.EndUnsuccessfully(state, definition, step.Id, failFast.Reason);
                 break;
             case RouteDecision.Dispatch go:
@@ -56,6 +62,7 @@ public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes out
                     Input = input,
                     DispatchedAt = now,
                     Timeout = context.Policies.TimeoutFor(step, go.Service),
+                    Condition = condition,
                 });
                 break;
         }

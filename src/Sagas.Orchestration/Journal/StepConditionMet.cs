@@ -1,11 +1,9 @@
-using System.Text.Json.Nodes;
-
 namespace Sagas.Orchestration.Journal;
 
 /// <summary>
-/// A step's <c>when:</c> was true, so it runs: recorded with the values it read, before its first
-/// dispatch, so the stream explains why the step ran as well as why another did not
-/// (<see cref="StepSkipped"/>). Retries and redispatches do not evaluate it again.
+/// A step's <c>when:</c> was true, but the step could not be sent (its route failed fast, ending
+/// the run): the decision is recorded here. When the step is sent or waits, the decision travels
+/// on <see cref="StepDispatched"/> or <see cref="StepQueued"/> instead.
 /// </summary>
 public sealed record StepConditionMet
 {
@@ -13,9 +11,7 @@ public sealed record StepConditionMet
 
     public required string StepId { get; init; }
 
-    public required string Condition { get; init; }
-
-    public required JsonObject Read { get; init; }
+    public required StepConditionRecord Condition { get; init; }
 
     public required DateTimeOffset DecidedAt { get; init; }
 }

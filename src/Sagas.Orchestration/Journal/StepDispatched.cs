@@ -33,6 +33,9 @@ public sealed record StepDispatched
     /// <summary>The key the service records its side effect under: the same for every attempt of the step's run.</summary>
     public string IdempotencyKey { get; init; } = string.Empty;
 
+    /// <summary>The step's <c>when:</c> that was true, with what it read, on the dispatch it decided (not on retries).</summary>
+    public StepConditionRecord? Condition { get; init; }
+
     /// <summary>How long this attempt may go without a result (null: no limit); a timer is armed for it.</summary>
     public TimeSpan? Timeout { get; init; }
 }

@@ -23,5 +23,8 @@ public sealed record StepQueued
     /// <summary>True when it waits for a slot under the service's limits.</summary>
     public bool Admission { get; init; }
 
+    /// <summary>The step's <c>when:</c> that was true, with what it read, when this wait follows that decision.</summary>
+    public StepConditionRecord? Condition { get; init; }
+
     public required DateTimeOffset QueuedAt { get; init; }
 }

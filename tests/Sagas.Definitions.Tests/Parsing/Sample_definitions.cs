@@ -28,7 +28,7 @@ public class Sample_definitions
         Assert.Equal(["charge-payment", "check-fraud", "gift-wrap"], definition.FindStep("ship")!.DependsOn);
         Assert.Equal(StepJoin.AllDone, definition.FindStep("ship")!.Join);
         Assert.Equal("$.input.giftWrap == true", definition.FindStep("gift-wrap")!.When!.Text);
-        Assert.Equal(("payment", 31), (definition.FindStep("charge-payment")!.Service, definition.FindStep("charge-payment")!.Line));
+        Assert.Equal(("payment", 32), (definition.FindStep("charge-payment")!.Service, definition.FindStep("charge-payment")!.Line));
         Assert.Equal(["orderId", "paymentId", "trackingNumber"], definition.Output.Fields.Select(f => f.Name));
     }
 
@@ -38,10 +38,10 @@ public class Sample_definitions
         var definition = Load.Valid(new DefinitionLoader().LoadFile(SampleFile("order-fulfilment.yaml")));
 
         var reserve = definition.FindStep("reserve-inventory")!.Compensation!;
-        Assert.Equal(("inventory", 23), (reserve.Service, reserve.Line));
+        Assert.Equal(("inventory", 24), (reserve.Service, reserve.Line));
         Assert.Equal(["orderId", "reservationId", "release", "simulate"], reserve.Input.Fields.Select(f => f.Name));
         var charge = definition.FindStep("charge-payment")!;
-        Assert.Equal(("payment", 42), (charge.Compensation!.Service, charge.Compensation.Line));
+        Assert.Equal(("payment", 43), (charge.Compensation!.Service, charge.Compensation.Line));
         Assert.Equal(["orderId", "paymentId", "refund", "simulate"], charge.Compensation.Input.Fields.Select(f => f.Name));
         Assert.Equal(TimeSpan.FromSeconds(10), charge.Timeout);
         Assert.Equal(

@@ -6,7 +6,7 @@ namespace Sagas.Orchestration.Tests.Workflows;
 
 /// <summary>
 /// <c>when:</c> on the engine: the decision is recorded once with the values that made it
-/// (<see cref="StepSkipped"/>, <see cref="StepConditionMet"/>), a skip passes to the steps that
+/// (<see cref="StepSkipped"/>, or on the <see cref="StepDispatched"/> it led to), a skip passes to the steps that
 /// need it, a skipped step is never undone, and the stream replays to the same state.
 /// </summary>
 public sealed class When_a_step_runs_only_when_its_condition_holds : IAsyncLifetime
@@ -58,7 +58,7 @@ public sealed class When_a_step_runs_only_when_its_condition_holds : IAsyncLifet
     }
 
     [Fact]
-    public async Task A_true_condition_is_recorded_with_what_it_read_before_the_dispatch()
+    public async Task A_true_condition_is_recorded_with_what_it_read_on_the_dispatch()
     {
         var id = await _harness.StartAsync("wrapped-order", new JsonObject { ["giftWrap"] = true });
         await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "reserve"));
@@ -66,8 +66,10 @@ public sealed class When_a_step_runs_only_when_its_condition_holds : IAsyncLifet
 
         var state = await _harness.WhenAsync(id, s => s.InFlight.Contains("wrap"));
 
-        var met = Assert.Single(state.PendingEvents.OfType<StepConditionMet>());
-        Assert.Equal(("wrap", """{"$.input.giftWrap":true}"""), (met.StepId, met.Read.ToJsonString()));
+        var dispatched = state.PendingEvents.OfType<StepDispatched>().Single(d => d.StepId == "wrap");
+        Assert.Equal(("$.input.giftWrap == true", """{"$.input.giftWrap":true}"""), (dispatched.Condition!.Expression, dispatched.Condition.Read.ToJsonString()));
+        Assert.Null(state.PendingEvents.OfType<StepDispatched>().Single(d => d.StepId == "reserve").Condition);
+        Assert.Empty(state.PendingEvents.OfType<StepConditionMet>());
         Assert.Empty(state.PendingEvents.OfType<StepSkipped>());
     }
 
