@@ -36,11 +36,11 @@ internal sealed record HistoryEntry(long Version, string Type, string? StepId, i
         }
 
         var shown = new HashSet<string> { "workflowId", "stepId", "attempt" };
-        // Unset fields and flags that are off (no endpoint, not a probe) say nothing; they are left out.
+        // Unset fields, empty lists and flags that are off (no endpoint, not a probe) say nothing; they are left out.
         return string.Join(" ", fields.Where(f => !shown.Contains(f.Key) && !f.Key.EndsWith("At", StringComparison.Ordinal) && !IsNothing(f.Key, f.Value))
             .Select(f => $"{f.Key}={f.Value?.ToJsonString(Json)}"));
     }
 
     private static bool IsNothing(string key, JsonNode? value) =>
-        value is null || (Flags.Contains(key) && value is JsonValue flag && flag.TryGetValue<bool>(out var set) && !set);
+        value is null or JsonArray { Count: 0 } || (Flags.Contains(key) && value is JsonValue flag && flag.TryGetValue<bool>(out var set) && !set);
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Sagas.Definitions.Expressions;
 using Sagas.Definitions.Model;
@@ -32,22 +31,6 @@ public sealed class ProgressValues(WorkflowProgress progress) : IValueSource
                 break;
         }
 
-        foreach (var segment in reference.Path)
-        {
-            if (node is JsonObject obj && obj.TryGetPropertyValue(segment, out var child))
-            {
-                node = child;
-            }
-            else if (node is JsonArray array && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count)
-            {
-                node = array[index];
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return ValueResolver.TryWalk(node, reference.Path, out _, out _);
     }
 }

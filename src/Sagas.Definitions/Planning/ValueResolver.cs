@@ -99,19 +99,33 @@ public static class ValueResolver
         }
     }
 
-    private static JsonNode? Walk(JsonNode? node, ValueReference reference, string origin)
+    private static JsonNode? Walk(JsonNode? node, ValueReference reference, string origin) =>
+        TryWalk(node, reference.Path, out var found, out var missing)
+            ? found
+            : throw new UnresolvableReferenceException($"'{reference.Text}': {origin} has no '{missing}'");
+
+    /// <summary>Follows a path's segments (a field of an object, an index of a list); false names the first segment not there.</summary>
+    internal static bool TryWalk(JsonNode? node, IReadOnlyList<string> path, out JsonNode? found, [NotNullWhen(false)] out string? missing)
     {
-        foreach (var segment in reference.Path)
+        foreach (var segment in path)
         {
-            node = node switch
+            if (node is JsonObject obj && obj.TryGetPropertyValue(segment, out var child))
             {
-                JsonObject obj when obj.TryGetPropertyValue(segment, out var child) => child,
-                JsonArray array when int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count => array[index],
-                _ => throw new UnresolvableReferenceException($"'{reference.Text}': {origin} has no '{segment}'"),
-            };
+                node = child;
+            }
+            else if (node is JsonArray array && int.TryParse(segment, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count)
+            {
+                node = array[index];
+            }
+            else
+            {
+                (found, missing) = (null, segment);
+                return false;
+            }
         }
 
-        return node;
+        (found, missing) = (node, null);
+        return true;
     }
 
     private sealed class UnresolvableReferenceException(string message) : Exception(message);
