@@ -3,17 +3,6 @@ using System.Text.Json.Nodes;
 
 namespace Sagas.Definitions.Expressions;
 
-/// <summary>A function expressions may call: pure, over the values it is given.</summary>
-/// <param name="Name">As written in an expression.</param>
-/// <param name="Arity">How many arguments it takes.</param>
-/// <param name="Usage">How to call it, for messages and docs.</param>
-/// <param name="Invoke">Its work; throws <see cref="ExpressionFailedException"/> on a value it cannot take.</param>
-public sealed record ExpressionFunction(string Name, int Arity, string Usage, Func<IReadOnlyList<JsonNode?>, ExpressionContext, JsonNode?> Invoke)
-{
-    /// <summary><c>exists</c> is given a path, not its value: a missing field is its answer, not an error.</summary>
-    public bool TakesPath { get; init; }
-}
-
 /// <summary>
 /// Every function an expression may call. None reads a clock, a file, the network or anything
 /// else outside its arguments: <c>now()</c> is the decision's time, handed in and recorded with it.
@@ -33,7 +22,9 @@ public static class ExpressionFunctions
         new ExpressionFunction("min", 2, "min(number, number)", (args, _) => JsonValue.Create(Math.Min(ExpressionValues.Number(args[0], "min"), ExpressionValues.Number(args[1], "min")))),
         new ExpressionFunction("max", 2, "max(number, number)", (args, _) => JsonValue.Create(Math.Max(ExpressionValues.Number(args[0], "max"), ExpressionValues.Number(args[1], "max")))),
         new ExpressionFunction("now", 0, "now() (the decision's time, as ISO 8601 UTC text)", (_, context) => JsonValue.Create(context.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))),
-        new ExpressionFunction("exists", 1, "exists($.path) (true when the value is there, even if null)", (args, _) => args[0]) { TakesPath = true },
+        // Evaluated on its path by the evaluator (a missing field is its answer, not an error), never called with a value.
+        new ExpressionFunction("exists", 1, "exists($.path) (true when the value is there, even if null)",
+            (_, _) => throw new InvalidOperationException("exists() is answered from its path, not called")) { TakesPath = true },
     }.ToDictionary(f => f.Name, StringComparer.Ordinal);
 
     private static int Length(JsonNode? value) => value switch
@@ -52,10 +43,3 @@ public static class ExpressionFunctions
         _ => throw new ExpressionFailedException($"contains takes text or a list, not {ExpressionValues.Describe(haystack)}"),
     };
 }
-
-/// <summary>What an evaluation may know beyond the workflow's values.</summary>
-/// <param name="Now">The time of the decision, recorded with it.</param>
-public sealed record ExpressionContext(DateTimeOffset Now);
-
-/// <summary>An evaluation that cannot go on: a missing value, a wrong type, a limit.</summary>
-public sealed class ExpressionFailedException(string message) : Exception(message);
