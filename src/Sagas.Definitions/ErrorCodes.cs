@@ -39,6 +39,9 @@ public static class ErrorCodes
     public const string UnknownInputField = "unknown-input-field";
     public const string InvalidExpression = "invalid-expression";
     public const string InvalidJoin = "invalid-join";
+    public const string SwitchWithService = "switch-with-service";
+    public const string EmptySwitch = "empty-switch";
+    public const string DuplicateCase = "duplicate-case";
     public const string DuplicateDefinition = "duplicate-definition";
     public const string InvalidDuration = "invalid-duration";
     public const string InvalidMaxAttempts = "invalid-max-attempts";

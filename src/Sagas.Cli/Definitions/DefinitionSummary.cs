@@ -20,11 +20,11 @@ internal sealed record DefinitionSummary(
         definition.Source.ContentHash,
         definition.Source.File,
         [.. definition.Input.Select(f => $"{f.Name}: {f.Type.ToString().ToLowerInvariant()}{(f.Required ? string.Empty : "?")}")],
-        [.. definition.Steps.Select(s => new StepSummary(s.Id, s.Service, s.DependsOn))]);
+        [.. definition.Steps.Select(s => new StepSummary(s.Id, s.Service, s.DependsOn, s.Switch?.All.ToDictionary(c => c.Name, c => c.Service)))]);
 }
 
-/// <summary>A step as the CLI reports it.</summary>
-internal sealed record StepSummary(string Id, string Service, IReadOnlyList<string> DependsOn);
+/// <summary>A step as the CLI reports it; a <c>switch:</c> step's service is its default's, and <see cref="Cases"/> names each case's.</summary>
+internal sealed record StepSummary(string Id, string Service, IReadOnlyList<string> DependsOn, IReadOnlyDictionary<string, string>? Cases);
 
 /// <summary>A definition error as <c>--json</c> reports it.</summary>
 internal sealed record ErrorSummary(string File, int Line, int? Column, string? Step, string Code, string Message)

@@ -55,7 +55,7 @@ internal static class ListDefinitionsCommand
                 d.Id,
                 $"v{d.Version}",
                 d.Steps.Count.ToString(),
-                string.Join(",", d.Steps.Select(s => s.Service).Distinct()),
+                string.Join(",", d.Steps.SelectMany(s => s.Cases?.Values.Prepend(s.Service) ?? [s.Service]).Distinct()),
                 d.Hash[..12],
                 Path.GetFileName(d.File),
             }));

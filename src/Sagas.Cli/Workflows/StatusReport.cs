@@ -20,11 +20,12 @@ internal sealed record StatusReport(
     string? Error,
     IReadOnlyList<string>? CompensatedSteps = null,
     IReadOnlyList<string>? AbandonedUndone = null,
-    IReadOnlyList<string>? SkippedSteps = null) : ITextReport
+    IReadOnlyList<string>? SkippedSteps = null,
+    IReadOnlyList<string>? Branches = null) : ITextReport
 {
     public static StatusReport Of(WorkflowStatusView view) => new(
         view.Id, view.Definition, view.DefinitionVersion, view.Status.ToString(), view.CurrentSteps, view.CompletedSteps, view.Steps,
-        view.StartedAt, view.EndedAt, view.DurationMs, view.Output, view.FailedStep, view.Error, view.CompensatedSteps, view.AbandonedUndone, view.SkippedSteps);
+        view.StartedAt, view.EndedAt, view.DurationMs, view.Output, view.FailedStep, view.Error, view.CompensatedSteps, view.AbandonedUndone, view.SkippedSteps, view.Branches);
 
     public static StatusReport Pending(Guid workflowId, string message) =>
         new(workflowId, null, null, "Pending", null, null, null, null, null, null, null, null, message);
@@ -47,6 +48,11 @@ internal sealed record StatusReport(
         if (SkippedSteps is { Count: > 0 })
         {
             output.WriteLine($"skipped    {string.Join(", ", SkippedSteps)}");
+        }
+
+        if (Branches is { Count: > 0 })
+        {
+            output.WriteLine($"branches   {string.Join(", ", Branches)}");
         }
 
         if (CompensatedSteps is { Count: > 0 })

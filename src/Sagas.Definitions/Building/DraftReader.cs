@@ -11,7 +11,7 @@ namespace Sagas.Definitions.Building;
 internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
 {
     internal static readonly string[] WorkflowKeys = ["id", "version", "description", "input", "steps", "output", "deadline"];
-    internal static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate", "alternates", "when", "join"];
+    internal static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate", "alternates", "when", "join", "switch"];
     internal static readonly string[] CompensationKeys = ["service", "input"];
 
     private readonly InputFieldReader _inputFields = new(errors);
@@ -134,7 +134,15 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
         var idNode = mapping.Entries.FirstOrDefault(e => e.Key.Text == "id")?.Value;
         var id = StepId(idNode, mapping.Position);
         var keys = new KeyedEntries(mapping, StepKeys, id, errors);
-        var service = ServiceName(keys["service"], mapping.Position, "service", id);
+        var cases = new SwitchReader(errors, this).Read(keys.Entry("switch"), id);
+        var hasSwitch = keys.Entry("switch") is not null;
+        var service = hasSwitch ? null : ServiceName(keys["service"], mapping.Position, "service", id);
+        if (hasSwitch && keys.Entry("service") is { } both)
+        {
+            errors.Add(both.Key.Position, id, ErrorCodes.SwitchWithService,
+                $"a step with a switch calls the services its cases name; move 'service: {DraftReader.Describe(both.Value).Trim('\'')}' into 'switch.default'");
+        }
+
         OptionalString(keys["description"], id, "description");
         return new StepDraft(
             id,
@@ -147,10 +155,11 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
             Compensation(keys.Entry("compensate"), id),
             ConditionReader.When(keys["when"], id, errors),
             ConditionReader.Join(keys["join"], id, errors),
+            cases,
             mapping.Position);
     }
 
-    private CompensationDraft? Compensation(SourceEntry? entry, string? stepId)
+    internal CompensationDraft? Compensation(SourceEntry? entry, string? stepId)
     {
         if (entry?.Value is null or SourceScalar { Kind: ScalarKind.Null })
         {
@@ -212,10 +221,10 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
     }
 
     // Services become queue names, whether a step calls them or its compensation does.
-    private string? ServiceName(SourceNode? node, SourcePosition parent, string key, string? stepId) =>
+    internal string? ServiceName(SourceNode? node, SourcePosition parent, string key, string? stepId) =>
         RequiredName(node, parent, key, stepId, NamePatterns.Service().IsMatch, "lower-case letters, digits, '.', '_' and '-'", ErrorCodes.MissingService);
 
-    private string? RequiredName(
+    internal string? RequiredName(
         SourceNode? node,
         SourcePosition parent,
         string key,

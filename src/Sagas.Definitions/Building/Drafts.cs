@@ -26,9 +26,25 @@ internal sealed record StepDraft(
     CompensationDraft? Compensation,
     StepCondition? When,
     StepJoin Join,
+    SwitchDraft? Switch,
     SourcePosition Position);
 
 internal sealed record DependencyDraft(string StepId, SourcePosition Position);
 
 // Position is the 'compensate:' key, where messages about the block as a whole point.
 internal sealed record CompensationDraft(string? Service, ValueMapping Input, SourcePosition Position);
+
+// Position is the 'switch:' key. Default is null when it is missing (already reported).
+internal sealed record SwitchDraft(IReadOnlyList<CaseDraft> Cases, CaseDraft? Default, SourcePosition Position);
+
+// A case of a switch, or its default (Name "default", no When). Null values are the step's own.
+internal sealed record CaseDraft(
+    string? Name,
+    StepCondition? When,
+    string? Service,
+    ValueMapping? Input,
+    TimeSpan? Timeout,
+    StepRetry? Retry,
+    IReadOnlyList<string>? Alternates,
+    CompensationDraft? Compensation,
+    SourcePosition Position);

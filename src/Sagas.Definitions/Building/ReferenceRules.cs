@@ -25,9 +25,8 @@ internal static class ReferenceRules
             }
 
             // A condition is evaluated before the step runs: it reads what its input may read.
-            foreach (var path in step.When?.Expression.Paths() ?? [])
+            foreach (var reference in ConditionReferences(step.When))
             {
-                var reference = new ReferenceExpression(step.When!.Line, path.Reference);
                 CheckInputField(reference, step.Id, inputFields, errors);
                 CheckStepOutput(reference, step.Id, steps, upstream, ownOutputReadable: false, errors);
             }
@@ -37,6 +36,22 @@ internal static class ReferenceRules
                 CheckInputField(reference, step.Id, inputFields, errors);
                 CheckStepOutput(reference, step.Id, steps, upstream, ownOutputReadable: true, errors);
             }
+
+            // A case is chosen and called as the step is: it reads what the step may read.
+            foreach (var branch in step.Switch?.Cases.Append(step.Switch.Default).OfType<CaseDraft>() ?? [])
+            {
+                foreach (var reference in ConditionReferences(branch.When).Concat(branch.Input?.References() ?? []))
+                {
+                    CheckInputField(reference, step.Id, inputFields, errors);
+                    CheckStepOutput(reference, step.Id, steps, upstream, ownOutputReadable: false, errors);
+                }
+
+                foreach (var reference in branch.Compensation?.Input.References() ?? [])
+                {
+                    CheckInputField(reference, step.Id, inputFields, errors);
+                    CheckStepOutput(reference, step.Id, steps, upstream, ownOutputReadable: true, errors);
+                }
+            }
         }
 
         foreach (var reference in draft.Output.References())
@@ -45,6 +60,9 @@ internal static class ReferenceRules
             CheckStepOutput(reference, null, steps, upstream: null, ownOutputReadable: false, errors);
         }
     }
+
+    private static IEnumerable<ReferenceExpression> ConditionReferences(StepCondition? condition) =>
+        condition?.Expression.Paths().Select(path => new ReferenceExpression(condition.Line, path.Reference)) ?? [];
 
     private static void CheckInputField(ReferenceExpression expression, string? stepId, HashSet<string> fields, ErrorSink errors)
     {

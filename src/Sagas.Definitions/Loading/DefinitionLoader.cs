@@ -56,21 +56,36 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
         Steps = [.. draft.Steps.Select(s => new StepDefinition
         {
             Id = s.Id!,
-            Service = s.Service!,
+            Service = s.Switch?.Default?.Service ?? s.Service!,
             DependsOn = [.. s.DependsOn.Select(d => d.StepId)],
             Input = s.Input,
             Timeout = s.Timeout,
             Retry = s.Retry,
             Alternates = s.Alternates,
-            Compensation = s.Compensation is { } compensation
-                ? new CompensationDefinition { Service = compensation.Service!, Input = compensation.Input, Line = compensation.Position.Line }
-                : null,
+            Compensation = Compensation(s.Compensation),
             When = s.When,
+            Switch = s.Switch is { } cases ? new StepSwitch([.. cases.Cases.Select(Case)], Case(cases.Default!)) : null,
             Join = s.Join,
             Line = s.Position.Line,
         })],
         Output = draft.Output,
         Deadline = draft.Deadline,
         Source = source,
+    };
+
+    private static CompensationDefinition? Compensation(CompensationDraft? draft) =>
+        draft is null ? null : new CompensationDefinition { Service = draft.Service!, Input = draft.Input, Line = draft.Position.Line };
+
+    private static SwitchCase Case(CaseDraft draft) => new()
+    {
+        Name = draft.Name!,
+        When = draft.When,
+        Service = draft.Service!,
+        Input = draft.Input,
+        Timeout = draft.Timeout,
+        Retry = draft.Retry,
+        Alternates = draft.Alternates,
+        Compensation = Compensation(draft.Compensation),
+        Line = draft.Position.Line,
     };
 }

@@ -5,7 +5,7 @@ public sealed record StepDefinition
 {
     public required string Id { get; init; }
 
-    /// <summary>The service whose queue receives the step's command.</summary>
+    /// <summary>The service whose queue receives the step's command; for a <see cref="Switch"/>, its default's until a case is chosen (<see cref="ForCase"/>).</summary>
     public required string Service { get; init; }
 
     public required IReadOnlyList<string> DependsOn { get; init; }
@@ -27,9 +27,33 @@ public sealed record StepDefinition
     /// <summary>The step runs only when this is true (<c>when:</c>), decided once and recorded; null: always.</summary>
     public StepCondition? When { get; init; }
 
+    /// <summary>The cases it chooses among once ready (<c>switch:</c>); null: it always calls <see cref="Service"/>.</summary>
+    public StepSwitch? Switch { get; init; }
+
     /// <summary>How it joins its dependencies when some were skipped (<c>join:</c>).</summary>
     public StepJoin Join { get; init; } = StepJoin.All;
 
     /// <summary>Line of the step in its file, for messages about it at run time.</summary>
     public required int Line { get; init; }
+
+    /// <summary>
+    /// The step as it runs once <paramref name="caseName"/> was chosen: the case's service, and its
+    /// input, timeout, retry, alternates and compensation where it has its own. Unchanged for a step
+    /// without a switch, or with no case chosen yet.
+    /// </summary>
+    public StepDefinition ForCase(string? caseName) =>
+        caseName is null || Switch?.Find(caseName) is not { } chosen
+            ? this
+            : this with
+            {
+                Service = chosen.Service,
+                Input = chosen.Input ?? Input,
+                Timeout = chosen.Timeout ?? Timeout,
+                Retry = chosen.Retry ?? Retry,
+                Alternates = chosen.Alternates ?? Alternates,
+                Compensation = chosen.Compensation ?? Compensation,
+            };
+
+    /// <summary>Every service the step may call, whichever case is chosen (its compensations apart).</summary>
+    public IEnumerable<string> Services => Switch is { } cases ? cases.All.Select(c => c.Service).Distinct() : [Service];
 }

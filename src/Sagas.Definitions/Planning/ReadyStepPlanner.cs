@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Sagas.Definitions.Expressions;
 using Sagas.Definitions.Model;
 
@@ -8,7 +9,8 @@ namespace Sagas.Definitions.Planning;
 /// dependencies allow (<see cref="StepJoin"/>): by default when all have completed. Independent
 /// steps are ready together (they run in parallel). A step whose join cannot be met because
 /// dependencies were skipped is skipped too; a ready step with a <c>when:</c> runs only if it is
-/// true, else it is skipped with the value. Skipping can make further steps skippable, so the
+/// true, else it is skipped with the value; a ready step with a <c>switch:</c> runs as the first case
+/// whose <c>when:</c> holds, or as its default. Skipping can make further steps skippable, so the
 /// caller records the skips and plans again.
 /// </summary>
 public static class ReadyStepPlanner
@@ -30,29 +32,81 @@ public static class ReadyStepPlanner
                     continue;
             }
 
+            JsonObject? conditionRead = null;
             if (step.When is { } condition)
             {
-                var outcome = ExpressionEvaluator.Evaluate(condition.Expression, new ProgressValues(progress), context);
-                if (!outcome.Succeeded || ExpressionValues.TypeOf(outcome.Value) != "boolean")
+                var holds = Holds(condition, new ProgressValues(progress), context);
+                if (holds.Failure is { } failure)
                 {
-                    failed.Add(new ConditionFailure(step, condition, outcome.Failure ?? $"it gave {ExpressionValues.Describe(outcome.Value)}, not true or false"));
+                    failed.Add(new ConditionFailure(step, condition, failure));
                     continue;
                 }
 
-                if (!outcome.Value!.GetValue<bool>())
+                if (holds.Value == false)
                 {
-                    skip.Add(StepSkip.ByCondition(step, condition, outcome.Read));
+                    skip.Add(StepSkip.ByCondition(step, condition, holds.Read));
                     continue;
                 }
 
-                run.Add(new PlannedStep(step, ValueResolver.Resolve(step.Input, progress)) { ConditionRead = outcome.Read });
-                continue;
+                conditionRead = holds.Read;
             }
 
-            run.Add(new PlannedStep(step, ValueResolver.Resolve(step.Input, progress)));
+            BranchChoice? branch = null;
+            if (step.Switch is { } cases)
+            {
+                branch = Choose(step, cases, new ProgressValues(progress), context, out var caseFailure);
+                if (branch is null)
+                {
+                    failed.Add(caseFailure!);
+                    continue;
+                }
+            }
+
+            var running = step.ForCase(branch?.Case);
+            run.Add(new PlannedStep(running, ValueResolver.Resolve(running.Input, progress)) { ConditionRead = conditionRead, Branch = branch });
         }
 
         return new StepDecisions(run, skip, failed);
+    }
+
+    // The first case whose when: holds, else the default; null with the failure when a case's
+    // when: cannot be evaluated (the cases after it are never looked at).
+    private static BranchChoice? Choose(StepDefinition step, StepSwitch cases, ProgressValues values, ExpressionContext context, out ConditionFailure? failure)
+    {
+        failure = null;
+        var read = new JsonObject();
+        foreach (var candidate in cases.Cases)
+        {
+            var holds = Holds(candidate.When!, values, context);
+            foreach (var (path, value) in holds.Read)
+            {
+                read[path] = value?.DeepClone();
+            }
+
+            if (holds.Failure is { } reason)
+            {
+                failure = new ConditionFailure(step, candidate.When!, reason) { Case = candidate.Name };
+                return null;
+            }
+
+            if (holds.Value == true)
+            {
+                return new BranchChoice(candidate.Name, candidate.When!.Text, read);
+            }
+        }
+
+        return new BranchChoice(cases.Default.Name, null, read);
+    }
+
+    private static (bool? Value, string? Failure, JsonObject Read) Holds(StepCondition condition, ProgressValues values, ExpressionContext context)
+    {
+        var outcome = ExpressionEvaluator.Evaluate(condition.Expression, values, context);
+        if (!outcome.Succeeded || ExpressionValues.TypeOf(outcome.Value) != "boolean")
+        {
+            return (null, outcome.Failure ?? $"it gave {ExpressionValues.Describe(outcome.Value)}, not true or false", outcome.Read);
+        }
+
+        return (outcome.Value!.GetValue<bool>(), null, outcome.Read);
     }
 
     /// <summary>True once every step has completed or was skipped.</summary>

@@ -22,8 +22,11 @@ public sealed record StepSkip(StepDefinition Step, StepCondition? Condition, Jso
         : $"{(Step.Join == StepJoin.All ? "it needs every dependency, and" : "every dependency")} {string.Join(", ", SkippedDependencies.Select(d => $"'{d}'"))} {(SkippedDependencies.Count == 1 ? "was" : "were")} skipped";
 }
 
-/// <summary>A <c>when:</c> that could not be evaluated (a missing value, a wrong type): the step fails with this.</summary>
+/// <summary>A <c>when:</c> (the step's or a switch case's) that could not be evaluated (a missing value, a wrong type): the step fails with this.</summary>
 public sealed record ConditionFailure(StepDefinition Step, StepCondition Condition, string Reason)
 {
-    public string Message => $"when: {Condition.Text} could not be evaluated: {Reason}";
+    /// <summary>The switch case whose <c>when:</c> this is; null for the step's own.</summary>
+    public string? Case { get; init; }
+
+    public string Message => $"{(Case is null ? "" : $"switch case '{Case}': ")}when: {Condition.Text} could not be evaluated: {Reason}";
 }

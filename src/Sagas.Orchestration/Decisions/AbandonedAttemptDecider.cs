@@ -22,7 +22,7 @@ public sealed class AbandonedAttemptDecider(DecisionContext context, AbandonedAt
     /// </summary>
     public void LateSuccess(WorkflowState state, StepCompleted result)
     {
-        if (IsKeptAttempt(state, result) || context.Catalog.ByHash(state.DefinitionHash)?.FindStep(result.StepId) is not { } step)
+        if (IsKeptAttempt(state, result) || context.Catalog.ByHash(state.DefinitionHash)?.StepAsChosen(state, result.StepId) is not { } step)
         {
             return;
         }
@@ -48,7 +48,7 @@ public sealed class AbandonedAttemptDecider(DecisionContext context, AbandonedAt
     public void UndoFailed(WorkflowState state, StepCompensationFailed failure)
     {
         if (AbandonedAttempts.Awaited(state, failure.EffectKey, failure.EffectService, failure.Attempt) is not { } effect
-            || context.Catalog.ByHash(state.DefinitionHash)?.FindStep(effect.StepId) is not { Compensation: not null } step)
+            || context.Catalog.ByHash(state.DefinitionHash)?.StepAsChosen(state, effect.StepId) is not { Compensation: not null } step)
         {
             return;
         }
@@ -82,7 +82,7 @@ public sealed class AbandonedAttemptDecider(DecisionContext context, AbandonedAt
     public void UndoTimedOut(WorkflowState state, StepTimeoutElapsed due)
     {
         if (due.Effect is not null && state.AbandonedEffects.TryGetValue(due.Effect, out var effect) && effect.UndoInFlight && effect.UndoAttempt == due.Attempt
-            && context.Catalog.ByHash(state.DefinitionHash)?.FindStep(effect.StepId) is { Compensation: not null } step)
+            && context.Catalog.ByHash(state.DefinitionHash)?.StepAsChosen(state, effect.StepId) is { Compensation: not null } step)
         {
             var timeout = context.Policies.TimeoutFor(AbandonedAttempts.UndoServiceOf(step, effect)) ?? TimeSpan.Zero;
             UndoFailed(state, FailureOf(state, effect.StepId, due.Attempt, effect.EffectKey, effect.Service, $"no result within {DurationText.Words(timeout)}", retryable: true));
@@ -92,7 +92,7 @@ public sealed class AbandonedAttemptDecider(DecisionContext context, AbandonedAt
     public void UndoRetryDue(WorkflowState state, RetryStep due)
     {
         if (due.Effect is not null && state.AbandonedEffects.TryGetValue(due.Effect, out var effect) && effect.UndoRetryDue == due.Attempt
-            && context.Catalog.ByHash(state.DefinitionHash)?.FindStep(effect.StepId) is { Compensation: not null } step)
+            && context.Catalog.ByHash(state.DefinitionHash)?.StepAsChosen(state, effect.StepId) is { Compensation: not null } step)
         {
             abandoned.Dispatch(state, step, effect, due.Attempt);
         }
@@ -107,7 +107,7 @@ public sealed class AbandonedAttemptDecider(DecisionContext context, AbandonedAt
     private string ServiceOfAttempt(WorkflowState state, string stepId, int attempt) =>
         state.AbandonedEffects.Values.FirstOrDefault(e => e.StepId == stepId && e.Attempt == attempt)?.Service
         ?? state.Routes.GetValueOrDefault(stepId)?.Service
-        ?? context.Catalog.ByHash(state.DefinitionHash)!.FindStep(stepId)!.Service;
+        ?? context.Catalog.ByHash(state.DefinitionHash)!.StepAsChosen(state, stepId)!.Service;
 
     /// <summary>What the history keeps of a late success: the effect happened (the saga may have undone it already).</summary>
     private static AbandonedAttemptCompleted Recorded(StepCompleted result, string service) => new()

@@ -35,7 +35,7 @@ public sealed class AbandonedAttempts(DecisionContext context)
 
         foreach (var effect in state.AbandonedEffects.Values.Where(e => !e.UndoDecided && !IsKept(state, e)).OrderBy(e => e.Id, StringComparer.Ordinal).ToList())
         {
-            if (definition.FindStep(effect.StepId) is { Compensation: not null } step)
+            if (definition.StepAsChosen(state, effect.StepId) is { Compensation: not null } step)
             {
                 Undo(state, step, effect, $"the workflow ended {state.Status} without a result of attempt {effect.Attempt} of step '{step.Id}' on '{effect.Service}'");
             }

@@ -23,7 +23,7 @@ public sealed class AttemptFailures(
             return;
         }
 
-        if (outcomes.DefinitionOf(state) is not { } definition || definition.FindStep(stepId) is not { } step)
+        if (outcomes.DefinitionOf(state) is not { } definition || definition.StepAsChosen(state, stepId) is not { } step)
         {
             return;
         }

@@ -26,7 +26,7 @@ public sealed class CompensationDecider(
     public void Failed(WorkflowState state, StepCompensationFailed failure)
     {
         if (!state.AwaitsCompensation(failure.StepId, failure.Attempt)
-            || outcomes.DefinitionOf(state)?.FindStep(failure.StepId) is not { Compensation: not null } step)
+            || outcomes.DefinitionOf(state)?.StepAsChosen(state, failure.StepId) is not { Compensation: not null } step)
         {
             return;
         }
@@ -55,7 +55,7 @@ public sealed class CompensationDecider(
     public void TimeOut(WorkflowState state, StepTimeoutElapsed due)
     {
         if (state.AwaitsCompensation(due.StepId, due.Attempt)
-            && outcomes.DefinitionOf(state)?.FindStep(due.StepId) is { Compensation: not null } step)
+            && outcomes.DefinitionOf(state)?.StepAsChosen(state, due.StepId) is { Compensation: not null } step)
         {
             Failed(state, FailureOf(due.StepId, due.Attempt, state,
                 $"no result within {DurationText.Words(context.Policies.TimeoutFor(state.CompensationServiceOf(step)) ?? TimeSpan.Zero)}", retryable: true));
@@ -65,7 +65,7 @@ public sealed class CompensationDecider(
     public void RetryDue(WorkflowState state, RetryStep due)
     {
         if (state.CompensationRetryDue.TryGetValue(due.StepId, out var awaited) && awaited == due.Attempt
-            && outcomes.DefinitionOf(state)?.FindStep(due.StepId) is { } step)
+            && outcomes.DefinitionOf(state)?.StepAsChosen(state, due.StepId) is { } step)
         {
             compensation.Dispatch(state, step, due.Attempt);
         }

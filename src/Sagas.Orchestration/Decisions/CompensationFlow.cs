@@ -16,7 +16,7 @@ public sealed class CompensationFlow(DecisionContext context, WorkflowOutcomes o
 {
     public void Advance(WorkflowState state, WorkflowDefinition definition)
     {
-        foreach (var step in CompensationPlanner.Ready(definition, state.CompensationProgress()))
+        foreach (var step in CompensationPlanner.Ready(definition.AsChosen(state), state.CompensationProgress()))
         {
             if (!Dispatch(state, step, state.CompensationAttempts.GetValueOrDefault(step.Id) + 1))
             {
@@ -24,7 +24,7 @@ public sealed class CompensationFlow(DecisionContext context, WorkflowOutcomes o
             }
         }
 
-        if (!CompensationPlanner.IsFinished(definition, state.CompensationProgress()))
+        if (!CompensationPlanner.IsFinished(definition.AsChosen(state), state.CompensationProgress()))
         {
             return;
         }

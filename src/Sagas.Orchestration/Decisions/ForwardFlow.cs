@@ -9,7 +9,8 @@ namespace Sagas.Orchestration.Decisions;
 
 /// <summary>
 /// What a run does next once something changed: a running one records the steps it skips, then
-/// completes or dispatches the steps <see cref="ReadyStepPlanner"/> finds ready; a compensating
+/// completes or dispatches the steps <see cref="ReadyStepPlanner"/> finds ready (recording the case
+/// each <c>switch:</c> chose first); a compensating
 /// one dispatches its next undos.
 /// </summary>
 public sealed class ForwardFlow(DecisionContext context, WorkflowOutcomes outcomes, StepDispatcher dispatcher, WorkflowEnding ending, CompensationFlow compensation)
@@ -47,6 +48,7 @@ public sealed class ForwardFlow(DecisionContext context, WorkflowOutcomes outcom
         var ready = decisions.Run;
         if (ready.FirstOrDefault(p => !p.Input.Succeeded) is { } unresolvable)
         {
+            RecordBranch(state, unresolvable);
             dispatcher.Block(state, definition, unresolvable.Step, unresolvable.Input.Error!);
             return;
         }
@@ -59,6 +61,7 @@ public sealed class ForwardFlow(DecisionContext context, WorkflowOutcomes outcom
                 return;
             }
 
+            RecordBranch(state, planned);
             var condition = planned.ConditionRead is { } read ? new StepConditionRecord(planned.Step.When!.Text, read) : null;
             dispatcher.Dispatch(state, definition, planned.Step, planned.Input.Value!, state.Attempts.GetValueOrDefault(planned.Step.Id) + 1, condition: condition);
         }
@@ -99,6 +102,23 @@ public sealed class ForwardFlow(DecisionContext context, WorkflowOutcomes outcom
                     SkippedAt = context.Now,
                 });
             }
+        }
+    }
+
+    private void RecordBranch(WorkflowState state, PlannedStep planned)
+    {
+        if (planned.Branch is { } branch)
+        {
+            state.Record(new BranchChosen
+            {
+                WorkflowId = state.CorrelationId,
+                StepId = planned.Step.Id,
+                Case = branch.Case,
+                Service = planned.Step.Service,
+                Condition = branch.Condition,
+                Read = branch.Read,
+                ChosenAt = context.Now,
+            });
         }
     }
 

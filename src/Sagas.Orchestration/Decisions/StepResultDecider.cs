@@ -47,7 +47,7 @@ public sealed class StepResultDecider(
     /// </summary>
     public void TimeOut(WorkflowState state, StepTimeoutElapsed due)
     {
-        if (!state.AwaitsAttempt(due.StepId, due.Attempt) || context.Catalog.ByHash(state.DefinitionHash)?.FindStep(due.StepId) is not { } step)
+        if (!state.AwaitsAttempt(due.StepId, due.Attempt) || context.Catalog.ByHash(state.DefinitionHash)?.StepAsChosen(state, due.StepId) is not { } step)
         {
             return;
         }

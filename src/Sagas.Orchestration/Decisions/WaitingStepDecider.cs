@@ -15,7 +15,7 @@ public sealed class WaitingStepDecider(WorkflowOutcomes outcomes, StepDispatcher
         if (state.IsForward
             && state.RetryDue.TryGetValue(due.StepId, out var awaited) && awaited == due.Attempt
             && outcomes.DefinitionOf(state) is { } definition
-            && definition.FindStep(due.StepId) is { } step)
+            && definition.StepAsChosen(state, due.StepId) is { } step)
         {
             dispatcher.ResolveAndDispatch(state, definition, step, due.Attempt);
         }
@@ -27,7 +27,7 @@ public sealed class WaitingStepDecider(WorkflowOutcomes outcomes, StepDispatcher
         if (state.IsForward
             && state.AwaitingAdmission.TryGetValue(admission.StepId, out var awaited) && awaited == admission.Attempt
             && outcomes.DefinitionOf(state) is { } definition
-            && definition.FindStep(admission.StepId) is { } step)
+            && definition.StepAsChosen(state, admission.StepId) is { } step)
         {
             dispatcher.ResolveAndDispatch(state, definition, step, admission.Attempt, admitted: true);
         }

@@ -14,7 +14,7 @@ public sealed class WorkflowEnding(DecisionContext context, WorkflowOutcomes out
 {
     public void EndUnsuccessfully(WorkflowState state, WorkflowDefinition definition, string? stepId, string reason, bool cancelled = false)
     {
-        var involved = CompensationPlanner.Involved(definition, state.CompensationProgress());
+        var involved = CompensationPlanner.Involved(definition.AsChosen(state), state.CompensationProgress());
         if (involved.Count == 0)
         {
             if (cancelled)

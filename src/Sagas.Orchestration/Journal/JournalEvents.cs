@@ -34,6 +34,7 @@ public static class JournalEvents
         typeof(StepBlocked),
         typeof(StepSkipped),
         typeof(StepConditionMet),
+        typeof(BranchChosen),
         typeof(CircuitOpened),
         typeof(CircuitClosed),
         typeof(PolicyViolated),

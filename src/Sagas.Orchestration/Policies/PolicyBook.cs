@@ -117,11 +117,9 @@ public sealed class PolicyBook(PolicyFile file, OrchestrationOptions options, De
         var known = new HashSet<string>(file.Services.Keys, StringComparer.Ordinal);
         foreach (var step in catalog.AllVersions().SelectMany(d => d.Steps))
         {
-            known.Add(step.Service);
-            if (step.Compensation is { } compensation)
-            {
-                known.Add(compensation.Service);
-            }
+            known.UnionWith(step.Services);
+            var compensations = step.Switch?.All.Select(c => c.Compensation).Append(step.Compensation) ?? [step.Compensation];
+            known.UnionWith(compensations.OfType<CompensationDefinition>().Select(c => c.Service));
         }
 
         return known;

@@ -50,6 +50,13 @@ public sealed class WorkflowStatusProjection : SingleStreamProjection<WorkflowSt
 
     public static void Apply(StepSkipped e, WorkflowStatusView view) => view.SkippedSteps.Add(e.StepId);
 
+    public static void Apply(BranchChosen e, WorkflowStatusView view)
+    {
+        // Chosen again when an operator runs the step again: the latest choice stands.
+        view.Branches.RemoveAll(b => b.StartsWith(e.StepId + ":", StringComparison.Ordinal));
+        view.Branches.Add($"{e.StepId}: {e.Case}");
+    }
+
     public static void Apply(StepFailed e, WorkflowStatusView view)
     {
         view.CurrentSteps.Remove(e.StepId);

@@ -23,6 +23,9 @@ public sealed class WorkflowStatusView
     /// <summary>Steps that did not run: a <c>when:</c> was false, or what they join was skipped.</summary>
     public List<string> SkippedSteps { get; set; } = [];
 
+    /// <summary>The case each <c>switch:</c> step chose, as <c>STEP: CASE</c>, in the order chosen.</summary>
+    public List<string> Branches { get; set; } = [];
+
     /// <summary>Every attempt of every step, in dispatch order, with its timing.</summary>
     public List<StepTiming> Steps { get; set; } = [];
 

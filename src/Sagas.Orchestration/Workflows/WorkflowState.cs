@@ -51,6 +51,9 @@ public sealed class WorkflowState : SagaStateMachineInstance
     /// <summary>Steps that will not run (<see cref="Journal.StepSkipped"/>).</summary>
     public HashSet<string> Skipped { get; set; } = [];
 
+    /// <summary>The case each <c>switch:</c> step chose (<see cref="Journal.BranchChosen"/>), by step id.</summary>
+    public Dictionary<string, string> Branches { get; set; } = [];
+
     /// <summary>The current attempt of each dispatched step; results of other attempts are stale.</summary>
     public Dictionary<string, int> Attempts { get; set; } = [];
 

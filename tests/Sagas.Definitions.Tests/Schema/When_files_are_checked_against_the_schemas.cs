@@ -55,6 +55,11 @@ public sealed class When_files_are_checked_against_the_schemas
     [InlineData("steps: [{ id: a, service: s, retry: { backoff: linear } }]", "a backoff that does not exist")]
     [InlineData("steps: [{ id: a, service: S }]", "a service name with capitals")]
     [InlineData("steps: []", "no steps")]
+    [InlineData("steps: [{ id: a, service: s, switch: { cases: [{ name: b, when: 'true', service: t }], default: { service: u } } }]", "a switch beside a service")]
+    [InlineData("steps: [{ id: a, switch: { cases: [{ name: b, when: 'true', service: t }] } }]", "a switch without a default")]
+    [InlineData("steps: [{ id: a, switch: { cases: [], default: { service: u } } }]", "a switch without cases")]
+    [InlineData("steps: [{ id: a, switch: { cases: [{ name: b, service: t }], default: { service: u } } }]", "a case without a condition")]
+    [InlineData("steps: [{ id: a, switch: { cases: [{ name: b, when: 'true', service: t }], default: { service: u, when: 'true' } } }]", "a default with a condition")]
     [InlineData("input: { amount: money }\nsteps: [{ id: a, service: s }]", "an input type that does not exist")]
     public void A_structural_mistake_fails_both(string body, string mistake)
     {
@@ -70,7 +75,10 @@ public sealed class When_files_are_checked_against_the_schemas
         var schema = JsonNode.Parse(DefinitionSchemas.Definition)!;
         Assert.Equal(Sorted(DraftReader.WorkflowKeys), KeysOf(schema));
         Assert.Equal(Sorted(DraftReader.StepKeys), KeysOf(schema["$defs"]!["step"]!));
-        Assert.Equal(Sorted(DraftReader.CompensationKeys), KeysOf(schema["$defs"]!["step"]!["properties"]!["compensate"]!["oneOf"]![0]!));
+        Assert.Equal(Sorted(DraftReader.CompensationKeys), KeysOf(schema["$defs"]!["compensation"]!["oneOf"]![0]!));
+        Assert.Equal(Sorted(SwitchReader.SwitchKeys), KeysOf(schema["$defs"]!["step"]!["properties"]!["switch"]!));
+        Assert.Equal(Sorted(SwitchReader.CaseKeys), KeysOf(schema["$defs"]!["case"]!));
+        Assert.Equal(Sorted(SwitchReader.DefaultKeys), KeysOf(schema["$defs"]!["defaultCase"]!));
         Assert.Equal(Sorted(RetryReader.Keys), KeysOf(schema["$defs"]!["retry"]!));
         Assert.Equal(Sorted(InputFieldReader.Keys), KeysOf(schema["properties"]!["input"]!["additionalProperties"]!["oneOf"]![1]!));
     }

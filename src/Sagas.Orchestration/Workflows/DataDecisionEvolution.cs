@@ -1,0 +1,14 @@
+using Sagas.Orchestration.Journal;
+
+namespace Sagas.Orchestration.Workflows;
+
+/// <summary>
+/// What the data decided about a step: a skipped step (<c>when:</c> and joins) is done going
+/// forward, with nothing to undo; a <c>switch:</c> step runs as the case it chose from then on.
+/// </summary>
+public static class DataDecisionEvolution
+{
+    public static void Apply(StepSkipped e, WorkflowState state) => state.Skipped.Add(e.StepId);
+
+    public static void Apply(BranchChosen e, WorkflowState state) => state.Branches[e.StepId] = e.Case;
+}
