@@ -38,7 +38,8 @@ public sealed record StepDefinition
 
     /// <summary>
     /// The step as it runs once <paramref name="caseName"/> was chosen: the case's service, and its
-    /// input, timeout, retry, alternates and compensation where it has its own. Unchanged for a step
+    /// input, timeout, retry, alternates and compensation where it has its own (a step's compensation
+    /// on its own service then calls the case's). Unchanged for a step
     /// without a switch, or with no case chosen yet.
     /// </summary>
     public StepDefinition ForCase(string? caseName) =>
@@ -51,8 +52,13 @@ public sealed record StepDefinition
                 Timeout = chosen.Timeout ?? Timeout,
                 Retry = chosen.Retry ?? Retry,
                 Alternates = chosen.Alternates ?? Alternates,
-                Compensation = chosen.Compensation ?? Compensation,
+                Compensation = chosen.Compensation ?? FollowingTheCase(chosen),
             };
+
+    // A compensation on the step's own service undoes on the service that did the work, as it does
+    // after a failover: the chosen case's; one on another service stays where it is.
+    private CompensationDefinition? FollowingTheCase(SwitchCase chosen) =>
+        Compensation is { } own && own.Service == Service ? own with { Service = chosen.Service } : Compensation;
 
     /// <summary>Every service the step may call, whichever case is chosen (its compensations apart).</summary>
     public IEnumerable<string> Services => Switch is { } cases ? cases.All.Select(c => c.Service).Distinct() : [Service];

@@ -9,7 +9,7 @@ namespace Sagas.Samples.Services;
 public static class SampleServiceRegistration
 {
     /// <summary>The names of every sample service.</summary>
-    public static readonly IReadOnlyList<string> Names = ["inventory", "payment", "payment-backup", "fraud", "shipping", "wrapping", "notification", "accounts", "noop"];
+    public static readonly IReadOnlyList<string> Names = ["inventory", "payment", "payment-backup", "payment-eu", "fraud", "shipping", "wrapping", "notification", "accounts", "noop"];
 
     /// <summary>
     /// The sample services, with <c>Sagas:Samples</c> bound (and refused at start while a
@@ -25,6 +25,7 @@ public static class SampleServiceRegistration
         builder.Services.AddStepHandler<InventoryService>();
         builder.Services.AddStepHandler<PaymentService>();
         builder.Services.AddStepHandler<BackupPaymentService>();
+        builder.Services.AddStepHandler<EuropePaymentService>();
         builder.Services.AddStepHandler<FraudService>();
         builder.Services.AddStepHandler<ShippingService>();
         builder.Services.AddStepHandler<WrappingService>();

@@ -70,7 +70,7 @@ public sealed class When_the_user_makes_a_mistake
         var run = await CliRun.Of("run", "--worker", "paymnt");
 
         Assert.Equal(ExitCodes.UserError, run.ExitCode);
-        Assert.Equal("sagas: no service named 'paymnt'; this node can host: inventory, payment, payment-backup, fraud, shipping, wrapping, notification, accounts, noop", run.ErrorLines.Single());
+        Assert.Equal("sagas: no service named 'paymnt'; this node can host: inventory, payment, payment-backup, payment-eu, fraud, shipping, wrapping, notification, accounts, noop", run.ErrorLines.Single());
     }
 
     [Fact]

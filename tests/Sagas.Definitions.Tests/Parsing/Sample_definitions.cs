@@ -23,12 +23,13 @@ public class Sample_definitions
         var definition = Load.Valid(new DefinitionLoader().LoadFile(SampleFile("order-fulfilment.yaml")));
 
         Assert.Equal(("order-fulfilment", 1), (definition.Id, definition.Version));
-        Assert.Equal([new InputField("orderId", JsonType.String, true, Searchable: true), new InputField("amount", JsonType.Number, true), new InputField("giftWrap", JsonType.Boolean, false), new InputField("simulate", JsonType.Object, false)], definition.Input);
+        Assert.Equal([new InputField("orderId", JsonType.String, true, Searchable: true), new InputField("amount", JsonType.Number, true), new InputField("region", JsonType.String, false), new InputField("giftWrap", JsonType.Boolean, false), new InputField("simulate", JsonType.Object, false)], definition.Input);
         Assert.Equal(["reserve-inventory", "charge-payment", "check-fraud", "gift-wrap", "ship", "notify"], definition.Steps.Select(s => s.Id));
         Assert.Equal(["charge-payment", "check-fraud", "gift-wrap"], definition.FindStep("ship")!.DependsOn);
         Assert.Equal(StepJoin.AllDone, definition.FindStep("ship")!.Join);
         Assert.Equal("$.input.giftWrap == true", definition.FindStep("gift-wrap")!.When!.Text);
-        Assert.Equal(("payment", 32), (definition.FindStep("charge-payment")!.Service, definition.FindStep("charge-payment")!.Line));
+        Assert.Equal(("payment", 35), (definition.FindStep("charge-payment")!.Service, definition.FindStep("charge-payment")!.Line));
+        Assert.Equal(["payment-eu", "payment"], definition.FindStep("charge-payment")!.Services);
         Assert.Equal(["orderId", "paymentId", "trackingNumber"], definition.Output.Fields.Select(f => f.Name));
     }
 
@@ -38,12 +39,13 @@ public class Sample_definitions
         var definition = Load.Valid(new DefinitionLoader().LoadFile(SampleFile("order-fulfilment.yaml")));
 
         var reserve = definition.FindStep("reserve-inventory")!.Compensation!;
-        Assert.Equal(("inventory", 24), (reserve.Service, reserve.Line));
+        Assert.Equal(("inventory", 27), (reserve.Service, reserve.Line));
         Assert.Equal(["orderId", "reservationId", "release", "simulate"], reserve.Input.Fields.Select(f => f.Name));
         var charge = definition.FindStep("charge-payment")!;
-        Assert.Equal(("payment", 43), (charge.Compensation!.Service, charge.Compensation.Line));
+        Assert.Equal(("payment", 54), (charge.Compensation!.Service, charge.Compensation.Line));
         Assert.Equal(["orderId", "paymentId", "refund", "simulate"], charge.Compensation.Input.Fields.Select(f => f.Name));
         Assert.Equal(TimeSpan.FromSeconds(10), charge.Timeout);
+        Assert.Equal("payment-eu", charge.ForCase("europe").Compensation!.Service);
         Assert.Equal(
             ["check-fraud", "gift-wrap", "ship", "notify"],
             definition.Steps.Where(s => s.Compensation is null && s.Timeout is null && s.Retry is null).Select(s => s.Id));

@@ -13,22 +13,28 @@ public sealed class When_a_switch_is_invalid
               region: string
             steps:
               - id: pay
+                compensate: { service: payment }
                 switch:
                   cases:
                     - name: europe
                       when: $.input.region == "eu"
                       service: payment-eu
                       compensate: { service: refunds-eu }
+                    - name: asia
+                      when: $.input.region == "asia"
+                      service: payment-asia
                   default:
                     service: payment
             """);
 
         var step = Assert.Single(definition.Steps);
         Assert.Equal("payment", step.Service);
-        Assert.Equal(["payment-eu", "payment"], step.Services);
-        Assert.Equal(("europe", 9), (step.Switch!.Cases[0].Name, step.Switch.Cases[0].Line));
+        Assert.Equal(["payment-eu", "payment-asia", "payment"], step.Services);
+        Assert.Equal(("europe", 10), (step.Switch!.Cases[0].Name, step.Switch.Cases[0].Line));
+        // Its own compensation, else the step's, which follows the case to the service that did the work.
         Assert.Equal("refunds-eu", step.ForCase("europe").Compensation!.Service);
-        Assert.Null(step.ForCase("default").Compensation);
+        Assert.Equal("payment-asia", step.ForCase("asia").Compensation!.Service);
+        Assert.Equal("payment", step.ForCase("default").Compensation!.Service);
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public sealed class When_many_workflows_start_at_once(EngineNode node) : Integra
             Assert.Equal(5, events.OfType<StepDispatched>().Count());
             Assert.Equal(5, events.OfType<StepCompleted>().Count());
             Assert.Equal("gift-wrap", Assert.Single(events.OfType<StepSkipped>()).StepId);
+            Assert.Equal(("charge-payment", "default"), events.OfType<BranchChosen>().Select(b => (b.StepId, b.Case)).Single());
             Assert.Equal($"trk-bulk-{index}", events.OfType<WorkflowCompleted>().Single().Output!["trackingNumber"]!.GetValue<string>());
         }
     }
@@ -47,6 +48,7 @@ public sealed class When_many_workflows_start_at_once(EngineNode node) : Integra
         StepCompleted e => e.WorkflowId,
         WorkflowCompleted e => e.WorkflowId,
         StepSkipped e => e.WorkflowId, // the sample's gift-wrap, which no order here asks for
+        BranchChosen e => e.WorkflowId, // the sample's payment provider, by region
         _ => throw new Xunit.Sdk.XunitException($"unexpected event {@event.GetType().Name}"),
     };
 

@@ -79,6 +79,26 @@ public sealed class When_the_cli_drives_a_running_node(EngineNode node) : Integr
     }
 
     [Fact]
+    public async Task The_region_chooses_the_payment_provider_and_a_failure_is_refunded_by_the_provider_that_charged()
+    {
+        var (exitCode, output, _) = await Sagas("start", "order-fulfilment", "--input", """{"orderId":"cli-eu-1","amount":7,"region":"eu","simulate":{"shipping":"fail"}}""", "--wait", "--json");
+
+        Assert.Equal(ExitCodes.Invalid, exitCode);
+        var id = JsonDocument.Parse(output).RootElement.GetProperty("workflowId").GetString()!;
+        var (_, status, _) = await Sagas("status", id);
+        Assert.Contains("branches   charge-payment: europe", status, StringComparison.Ordinal);
+        Assert.Contains("step     charge-payment#1 (payment-eu): Completed", status, StringComparison.Ordinal);
+
+        var (_, history, _) = await Sagas("history", id, "--json");
+        using var events = JsonDocument.Parse(history);
+        var chosen = events.RootElement.EnumerateArray().Single(e => e.GetProperty("type").GetString() == "BranchChosen").GetProperty("data");
+        Assert.Equal(("europe", "payment-eu"), (chosen.GetProperty("case").GetString(), chosen.GetProperty("service").GetString()));
+        Assert.Equal("eu", chosen.GetProperty("read").GetProperty("$.input.region").GetString());
+        var refund = events.RootElement.EnumerateArray().Single(e => e.GetProperty("type").GetString() == "StepCompensated" && e.GetProperty("stepId").GetString() == "charge-payment");
+        Assert.Equal("eupay-cli-eu-1", refund.GetProperty("data").GetProperty("output").GetProperty("refunded").GetString());
+    }
+
+    [Fact]
     public async Task Status_of_an_unknown_workflow_says_so_and_exits_non_zero()
     {
         var id = Guid.NewGuid();
