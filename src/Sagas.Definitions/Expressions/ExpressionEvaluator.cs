@@ -36,6 +36,14 @@ public static class ExpressionEvaluator
             Read[path.Reference.Text] = value?.DeepClone();
             return value;
         }
+
+        // exists() reads no value, only whether there is one: recorded under its call, so a path
+        // that was absent explains the decision as much as one that held a value.
+        public JsonNode Remember(PathNode path, bool exists)
+        {
+            Read[$"exists({path.Reference.Text})"] = exists;
+            return JsonValue.Create(exists);
+        }
     }
 
     private static JsonNode? Evaluate(ExpressionNode node, Scope scope) => node switch
@@ -60,7 +68,7 @@ public static class ExpressionEvaluator
     };
 
     private static JsonNode? Call(ExpressionFunction function, IReadOnlyList<ExpressionNode> arguments, Scope scope) => function.TakesPath
-        ? JsonValue.Create(scope.Values.Exists(((PathNode)arguments[0]).Reference))
+        ? scope.Remember((PathNode)arguments[0], scope.Values.Exists(((PathNode)arguments[0]).Reference))
         : function.Invoke([.. arguments.Select(a => Evaluate(a, scope))], scope.Context);
 
     private static JsonNode? Binary(string op, JsonNode? left, JsonNode? right) => op switch

@@ -39,6 +39,16 @@ public sealed class When_an_expression_is_evaluated
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(json), outcome.Value), $"{text} gave {outcome.Value?.ToJsonString() ?? "null"}");
     }
 
+    [Fact]
+    public void What_it_read_is_kept_by_path_and_whether_a_value_was_there_by_its_exists()
+    {
+        var outcome = Evaluate("!exists($.input.giftWrap) && exists($.input.note) && $.input.amount > 10");
+
+        Assert.True(JsonNode.DeepEquals(
+            JsonNode.Parse("""{"exists($.input.giftWrap)": false, "exists($.input.note)": true, "$.input.amount": 1500}"""),
+            outcome.Read));
+    }
+
     [Theory]
     [InlineData("$.input.missing.deeper > 1", "'$.input.missing.deeper': the workflow input has no 'missing'")]
     [InlineData("$.steps.pay.output.id == 'x'", "step 'pay' has not completed")]
