@@ -42,6 +42,7 @@ public static class ErrorCodes
     public const string SwitchWithService = "switch-with-service";
     public const string EmptySwitch = "empty-switch";
     public const string DuplicateCase = "duplicate-case";
+    public const string WaitConflict = "wait-conflict";
     public const string DuplicateDefinition = "duplicate-definition";
     public const string InvalidDuration = "invalid-duration";
     public const string InvalidMaxAttempts = "invalid-max-attempts";

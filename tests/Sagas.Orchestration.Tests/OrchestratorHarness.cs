@@ -171,6 +171,10 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
     public Task CancelAsync(Guid workflowId, string reason = "customer called") =>
         Bus.Bus.Publish(new CancelWorkflow { WorkflowId = workflowId, Reason = reason, RequestedAt = DateTimeOffset.UtcNow });
 
+    /// <summary>Sends a signal as <c>sagas signal</c> does; <paramref name="signalId"/> names it, for a second delivery of the same one.</summary>
+    public Task SignalAsync(Guid workflowId, string name, JsonObject? data = null, string? signalId = null) =>
+        Bus.Bus.Publish(new SignalWorkflow { WorkflowId = workflowId, Name = name, Data = data, SignalId = signalId ?? NewId.NextGuid().ToString(), SentAt = DateTimeOffset.UtcNow });
+
     public Task RetryAsync(Guid workflowId, string? stepId = null) =>
         Bus.Bus.Publish(new RetryWorkflow { WorkflowId = workflowId, StepId = stepId, RequestedAt = DateTimeOffset.UtcNow });
 

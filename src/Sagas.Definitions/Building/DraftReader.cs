@@ -11,7 +11,7 @@ namespace Sagas.Definitions.Building;
 internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
 {
     internal static readonly string[] WorkflowKeys = ["id", "version", "description", "input", "steps", "output", "deadline"];
-    internal static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate", "alternates", "when", "join", "switch"];
+    internal static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate", "alternates", "when", "join", "switch", "wait_for"];
     internal static readonly string[] CompensationKeys = ["service", "input"];
 
     private readonly InputFieldReader _inputFields = new(errors);
@@ -136,8 +136,10 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
         var keys = new KeyedEntries(mapping, StepKeys, id, errors);
         var cases = new SwitchReader(errors, this).Read(keys.Entry("switch"), id);
         var hasSwitch = keys.Entry("switch") is not null;
-        var service = hasSwitch ? null : ServiceName(keys["service"], mapping.Position, "service", id);
-        if (hasSwitch && keys.Entry("service") is { } both)
+        var wait = WaitReader.Read(keys.Entry("wait_for"), keys, id, errors);
+        var waits = keys.Entry("wait_for") is not null;
+        var service = hasSwitch || waits ? null : ServiceName(keys["service"], mapping.Position, "service", id);
+        if (hasSwitch && !waits && keys.Entry("service") is { } both)
         {
             errors.Add(both.Key.Position, id, ErrorCodes.SwitchWithService,
                 $"a step with a switch calls the services its cases name; move 'service: {DraftReader.Describe(both.Value).Trim('\'')}' into 'switch.default'");
@@ -156,6 +158,7 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
             ConditionReader.When(keys["when"], id, errors),
             ConditionReader.Join(keys["join"], id, errors),
             cases,
+            wait,
             mapping.Position);
     }
 

@@ -27,6 +27,7 @@ internal sealed record StepDraft(
     StepCondition? When,
     StepJoin Join,
     SwitchDraft? Switch,
+    WaitDraft? WaitFor,
     SourcePosition Position);
 
 internal sealed record DependencyDraft(string StepId, SourcePosition Position);
@@ -48,3 +49,6 @@ internal sealed record CaseDraft(
     IReadOnlyList<string>? Alternates,
     CompensationDraft? Compensation,
     SourcePosition Position);
+
+// Position is the 'wait_for:' key.
+internal sealed record WaitDraft(string? Signal, TimeSpan? Timeout, SourcePosition Position);

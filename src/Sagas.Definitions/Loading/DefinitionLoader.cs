@@ -56,22 +56,26 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
         Steps = [.. draft.Steps.Select(s => new StepDefinition
         {
             Id = s.Id!,
-            Service = s.Switch?.Default?.Service ?? s.Service!,
+            Service = s.Switch?.Default?.Service ?? Wait(s)?.Service ?? s.Service!,
             DependsOn = [.. s.DependsOn.Select(d => d.StepId)],
             Input = s.Input,
-            Timeout = s.Timeout,
-            Retry = s.Retry,
+            Timeout = s.WaitFor?.Timeout ?? s.Timeout,
+            // One wait unless the step asks for more: waiting again is a choice, not a default.
+            Retry = s.Retry ?? (s.WaitFor is null ? null : new StepRetry { MaxAttempts = 1, Line = s.WaitFor.Position.Line }),
             Alternates = s.Alternates,
             Compensation = Compensation(s.Compensation),
             When = s.When,
             Switch = s.Switch is { } cases ? new StepSwitch([.. cases.Cases.Select(Case)], Case(cases.Default!)) : null,
             Join = s.Join,
+            WaitFor = Wait(s),
             Line = s.Position.Line,
         })],
         Output = draft.Output,
         Deadline = draft.Deadline,
         Source = source,
     };
+
+    private static StepWait? Wait(StepDraft step) => step.WaitFor is { } wait ? new StepWait(wait.Signal!, wait.Position.Line) : null;
 
     private static CompensationDefinition? Compensation(CompensationDraft? draft) =>
         draft is null ? null : new CompensationDefinition { Service = draft.Service!, Input = draft.Input, Line = draft.Position.Line };

@@ -30,6 +30,9 @@ public sealed record StepDefinition
     /// <summary>The cases it chooses among once ready (<c>switch:</c>); null: it always calls <see cref="Service"/>.</summary>
     public StepSwitch? Switch { get; init; }
 
+    /// <summary>The signal it waits for instead of calling a service (<c>wait_for:</c>); <see cref="Service"/> is then the wait's stand-in.</summary>
+    public StepWait? WaitFor { get; init; }
+
     /// <summary>How it joins its dependencies when some were skipped (<c>join:</c>).</summary>
     public StepJoin Join { get; init; } = StepJoin.All;
 
@@ -60,6 +63,6 @@ public sealed record StepDefinition
     private CompensationDefinition? FollowingTheCase(SwitchCase chosen) =>
         Compensation is { } own && own.Service == Service ? own with { Service = chosen.Service } : Compensation;
 
-    /// <summary>Every service the step may call, whichever case is chosen (its compensations apart).</summary>
-    public IEnumerable<string> Services => Switch is { } cases ? cases.All.Select(c => c.Service).Distinct() : [Service];
+    /// <summary>Every service the step may call, whichever case is chosen (its compensations apart); none for a step that waits for a signal.</summary>
+    public IEnumerable<string> Services => Switch is { } cases ? cases.All.Select(c => c.Service).Distinct() : WaitFor is null ? [Service] : [];
 }

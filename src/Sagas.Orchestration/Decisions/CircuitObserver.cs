@@ -1,3 +1,4 @@
+using Sagas.Definitions.Model;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Workflows;
@@ -15,8 +16,9 @@ public sealed class CircuitObserver(DecisionContext context)
     /// <summary><paramref name="failed"/>: true for a failure that counts against the service, false for a success, null for neither.</summary>
     public void Observe(WorkflowState state, string stepId, int attempt, bool? failed)
     {
-        if (!state.Routes.TryGetValue(stepId, out var route))
+        if (!state.Routes.TryGetValue(stepId, out var route) || StepWait.IsWait(route.Service))
         {
+            // A wait for a signal is no service's call: nothing of any service's health is in it.
             return;
         }
 

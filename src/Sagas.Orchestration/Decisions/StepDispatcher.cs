@@ -11,14 +11,20 @@ namespace Sagas.Orchestration.Decisions;
 
 /// <summary>
 /// Records where an attempt goes, as <see cref="StepRouter"/> decided: the failovers on the way,
-/// then the dispatch, the wait (for a slot or a circuit) or the end of the run. A step whose input
-/// cannot be resolved is blocked instead.
+/// then the dispatch, the wait (for a slot or a circuit) or the end of the run; a step that waits
+/// for a signal starts waiting. A step whose input cannot be resolved is blocked instead.
 /// </summary>
 public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes outcomes, StepRouter router, WorkflowEnding ending, AbandonedAttempts abandoned)
 {
     /// <summary>Routes and records one attempt; <paramref name="condition"/> is the step's <c>when:</c> that was true, recorded on what it led to (null on retries and redispatches).</summary>
     public void Dispatch(WorkflowState state, WorkflowDefinition definition, StepDefinition step, JsonObject input, int attempt, bool admitted = false, StepConditionRecord? condition = null)
     {
+        if (step.WaitFor is { } wait)
+        {
+            StartWaiting(state, step, wait, input, attempt, condition);
+            return;
+        }
+
         var route = router.Route(state, step, attempt, admitted);
         foreach (var violation in route.Violations)
         {
@@ -67,6 +73,22 @@ public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes out
                 break;
         }
     }
+
+    // No service, so no route, limit or circuit: the attempt waits for its signal until its timeout.
+    private void StartWaiting(WorkflowState state, StepDefinition step, StepWait wait, JsonObject input, int attempt, StepConditionRecord? condition) =>
+        state.Record(new StepDispatched
+        {
+            WorkflowId = state.CorrelationId,
+            StepId = step.Id,
+            Attempt = attempt,
+            Service = wait.Service,
+            Signal = wait.Signal,
+            IdempotencyKey = state.EffectKeyOf(step.Id),
+            Input = input,
+            DispatchedAt = context.Now,
+            Timeout = step.Timeout,
+            Condition = condition,
+        });
 
     private static StepQueued Queued(WorkflowState state, string stepId, int attempt, string service, string reason, DateTimeOffset now) => new()
     {

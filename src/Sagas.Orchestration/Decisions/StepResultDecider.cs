@@ -63,7 +63,8 @@ public sealed class StepResultDecider(
             Service = state.ServiceOf(step),
         });
         circuits.Observe(state, due.StepId, due.Attempt, failed: true);
-        failures.AfterFailedAttempt(state, due.StepId, due.Attempt, $"no result within {DurationText.Words(timeout)}", retryable: true);
+        var missing = step.WaitFor is { } wait ? $"no signal '{wait.Signal}'" : "no result";
+        failures.AfterFailedAttempt(state, due.StepId, due.Attempt, $"{missing} within {DurationText.Words(timeout)}", retryable: true);
     }
 
     private void Fail(WorkflowState state, StepFailed failure, bool countsAgainstService)

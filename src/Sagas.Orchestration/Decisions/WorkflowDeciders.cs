@@ -27,6 +27,7 @@ public sealed class WorkflowDeciders
         Deadline = new DeadlineDecider(context, outcomes, ending);
         Abandoned = new AbandonedAttemptDecider(context, abandoned, retries);
         Recovery = new RecoveryDecider(context, outcomes, Steps, Waiting, Compensations, forward);
+        Signals = new SignalDecider(context, outcomes, Steps);
     }
 
     public StartDecider Start { get; }
@@ -44,4 +45,6 @@ public sealed class WorkflowDeciders
     public RecoveryDecider Recovery { get; }
 
     public AbandonedAttemptDecider Abandoned { get; }
+
+    public SignalDecider Signals { get; }
 }

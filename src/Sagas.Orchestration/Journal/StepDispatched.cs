@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace Sagas.Orchestration.Journal;
 
-/// <summary>An attempt of a step was sent to its service's queue with this resolved input.</summary>
+/// <summary>
+/// An attempt of a step was sent to its service's queue with this resolved input, or, for a step
+/// that waits for a signal (<see cref="Signal"/>), began waiting: no command goes anywhere.
+/// </summary>
 public sealed record StepDispatched
 {
     public required Guid WorkflowId { get; init; }
@@ -35,6 +38,9 @@ public sealed record StepDispatched
 
     /// <summary>The step's <c>when:</c> that was true, with what it read, on the dispatch it decided (not on retries).</summary>
     public StepConditionRecord? Condition { get; init; }
+
+    /// <summary>The signal this attempt waits for instead of calling a service (<c>wait_for:</c>); null for a call.</summary>
+    public string? Signal { get; init; }
 
     /// <summary>How long this attempt may go without a result (null: no limit); a timer is armed for it.</summary>
     public TimeSpan? Timeout { get; init; }

@@ -23,6 +23,24 @@ internal static class WorkflowEffects
             case StepDispatched dispatched:
                 await ArmTimeoutAsync(context, dispatched.StepId, dispatched.DispatchedAt + dispatched.Timeout,
                     new StepTimeoutElapsed { WorkflowId = dispatched.WorkflowId, StepId = dispatched.StepId, Attempt = dispatched.Attempt });
+                if (dispatched.Signal is { } signal)
+                {
+                    // A wait sends nothing; a signal kept for it comes back to this run as it came first.
+                    if (context.Saga.KeptSignals.TryGetValue(signal, out var kept))
+                    {
+                        context.GetPayload<IWorkflowOutbox>().Send(context.ReceiveContext.InputAddress, new SignalWorkflow
+                        {
+                            WorkflowId = dispatched.WorkflowId,
+                            Name = signal,
+                            Data = kept.Data,
+                            SignalId = kept.SignalId,
+                            SentAt = dispatched.DispatchedAt,
+                        }, null);
+                    }
+
+                    break;
+                }
+
                 Send(context, dispatched.Endpoint ?? dispatched.Service, dispatched.Timeout, new ExecuteStep
                 {
                     WorkflowId = dispatched.WorkflowId,

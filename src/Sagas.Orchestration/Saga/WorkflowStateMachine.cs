@@ -33,6 +33,7 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
         Correlate(() => RetryRequested);
         Correlate(() => Admitted);
         Correlate(() => RecoverRequested);
+        Correlate(() => SignalArrived);
 
         // The deadline through MassTransit's own Schedule: its token lives on the saga, and a firing
         // whose token is not the saga's (a stale one) is not delivered as the event.
@@ -114,6 +115,10 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
             Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(CancelRequested),
             Ignore(RetryRequested), Ignore(RecoverRequested), Ignore(DeadlineTimer.Received));
 
+        // A signal is taken in every state: given to its step, kept for it, or recorded as ignored.
+        During([Running, Compensating, NeedsAttention, Failed, Completed, Compensated, Cancelled, Rejected],
+            Decide(SignalArrived, decide.Signals.Receive));
+
         // A start for an id that exists starts nothing, whatever the first run's state.
         DuringAny(Ignore(StartRequested));
     }
@@ -163,6 +168,9 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
 
     /// <summary>The sweeper found the workflow with nothing outstanding (see <see cref="Recovery.WorkflowHealth.RecoveryFor"/>).</summary>
     public Event<RecoverWorkflow> RecoverRequested { get; private set; } = null!;
+
+    /// <summary>A named signal for a step that waits for one (<c>wait_for:</c>), from <c>sagas signal</c> or the <c>workflow-signal</c> exchange.</summary>
+    public Event<SignalWorkflow> SignalArrived { get; private set; } = null!;
 
     /// <summary>The run's deadline (from its definition), armed at the start and cancelled when it ends.</summary>
     public Schedule<WorkflowState, WorkflowDeadlineElapsed> DeadlineTimer { get; private set; } = null!;

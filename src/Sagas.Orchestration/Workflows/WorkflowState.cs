@@ -54,6 +54,12 @@ public sealed class WorkflowState : SagaStateMachineInstance
     /// <summary>The case each <c>switch:</c> step chose (<see cref="Journal.BranchChosen"/>), by step id.</summary>
     public Dictionary<string, string> Branches { get; set; } = [];
 
+    /// <summary>Signals that came before the step that waits for them, by signal name (<see cref="Journal.SignalKept"/>).</summary>
+    public Dictionary<string, KeptSignal> KeptSignals { get; set; } = [];
+
+    /// <summary>The id of every signal the run has taken (received, kept or ignored), so a signal delivered twice counts once.</summary>
+    public HashSet<string> SignalIds { get; set; } = [];
+
     /// <summary>The current attempt of each dispatched step; results of other attempts are stale.</summary>
     public Dictionary<string, int> Attempts { get; set; } = [];
 

@@ -60,6 +60,9 @@ public sealed class When_files_are_checked_against_the_schemas
     [InlineData("steps: [{ id: a, switch: { cases: [], default: { service: u } } }]", "a switch without cases")]
     [InlineData("steps: [{ id: a, switch: { cases: [{ name: b, service: t }], default: { service: u } } }]", "a case without a condition")]
     [InlineData("steps: [{ id: a, switch: { cases: [{ name: b, when: 'true', service: t }], default: { service: u, when: 'true' } } }]", "a default with a condition")]
+    [InlineData("steps: [{ id: a, service: s, wait_for: { signal: approve, timeout: 1h } }]", "a wait beside a service")]
+    [InlineData("steps: [{ id: a, wait_for: { signal: approve } }]", "a wait without a timeout")]
+    [InlineData("steps: [{ id: a, wait_for: { signal: 'no spaces', timeout: 1h } }]", "a signal name with a space")]
     [InlineData("input: { amount: money }\nsteps: [{ id: a, service: s }]", "an input type that does not exist")]
     public void A_structural_mistake_fails_both(string body, string mistake)
     {
@@ -79,6 +82,7 @@ public sealed class When_files_are_checked_against_the_schemas
         Assert.Equal(Sorted(SwitchReader.SwitchKeys), KeysOf(schema["$defs"]!["step"]!["properties"]!["switch"]!));
         Assert.Equal(Sorted(SwitchReader.CaseKeys), KeysOf(schema["$defs"]!["case"]!));
         Assert.Equal(Sorted(SwitchReader.DefaultKeys), KeysOf(schema["$defs"]!["defaultCase"]!));
+        Assert.Equal(Sorted(WaitReader.Keys), KeysOf(schema["$defs"]!["step"]!["properties"]!["wait_for"]!));
         Assert.Equal(Sorted(RetryReader.Keys), KeysOf(schema["$defs"]!["retry"]!));
         Assert.Equal(Sorted(InputFieldReader.Keys), KeysOf(schema["properties"]!["input"]!["additionalProperties"]!["oneOf"]![1]!));
     }
