@@ -12,6 +12,13 @@ public static class BrokerNames
     public const string StartWorkflow = "start-workflow";
 
     /// <summary>
+    /// The durable fanout exchange a client publishes plain-JSON signals to
+    /// (<c>{"workflowId": "…", "name": "approve", "data": {…}}</c>), and the durable queue of the
+    /// same name bound to it.
+    /// </summary>
+    public const string WorkflowSignal = "workflow-signal";
+
+    /// <summary>
     /// The orchestrators' queue: every message for a running workflow (results, timers, an
     /// operator's cancel or retry) goes here, and any orchestrator node takes it.
     /// </summary>

@@ -84,6 +84,7 @@ public static class SagasCli
             Workflows.HistoryCommand.Create(context),
             Workflows.CancelCommand.Create(context),
             Workflows.RetryCommand.Create(context),
+            Workflows.SignalCommand.Create(context),
             Nodes.NodesCommand.Create(context),
             Nodes.DoctorCommand.Create(context),
             Stats.StatsCommand.Create(context),

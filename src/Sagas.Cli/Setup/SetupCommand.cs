@@ -7,12 +7,12 @@ internal static class SetupCommand
 {
     public static Command Create(CliContext context)
     {
-        var command = new Command("setup", "Declare the start-workflow exchange and queue on the configured RabbitMQ (idempotent)");
+        var command = new Command("setup", "Declare the start-workflow and workflow-signal exchanges and queues on the configured RabbitMQ (idempotent)");
         command.SetAction(async (_, cancellationToken) =>
         {
             var rabbit = context.Settings.RabbitMq;
             await StartWorkflowTopology.DeclareAsync(rabbit, cancellationToken);
-            await context.Output.WriteLineAsync($"declared exchange and queue '{BrokerNames.StartWorkflow}' on {rabbit.Describe()}");
+            await context.Output.WriteLineAsync($"declared exchanges and queues {string.Join(", ", StartWorkflowTopology.Names.Select(n => $"'{n}'"))} on {rabbit.Describe()}");
             return ExitCodes.Success;
         });
         return command;

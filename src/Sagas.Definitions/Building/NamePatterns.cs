@@ -14,10 +14,6 @@ internal static partial class NamePatterns
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$", RegexOptions.CultureInvariant)]
     public static partial Regex StepId();
 
-    /// <summary>A signal's name travels in commands and raw JSON, never in a reference: dots are fine.</summary>
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]
-    public static partial Regex Signal();
-
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]
     public static partial Regex Service();
 

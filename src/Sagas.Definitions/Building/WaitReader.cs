@@ -1,3 +1,4 @@
+using Sagas.Definitions.Model;
 using Sagas.Definitions.Source;
 
 namespace Sagas.Definitions.Building;
@@ -44,7 +45,7 @@ internal static class WaitReader
             case null or SourceScalar { Kind: ScalarKind.Null }:
                 errors.Add(node?.Position ?? parent, stepId, ErrorCodes.MissingKey, "missing 'wait_for.signal': the name of the signal the step waits for");
                 return null;
-            case SourceScalar { Kind: ScalarKind.String } scalar when NamePatterns.Signal().IsMatch(scalar.Text):
+            case SourceScalar { Kind: ScalarKind.String } scalar when StepWait.IsValidSignalName(scalar.Text):
                 return scalar.Text;
             default:
                 errors.Add(node.Position, stepId, ErrorCodes.InvalidName,

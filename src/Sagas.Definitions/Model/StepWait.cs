@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Sagas.Definitions.Model;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Sagas.Definitions.Model;
 /// <see cref="Signal"/> (a person's approval, an outside event), whose data becomes its output. Its
 /// timeout is the step's <see cref="StepDefinition.Timeout"/>.
 /// </summary>
-public sealed record StepWait(string Signal, int Line)
+public sealed partial record StepWait(string Signal, int Line)
 {
     private const string Prefix = "signal:";
 
@@ -14,4 +16,10 @@ public sealed record StepWait(string Signal, int Line)
 
     /// <summary>Whether a route's service is a wait for a signal rather than a service: no circuit or balancer counts it.</summary>
     public static bool IsWait(string service) => service.StartsWith(Prefix, StringComparison.Ordinal);
+
+    /// <summary>What a signal's name may look like, wherever one is given (a definition, the CLI, raw JSON): dots are fine, it is never part of a reference.</summary>
+    public static bool IsValidSignalName(string name) => SignalName().IsMatch(name);
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SignalName();
 }

@@ -16,6 +16,7 @@ using Sagas.Orchestration.Persistence;
 using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Recovery;
 using Sagas.Orchestration.Saga;
+using Sagas.Orchestration.Signaling;
 using Sagas.Orchestration.Starting;
 using Sagas.Orchestration.Telemetry;
 using Sagas.Orchestration.Workflows;
@@ -92,7 +93,7 @@ public static class OrchestrationRegistration
         return builder;
     }
 
-    /// <summary>The workflow saga on its Marten repository, and the raw-JSON start endpoint.</summary>
+    /// <summary>The workflow saga on its Marten repository, and the raw-JSON start and signal endpoints.</summary>
     public static IBusRegistrationConfigurator AddWorkflowOrchestrator(this IBusRegistrationConfigurator bus)
     {
         bus.AddSagaStateMachine<WorkflowStateMachine, WorkflowState>(typeof(WorkflowStateMachineDefinition))
@@ -104,6 +105,7 @@ public static class OrchestrationRegistration
                     SagaConsumeContextFactory<IDocumentSession, WorkflowState>, WorkflowRepositoryContextFactory>();
             });
         bus.AddConsumer<StartWorkflowRequestConsumer>(typeof(StartWorkflowRequestConsumerDefinition));
+        bus.AddConsumer<WorkflowSignalRequestConsumer>(typeof(WorkflowSignalRequestConsumerDefinition));
         bus.AddConsumer<NodeHeartbeatConsumer>(typeof(NodeHeartbeatConsumerDefinition));
         return bus;
     }

@@ -64,6 +64,19 @@ public sealed class When_the_user_makes_a_mistake
         Assert.Contains("scripts/services up", run.Error);
     }
 
+    [Theory]
+    [InlineData("not-an-id", "approve", null, "sagas: 'not-an-id' is not a workflow id (a UUID)")]
+    [InlineData("5d1f0c52-0f0e-4c7e-9d7c-1a2b3c4d5e6f", "no spaces", null, "sagas: signal name 'no spaces' may hold only letters, digits, '.', '_' and '-' (at most 100), starting with a letter or digit")]
+    [InlineData("5d1f0c52-0f0e-4c7e-9d7c-1a2b3c4d5e6f", "approve", "[1, 2]", "sagas: --data must be a JSON object, such as '{\"by\":\"dana\"}', not [1, 2]")]
+    [InlineData("5d1f0c52-0f0e-4c7e-9d7c-1a2b3c4d5e6f", "approve", "{by: dana}", "sagas: --data is not valid JSON: ")]
+    public async Task A_signal_that_cannot_be_sent_says_why_before_reaching_any_service(string id, string name, string? data, string message)
+    {
+        var run = await CliRun.Of(data is null ? ["signal", id, name] : ["signal", id, name, "--data", data]);
+
+        Assert.Equal(ExitCodes.UserError, run.ExitCode);
+        Assert.StartsWith(message, run.ErrorLines.Single());
+    }
+
     [Fact]
     public async Task A_node_asked_for_an_unknown_service_names_the_ones_it_can_host()
     {

@@ -24,8 +24,9 @@ public class Sample_definitions
 
         Assert.Equal(("order-fulfilment", 1), (definition.Id, definition.Version));
         Assert.Equal([new InputField("orderId", JsonType.String, true, Searchable: true), new InputField("amount", JsonType.Number, true), new InputField("region", JsonType.String, false), new InputField("giftWrap", JsonType.Boolean, false), new InputField("simulate", JsonType.Object, false)], definition.Input);
-        Assert.Equal(["reserve-inventory", "charge-payment", "check-fraud", "gift-wrap", "ship", "notify"], definition.Steps.Select(s => s.Id));
-        Assert.Equal(["charge-payment", "check-fraud", "gift-wrap"], definition.FindStep("ship")!.DependsOn);
+        Assert.Equal(["reserve-inventory", "charge-payment", "check-fraud", "gift-wrap", "manual-review", "ship", "notify"], definition.Steps.Select(s => s.Id));
+        Assert.Equal(["charge-payment", "check-fraud", "gift-wrap", "manual-review"], definition.FindStep("ship")!.DependsOn);
+        Assert.Equal(("approve", TimeSpan.FromHours(24)), (definition.FindStep("manual-review")!.WaitFor!.Signal, definition.FindStep("manual-review")!.Timeout));
         Assert.Equal(StepJoin.AllDone, definition.FindStep("ship")!.Join);
         Assert.Equal("$.input.giftWrap == true", definition.FindStep("gift-wrap")!.When!.Text);
         Assert.Equal(("payment", 35), (definition.FindStep("charge-payment")!.Service, definition.FindStep("charge-payment")!.Line));

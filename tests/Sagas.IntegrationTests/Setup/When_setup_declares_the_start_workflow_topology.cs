@@ -48,15 +48,18 @@ public sealed class When_setup_declares_the_start_workflow_topology(SetupVirtual
     }
 
     [Fact]
-    public async Task Declares_a_durable_fanout_exchange_and_a_durable_queue()
+    public async Task Declares_a_durable_fanout_exchange_and_a_durable_queue_for_starts_and_for_signals()
     {
         Assert.Equal(ExitCodes.Success, await RunSetup());
 
         // Redeclaring with other properties fails on a real broker, so these pass only if the
         // exchange and queue exist with exactly these.
-        await _channel.ExchangeDeclareAsync(BrokerNames.StartWorkflow, ExchangeType.Fanout, durable: true, autoDelete: false);
-        var queue = await _channel.QueueDeclareAsync(BrokerNames.StartWorkflow, durable: true, exclusive: false, autoDelete: false);
-        Assert.Equal(0u, queue.MessageCount);
+        foreach (var name in new[] { BrokerNames.StartWorkflow, BrokerNames.WorkflowSignal })
+        {
+            await _channel.ExchangeDeclareAsync(name, ExchangeType.Fanout, durable: true, autoDelete: false);
+            var queue = await _channel.QueueDeclareAsync(name, durable: true, exclusive: false, autoDelete: false);
+            Assert.Equal(0u, queue.MessageCount);
+        }
     }
 
     [Fact]
