@@ -43,6 +43,8 @@ public static class ErrorCodes
     public const string EmptySwitch = "empty-switch";
     public const string DuplicateCase = "duplicate-case";
     public const string WaitConflict = "wait-conflict";
+    public const string InvalidForEach = "invalid-for-each";
+    public const string ItemOutsideForEach = "item-outside-for-each";
     public const string DuplicateDefinition = "duplicate-definition";
     public const string InvalidDuration = "invalid-duration";
     public const string InvalidMaxAttempts = "invalid-max-attempts";

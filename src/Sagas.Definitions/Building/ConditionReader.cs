@@ -4,7 +4,7 @@ using Sagas.Definitions.Source;
 
 namespace Sagas.Definitions.Building;
 
-/// <summary>Reads a step's <c>when:</c> expression and its <c>join:</c>.</summary>
+/// <summary>Reads a step's expressions (<c>when:</c>, <c>for_each:</c>) and its <c>join:</c>.</summary>
 internal static class ConditionReader
 {
     private static readonly Dictionary<string, StepJoin> Joins = new(StringComparer.Ordinal)
@@ -14,7 +14,11 @@ internal static class ConditionReader
         ["any"] = StepJoin.Any,
     };
 
-    public static StepCondition? When(SourceNode? node, string? stepId, ErrorSink errors)
+    public static StepCondition? When(SourceNode? node, string? stepId, ErrorSink errors) =>
+        Expression(node, "when", "\"$.input.amount > 100\"", stepId, errors);
+
+    /// <summary>An expression under <paramref name="key"/> (<c>when</c>, <c>for_each</c>), checked; <paramref name="example"/> shows one in the message for a value that is not.</summary>
+    public static StepCondition? Expression(SourceNode? node, string key, string example, string? stepId, ErrorSink errors)
     {
         if (node is null or SourceScalar { Kind: ScalarKind.Null })
         {
@@ -23,7 +27,7 @@ internal static class ConditionReader
 
         if (node is not SourceScalar { Kind: ScalarKind.String or ScalarKind.Boolean } scalar)
         {
-            errors.Add(node.Position, stepId, ErrorCodes.WrongType, $"'when' must be an expression, such as \"$.input.amount > 100\", not {DraftReader.Describe(node)}");
+            errors.Add(node.Position, stepId, ErrorCodes.WrongType, $"'{key}' must be an expression, such as {example}, not {DraftReader.Describe(node)}");
             return null;
         }
 
@@ -35,7 +39,7 @@ internal static class ConditionReader
             var at = parsed.Line <= 1
                 ? new SourcePosition(scalar.Position.Line, scalar.Position.Column + parsed.Column - 1)
                 : new SourcePosition(scalar.Position.Line + parsed.Line - 1, parsed.Column);
-            errors.Add(at, stepId, ErrorCodes.InvalidExpression, $"'when: {Shortened(scalar.Text)}': {parsed.Problem}");
+            errors.Add(at, stepId, ErrorCodes.InvalidExpression, $"'{key}: {Shortened(scalar.Text)}': {parsed.Problem}");
             return null;
         }
 

@@ -11,7 +11,7 @@ namespace Sagas.Definitions.Building;
 internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
 {
     internal static readonly string[] WorkflowKeys = ["id", "version", "description", "input", "steps", "output", "deadline"];
-    internal static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate", "alternates", "when", "join", "switch", "wait_for"];
+    internal static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate", "alternates", "when", "join", "switch", "wait_for", "for_each", "max_parallel", "on_item_failure"];
     internal static readonly string[] CompensationKeys = ["service", "input"];
 
     private readonly InputFieldReader _inputFields = new(errors);
@@ -159,6 +159,7 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
             ConditionReader.Join(keys["join"], id, errors),
             cases,
             wait,
+            ForEachReader.Read(keys, id, errors),
             mapping.Position);
     }
 

@@ -28,6 +28,7 @@ internal sealed record StepDraft(
     StepJoin Join,
     SwitchDraft? Switch,
     WaitDraft? WaitFor,
+    StepForEach? ForEach,
     SourcePosition Position);
 
 internal sealed record DependencyDraft(string StepId, SourcePosition Position);

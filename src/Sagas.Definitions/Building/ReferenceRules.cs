@@ -18,23 +18,28 @@ internal static class ReferenceRules
         foreach (var step in steps.Values)
         {
             var upstream = Upstream(step, steps);
+            var perItem = step.ForEach is not null;
             foreach (var reference in step.Input.References())
             {
                 CheckInputField(reference, step.Id, inputFields, errors);
                 CheckStepOutput(reference, step.Id, steps, upstream, ownOutputReadable: false, errors);
+                CheckItem(reference, step.Id, perItem, "its input", errors);
             }
 
-            // A condition is evaluated before the step runs: it reads what its input may read.
-            foreach (var reference in ConditionReferences(step.When))
+            // A condition, and the list a for_each runs over, are evaluated before the step runs
+            // (before any item exists): they read what its input may read, but no item.
+            foreach (var (reference, key) in ConditionReferences(step.When).Select(r => (r, "when")).Concat(ConditionReferences(step.ForEach?.Items).Select(r => (r, "for_each"))))
             {
                 CheckInputField(reference, step.Id, inputFields, errors);
                 CheckStepOutput(reference, step.Id, steps, upstream, ownOutputReadable: false, errors);
+                CheckItem(reference, step.Id, allowed: false, $"'{key}', which is decided before any item", errors);
             }
 
             foreach (var reference in step.Compensation?.Input.References() ?? [])
             {
                 CheckInputField(reference, step.Id, inputFields, errors);
                 CheckStepOutput(reference, step.Id, steps, upstream, ownOutputReadable: true, errors);
+                CheckItem(reference, step.Id, perItem, "its compensation", errors);
             }
 
             // A case is chosen and called as the step is: it reads what the step may read.
@@ -44,12 +49,14 @@ internal static class ReferenceRules
                 {
                     CheckInputField(reference, step.Id, inputFields, errors);
                     CheckStepOutput(reference, step.Id, steps, upstream, ownOutputReadable: false, errors);
+                    CheckItem(reference, step.Id, allowed: false, "a switch case", errors);
                 }
 
                 foreach (var reference in branch.Compensation?.Input.References() ?? [])
                 {
                     CheckInputField(reference, step.Id, inputFields, errors);
                     CheckStepOutput(reference, step.Id, steps, upstream, ownOutputReadable: true, errors);
+                    CheckItem(reference, step.Id, allowed: false, "a switch case", errors);
                 }
             }
         }
@@ -58,6 +65,18 @@ internal static class ReferenceRules
         {
             CheckInputField(reference, null, inputFields, errors);
             CheckStepOutput(reference, null, steps, upstream: null, ownOutputReadable: false, errors);
+            CheckItem(reference, null, allowed: false, "the workflow's output", errors);
+        }
+    }
+
+    // $.item and $.index exist only in the instances of a for_each step: in its input and its compensation.
+    private static void CheckItem(ReferenceExpression expression, string? stepId, bool allowed, string where, ErrorSink errors)
+    {
+        if (!allowed && expression.Reference.Source is ReferenceSource.Item or ReferenceSource.ItemIndex)
+        {
+            errors.Add(expression.Line, stepId, ErrorCodes.ItemOutsideForEach, stepId is not null && where.StartsWith("its", StringComparison.Ordinal)
+                ? $"'{expression.Reference.Text}' reads the item of a for_each, and step '{stepId}' has no for_each"
+                : $"'{expression.Reference.Text}' reads the item of a for_each, which {where} cannot: only a for_each step's input and compensation read it");
         }
     }
 

@@ -68,6 +68,7 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
             Switch = s.Switch is { } cases ? new StepSwitch([.. cases.Cases.Select(Case)], Case(cases.Default!)) : null,
             Join = s.Join,
             WaitFor = Wait(s),
+            ForEach = s.ForEach,
             Line = s.Position.Line,
         })],
         Output = draft.Output,

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Sagas.Definitions.Model;
 
 /// <summary>One step: a call to <see cref="Service"/> once the steps in <see cref="DependsOn"/> are done (see <see cref="Join"/>), when <see cref="When"/> allows.</summary>
@@ -33,6 +35,12 @@ public sealed record StepDefinition
     /// <summary>The signal it waits for instead of calling a service (<c>wait_for:</c>); <see cref="Service"/> is then the wait's stand-in.</summary>
     public StepWait? WaitFor { get; init; }
 
+    /// <summary>The list it runs over, one instance per item (<c>for_each:</c>); null: it runs once.</summary>
+    public StepForEach? ForEach { get; init; }
+
+    /// <summary>For one instance of a <c>for_each</c> step (see <see cref="ForItem"/>), its item; null otherwise.</summary>
+    public StepItem? Item { get; init; }
+
     /// <summary>How it joins its dependencies when some were skipped (<c>join:</c>).</summary>
     public StepJoin Join { get; init; } = StepJoin.All;
 
@@ -65,4 +73,7 @@ public sealed record StepDefinition
 
     /// <summary>Every service the step may call, whichever case is chosen (its compensations apart); none for a step that waits for a signal.</summary>
     public IEnumerable<string> Services => Switch is { } cases ? cases.All.Select(c => c.Service).Distinct() : WaitFor is null ? [Service] : [];
+
+    /// <summary>The instance of this <c>for_each</c> step that runs for one item, under its own id (<c>STEP[INDEX]</c>).</summary>
+    public StepDefinition ForItem(int index, JsonNode? value) => this with { Id = StepItem.IdOf(Id, index), Item = new StepItem(Id, index, value) };
 }

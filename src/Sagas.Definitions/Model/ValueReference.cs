@@ -1,8 +1,9 @@
 namespace Sagas.Definitions.Model;
 
 /// <summary>
-/// A parsed <c>$.</c> path: <c>$.input[.field…]</c>, <c>$.steps.STEP.output[.field…]</c> or
-/// <c>$.workflow.id</c>. Numeric path segments index into lists.
+/// A parsed <c>$.</c> path: <c>$.input[.field…]</c>, <c>$.steps.STEP.output[.field…]</c>,
+/// <c>$.workflow.id</c>, or in a <c>for_each</c> step, <c>$.item[.field…]</c> and <c>$.index</c>.
+/// Numeric path segments index into lists.
 /// </summary>
 public sealed record ValueReference(ReferenceSource Source, string? StepId, IReadOnlyList<string> Path, string Text)
 {
@@ -12,7 +13,7 @@ public sealed record ValueReference(ReferenceSource Source, string? StepId, IRea
     /// <summary>A value starting with this is a literal that starts with <c>$.</c>.</summary>
     public const string EscapedPrefix = "$$.";
 
-    public const string AcceptedForms = "$.input.FIELD, $.steps.STEP.output.FIELD or $.workflow.id";
+    public const string AcceptedForms = "$.input.FIELD, $.steps.STEP.output.FIELD, $.workflow.id, or in a for_each step $.item.FIELD and $.index";
 
     public static bool TryParse(string text, out ValueReference? reference, out string? error) =>
         TryParse(text[Prefix.Length..].Split('.'), text, out reference, out error);
@@ -39,6 +40,12 @@ public sealed record ValueReference(ReferenceSource Source, string? StepId, IRea
             case "steps":
                 error = $"reference '{text}' must name a step's output: $.steps.STEP.output[.FIELD]";
                 return false;
+            case "item":
+                reference = new ValueReference(ReferenceSource.Item, null, segments[1..], text);
+                return true;
+            case "index" when segments.Length == 1:
+                reference = new ValueReference(ReferenceSource.ItemIndex, null, [], text);
+                return true;
             case "workflow" when segments is [_, "id"]:
                 reference = new ValueReference(ReferenceSource.WorkflowId, null, [], text);
                 return true;
@@ -57,4 +64,10 @@ public enum ReferenceSource
     Input,
     StepOutput,
     WorkflowId,
+
+    /// <summary><c>$.item</c>: the item a <c>for_each</c> step's instance runs for.</summary>
+    Item,
+
+    /// <summary><c>$.index</c>: that item's place in the list, from 0.</summary>
+    ItemIndex,
 }

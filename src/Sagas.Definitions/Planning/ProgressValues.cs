@@ -22,8 +22,18 @@ public sealed class ProgressValues(WorkflowProgress progress) : IValueSource
             case ReferenceSource.Input:
                 node = progress.Input;
                 break;
+            case ReferenceSource.Item:
+                if (progress.Item is null)
+                {
+                    return false;
+                }
+
+                node = progress.Item.Value;
+                break;
+            case ReferenceSource.ItemIndex:
+                return progress.Item is not null;
             default:
-                if (!progress.CompletedOutputs.TryGetValue(reference.StepId!, out node))
+                if (!progress.CompletedOutputs.TryGetValue(ValueResolver.OutputIdOf(reference, progress), out node))
                 {
                     return false;
                 }

@@ -10,7 +10,8 @@ namespace Sagas.Definitions.Planning;
 /// steps are ready together (they run in parallel). A step whose join cannot be met because
 /// dependencies were skipped is skipped too; a ready step with a <c>when:</c> runs only if it is
 /// true, else it is skipped with the value; a ready step with a <c>switch:</c> runs as the first case
-/// whose <c>when:</c> holds, or as its default. Skipping can make further steps skippable, so the
+/// whose <c>when:</c> holds, or as its default; a <c>for_each</c> step is expanded, then its items
+/// planned (<see cref="ForEachPlanner"/>). Skipping can make further steps skippable, so the
 /// caller records the skips and plans again.
 /// </summary>
 public static class ReadyStepPlanner
@@ -21,8 +22,20 @@ public static class ReadyStepPlanner
         var run = new List<PlannedStep>();
         var skip = new List<StepSkip>();
         var failed = new List<ConditionFailure>();
+        var expand = new List<StepExpansion>();
+        var gather = new List<StepGathering>();
         foreach (var step in definition.Steps.Where(s => !progress.IsDone(s.Id) && !progress.InFlight.Contains(s.Id)))
         {
+            if (step.ForEach is { } perItem && progress.Expansions.TryGetValue(step.Id, out var items))
+            {
+                if (ForEachPlanner.PlanItems(step, perItem, items, progress, run) is { } gathered)
+                {
+                    gather.Add(gathered);
+                }
+
+                continue;
+            }
+
             switch (JoinOf(step, progress))
             {
                 case JoinState.Waiting:
@@ -51,6 +64,21 @@ public static class ReadyStepPlanner
                 conditionRead = holds.Read;
             }
 
+            if (step.ForEach is { } forEach)
+            {
+                var (expansion, expansionFailure) = ForEachPlanner.Expand(step, forEach, progress, context, conditionRead);
+                if (expansion is not null)
+                {
+                    expand.Add(expansion);
+                }
+                else
+                {
+                    failed.Add(expansionFailure!);
+                }
+
+                continue;
+            }
+
             BranchChoice? branch = null;
             if (step.Switch is { } cases)
             {
@@ -66,7 +94,7 @@ public static class ReadyStepPlanner
             run.Add(new PlannedStep(running, ValueResolver.Resolve(running.Input, progress)) { ConditionRead = conditionRead, Branch = branch });
         }
 
-        return new StepDecisions(run, skip, failed);
+        return new StepDecisions(run, skip, failed) { Expand = expand, Gather = gather };
     }
 
     // The first case whose when: holds, else the default; null with the failure when a case's

@@ -3,8 +3,19 @@ using Sagas.Definitions.Model;
 
 namespace Sagas.Definitions.Planning;
 
-/// <summary>What the planner decided for the steps it could decide: run, skip, or fail on a condition.</summary>
-public sealed record StepDecisions(IReadOnlyList<PlannedStep> Run, IReadOnlyList<StepSkip> Skip, IReadOnlyList<ConditionFailure> Failed);
+/// <summary>
+/// What the planner decided for the steps it could decide: run, skip, or fail on a condition;
+/// expand a <c>for_each</c> step's list, or gather its items' outputs once all are done.
+/// </summary>
+public sealed record StepDecisions(IReadOnlyList<PlannedStep> Run, IReadOnlyList<StepSkip> Skip, IReadOnlyList<ConditionFailure> Failed)
+{
+    public IReadOnlyList<StepExpansion> Expand { get; init; } = [];
+
+    public IReadOnlyList<StepGathering> Gather { get; init; } = [];
+
+    /// <summary>Decisions to record before planning again: skips, expansions and gatherings change what is ready.</summary>
+    public bool ChangesTheGraph => Skip.Count > 0 || Expand.Count > 0 || Gather.Count > 0;
+}
 
 /// <summary>
 /// A step that will not run, and why: its <c>when:</c> was false (with the values it read), or
@@ -28,5 +39,8 @@ public sealed record ConditionFailure(StepDefinition Step, StepCondition Conditi
     /// <summary>The switch case whose <c>when:</c> this is; null for the step's own.</summary>
     public string? Case { get; init; }
 
-    public string Message => $"{(Case is null ? "" : $"switch case '{Case}': ")}when: {Condition.Text} could not be evaluated: {Reason}";
+    /// <summary>The key the expression stands under: <c>when</c>, or <c>for_each</c>.</summary>
+    public string Key { get; init; } = "when";
+
+    public string Message => $"{(Case is null ? "" : $"switch case '{Case}': ")}{Key}: {Condition.Text} could not be evaluated: {Reason}";
 }

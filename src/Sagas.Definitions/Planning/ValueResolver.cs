@@ -89,8 +89,14 @@ public static class ValueResolver
                 return null;
             case ReferenceSource.Input:
                 return Walk(progress.Input, reference, "the workflow input");
+            case ReferenceSource.Item or ReferenceSource.ItemIndex when progress.Item is null:
+                throw new UnresolvableReferenceException($"'{reference.Text}' is read only by the instances of a for_each step");
+            case ReferenceSource.Item:
+                return Walk(progress.Item!.Value, reference, $"item {progress.Item.Index}");
+            case ReferenceSource.ItemIndex:
+                return JsonValue.Create(progress.Item!.Index);
             default:
-                if (!progress.CompletedOutputs.TryGetValue(reference.StepId!, out var output))
+                if (!progress.CompletedOutputs.TryGetValue(OutputIdOf(reference, progress), out var output))
                 {
                     throw new UnresolvableReferenceException($"'{reference.Text}': step '{reference.StepId}' has not completed");
                 }
@@ -98,6 +104,13 @@ public static class ValueResolver
                 return Walk(output, reference, $"the output of step '{reference.StepId}'");
         }
     }
+
+    /// <summary>
+    /// Whose output a step reference reads: an instance of a <c>for_each</c> step reading its own
+    /// step's output (its compensation does) reads its item's.
+    /// </summary>
+    internal static string OutputIdOf(ValueReference reference, WorkflowProgress progress) =>
+        progress.Item is { } item && reference.StepId == item.Parent ? StepItem.IdOf(item.Parent, item.Index) : reference.StepId!;
 
     private static JsonNode? Walk(JsonNode? node, ValueReference reference, string origin) =>
         TryWalk(node, reference.Path, out var found, out var missing)

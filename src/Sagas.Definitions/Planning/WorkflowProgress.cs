@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Sagas.Definitions.Model;
 
 namespace Sagas.Definitions.Planning;
 
@@ -18,6 +19,18 @@ public sealed record WorkflowProgress(
 
     /// <summary>Steps decided not to run: their <c>when:</c> was false, or what they join was skipped.</summary>
     public IReadOnlySet<string> Skipped { get; init; } = new HashSet<string>();
+
+    /// <summary>The items each expanded <c>for_each</c> step runs over, by step id (recorded once, never evaluated again).</summary>
+    public IReadOnlyDictionary<string, JsonArray> Expansions { get; init; } = new Dictionary<string, JsonArray>();
+
+    /// <summary>Items that failed for good in a <c>for_each</c> step that goes on without them, by item step id, with the reason.</summary>
+    public IReadOnlyDictionary<string, string> FailedItems { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The item values are resolved for (<c>$.item</c>, <c>$.index</c>): set only while resolving one instance of a <c>for_each</c> step.</summary>
+    public StepItem? Item { get; init; }
+
+    /// <summary>This progress as one instance of a <c>for_each</c> step reads it; unchanged for any other step.</summary>
+    public WorkflowProgress For(StepItem? item) => item is null ? this : this with { Item = item };
 
     public bool IsCompleted(string stepId) => CompletedOutputs.ContainsKey(stepId);
 

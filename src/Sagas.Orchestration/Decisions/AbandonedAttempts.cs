@@ -78,7 +78,7 @@ public sealed class AbandonedAttempts(DecisionContext context)
             StepId = step.Id,
             Attempt = attempt,
             Service = service,
-            Input = ValueResolver.ResolveAvailable(step.Compensation!.Input, state.Progress()),
+            Input = ValueResolver.ResolveAvailable(step.Compensation!.Input, state.ProgressFor(step)),
             DispatchedAt = context.Now,
             IdempotencyKey = IdempotencyKeys.ForAbandonedUndo(effect.EffectKey, effect.Service),
             Timeout = context.Policies.TimeoutFor(service),

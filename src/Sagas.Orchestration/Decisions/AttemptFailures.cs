@@ -1,3 +1,5 @@
+using Sagas.Definitions.Model;
+using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Decisions;
@@ -5,7 +7,8 @@ namespace Sagas.Orchestration.Decisions;
 /// <summary>
 /// A failed attempt (a failure, a fault, a timeout): another attempt after a delay when the
 /// failure allows it and the step's retry policy has attempts left on its current service; then
-/// the next alternate service, when failover allows it; otherwise the run cannot complete.
+/// the next alternate service, when failover allows it; otherwise the run cannot complete (or, for
+/// an item of a <c>for_each</c> that goes on without failed items, the item is set aside).
 /// </summary>
 public sealed class AttemptFailures(
     DecisionContext context, WorkflowOutcomes outcomes, StepRouter router, StepDispatcher dispatcher, WorkflowEnding ending, ForwardFlow forward, RetryScheduling retries)
@@ -49,6 +52,14 @@ public sealed class AttemptFailures(
         {
             dispatcher.Reroute(state, step, attempt + 1, service, next, failure);
             dispatcher.ResolveAndDispatch(state, definition, step, attempt + 1);
+            return;
+        }
+
+        if (step is { Item: not null, ForEach.OnItemFailure: ItemFailure.Continue })
+        {
+            // Listed in the step's output; the other items go on.
+            state.Record(new ItemFailed { WorkflowId = state.CorrelationId, StepId = stepId, Reason = failure, FailedAt = context.Now });
+            forward.Continue(state, definition);
             return;
         }
 

@@ -41,7 +41,7 @@ public sealed class CompensationFlow(DecisionContext context, WorkflowOutcomes o
     /// <summary>Sends an attempt of a step's compensation; false when its input cannot be resolved, and the run then needs attention.</summary>
     public bool Dispatch(WorkflowState state, StepDefinition step, int attempt)
     {
-        var input = ValueResolver.Resolve(step.Compensation!.Input, state.Progress());
+        var input = ValueResolver.Resolve(step.Compensation!.Input, state.ProgressFor(step));
         if (!input.Succeeded)
         {
             outcomes.NeedsAttention(state, step.Id, $"the compensation input of step '{step.Id}' could not be resolved: {input.Error}");

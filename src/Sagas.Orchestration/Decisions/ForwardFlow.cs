@@ -15,6 +15,8 @@ namespace Sagas.Orchestration.Decisions;
 /// </summary>
 public sealed class ForwardFlow(DecisionContext context, WorkflowOutcomes outcomes, StepDispatcher dispatcher, WorkflowEnding ending, CompensationFlow compensation)
 {
+    private readonly ItemRecords _items = new(context);
+
     public void Continue(WorkflowState state, WorkflowDefinition definition)
     {
         if (state.Status == WorkflowStatus.Running)
@@ -72,22 +74,25 @@ public sealed class ForwardFlow(DecisionContext context, WorkflowOutcomes outcom
     {
         var progress = state.Progress();
         return ReadyStepPlanner.IsComplete(definition, progress)
-            || ReadyStepPlanner.Decide(definition, progress, Conditions) is { } decisions && (decisions.Run.Count > 0 || decisions.Skip.Count > 0 || decisions.Failed.Count > 0);
+            || ReadyStepPlanner.Decide(definition, progress, Conditions) is { } decisions && (decisions.Run.Count > 0 || decisions.ChangesTheGraph || decisions.Failed.Count > 0);
     }
 
     private ExpressionContext Conditions => new(context.Now);
 
-    // A skip can make steps after it skippable (their join can no longer be met), so skips are
-    // recorded and the plan made again until none is left; then what runs is decided.
+    // A skip can make steps after it skippable (their join can no longer be met), an expanded
+    // for_each has items to run, a gathered one lets its dependents go on: each is recorded and
+    // the plan made again until none is left; then what runs is decided.
     private StepDecisions DecideSkipsFirst(WorkflowState state, WorkflowDefinition definition)
     {
         while (true)
         {
             var decisions = ReadyStepPlanner.Decide(definition, state.Progress(), Conditions);
-            if (decisions.Skip.Count == 0)
+            if (!decisions.ChangesTheGraph)
             {
                 return decisions;
             }
+
+            _items.Record(state, decisions);
 
             foreach (var skip in decisions.Skip)
             {

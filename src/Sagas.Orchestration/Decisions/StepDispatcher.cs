@@ -106,7 +106,7 @@ public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes out
     /// </summary>
     public void ResolveAndDispatch(WorkflowState state, WorkflowDefinition definition, StepDefinition step, int attempt, bool admitted = false)
     {
-        var input = ValueResolver.Resolve(step.Input, state.Progress());
+        var input = ValueResolver.Resolve(step.Input, state.ProgressFor(step));
         if (!input.Succeeded)
         {
             Block(state, definition, step, input.Error!);

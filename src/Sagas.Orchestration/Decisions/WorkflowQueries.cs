@@ -34,7 +34,12 @@ internal static class WorkflowQueries
                 : state.InFlight.Concat(state.RetryDue.Keys).Concat(state.AwaitingAdmission.Keys).ToHashSet())
         {
             Skipped = state.Skipped,
+            Expansions = state.Expansions,
+            FailedItems = state.FailedItems,
         };
+
+    /// <summary>The planner's view as one step reads its values: an instance of a <c>for_each</c> step reads its item.</summary>
+    public static WorkflowProgress ProgressFor(this WorkflowState state, StepDefinition step) => state.Progress().For(step.Item);
 
     public static CompensationProgress CompensationProgress(this WorkflowState state) =>
         new(state.Outputs.Keys.ToHashSet(), state.InFlight, state.Compensated,

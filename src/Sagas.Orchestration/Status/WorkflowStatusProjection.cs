@@ -50,6 +50,10 @@ public sealed class WorkflowStatusProjection : SingleStreamProjection<WorkflowSt
 
     public static void Apply(StepSkipped e, WorkflowStatusView view) => view.SkippedSteps.Add(e.StepId);
 
+    public static void Apply(ItemsGathered e, WorkflowStatusView view) => view.CompletedSteps.Add(e.StepId);
+
+    public static void Apply(ItemFailed e, WorkflowStatusView view) => view.CurrentSteps.Remove(e.StepId);
+
     public static void Apply(BranchChosen e, WorkflowStatusView view)
     {
         // Chosen again when an operator runs the step again: the latest choice stands.

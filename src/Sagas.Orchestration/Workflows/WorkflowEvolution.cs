@@ -9,7 +9,7 @@ namespace Sagas.Orchestration.Workflows;
 
 /// <summary>
 /// How a workflow's state evolves: one typed <c>Apply(event, state)</c> per event (here, in <see cref="AbandonedEffectEvolution"/>,
-/// <see cref="DataDecisionEvolution"/> and <see cref="SignalEvolution"/>), in the shape of
+/// <see cref="DataDecisionEvolution"/>, <see cref="SignalEvolution"/>, <see cref="ItemEvolution"/>), in the shape of
 /// the status projection's (<see cref="Status.WorkflowStatusProjection"/>), found by event type
 /// and bound once. Events that change nothing of the state (a circuit's change, a policy put
 /// back, a deadline passing, a recovery whose actions are the events after it) are known and
@@ -42,7 +42,7 @@ public static class WorkflowEvolution
     }
 
     private static FrozenDictionary<Type, Action<WorkflowState, object>> Bind() =>
-        new[] { typeof(WorkflowEvolution), typeof(AbandonedEffectEvolution), typeof(DataDecisionEvolution), typeof(SignalEvolution) }.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+        new[] { typeof(WorkflowEvolution), typeof(AbandonedEffectEvolution), typeof(DataDecisionEvolution), typeof(SignalEvolution), typeof(ItemEvolution) }.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
             .Where(m => m.Name == nameof(Apply) && m.GetParameters() is [_, { ParameterType: var state }] && state == typeof(WorkflowState))
             .ToFrozenDictionary(m => m.GetParameters()[0].ParameterType, Compile);
 

@@ -54,6 +54,12 @@ public sealed class WorkflowState : SagaStateMachineInstance
     /// <summary>The case each <c>switch:</c> step chose (<see cref="Journal.BranchChosen"/>), by step id.</summary>
     public Dictionary<string, string> Branches { get; set; } = [];
 
+    /// <summary>The items of each expanded <c>for_each</c> step (<see cref="Journal.ItemsExpanded"/>), by step id.</summary>
+    public Dictionary<string, JsonArray> Expansions { get; set; } = [];
+
+    /// <summary>Items that failed for good in a <c>for_each</c> step that goes on without them, by item step id, with the reason.</summary>
+    public Dictionary<string, string> FailedItems { get; set; } = [];
+
     /// <summary>Signals that came before the step that waits for them, by signal name (<see cref="Journal.SignalKept"/>).</summary>
     public Dictionary<string, KeptSignal> KeptSignals { get; set; } = [];
 

@@ -63,6 +63,8 @@ public sealed class When_files_are_checked_against_the_schemas
     [InlineData("steps: [{ id: a, service: s, wait_for: { signal: approve, timeout: 1h } }]", "a wait beside a service")]
     [InlineData("steps: [{ id: a, wait_for: { signal: approve } }]", "a wait without a timeout")]
     [InlineData("steps: [{ id: a, wait_for: { signal: 'no spaces', timeout: 1h } }]", "a signal name with a space")]
+    [InlineData("steps: [{ id: a, service: s, for_each: $.input.lines, on_item_failure: skip }]", "an item failure that is not fail or continue")]
+    [InlineData("steps: [{ id: a, service: s, for_each: $.input.lines, max_parallel: 0 }]", "no item at a time")]
     [InlineData("input: { amount: money }\nsteps: [{ id: a, service: s }]", "an input type that does not exist")]
     public void A_structural_mistake_fails_both(string body, string mistake)
     {
