@@ -11,7 +11,7 @@ public sealed class When_validating_and_listing_the_samples
         var run = await CliRun.Of("definitions", "validate", SampleDefinitions.Folder);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        Assert.Contains("order-fulfilment v1, 7 steps", run.Output);
+        Assert.Contains("order-fulfilment v1, 8 steps", run.Output);
         Assert.Contains("policies.yaml: policies (2 services, 0 workflows)", run.Output);
         Assert.Contains("0 invalid", run.Output);
     }

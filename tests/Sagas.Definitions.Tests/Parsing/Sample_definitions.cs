@@ -23,13 +23,14 @@ public class Sample_definitions
         var definition = Load.Valid(new DefinitionLoader().LoadFile(SampleFile("order-fulfilment.yaml")));
 
         Assert.Equal(("order-fulfilment", 1), (definition.Id, definition.Version));
-        Assert.Equal([new InputField("orderId", JsonType.String, true, Searchable: true), new InputField("amount", JsonType.Number, true), new InputField("region", JsonType.String, false), new InputField("giftWrap", JsonType.Boolean, false), new InputField("simulate", JsonType.Object, false)], definition.Input);
-        Assert.Equal(["reserve-inventory", "charge-payment", "check-fraud", "gift-wrap", "manual-review", "ship", "notify"], definition.Steps.Select(s => s.Id));
-        Assert.Equal(["charge-payment", "check-fraud", "gift-wrap", "manual-review"], definition.FindStep("ship")!.DependsOn);
+        Assert.Equal([new InputField("orderId", JsonType.String, true, Searchable: true), new InputField("amount", JsonType.Number, true), new InputField("lines", JsonType.Array, false), new InputField("region", JsonType.String, false), new InputField("giftWrap", JsonType.Boolean, false), new InputField("simulate", JsonType.Object, false)], definition.Input);
+        Assert.Equal(["reserve-inventory", "reserve-lines", "charge-payment", "check-fraud", "gift-wrap", "manual-review", "ship", "notify"], definition.Steps.Select(s => s.Id));
+        Assert.Equal(["reserve-lines", "charge-payment", "check-fraud", "gift-wrap", "manual-review"], definition.FindStep("ship")!.DependsOn);
+        Assert.Equal(("$.input.lines", 5), (definition.FindStep("reserve-lines")!.ForEach!.Items.Text, definition.FindStep("reserve-lines")!.ForEach!.MaxParallel));
         Assert.Equal(("approve", TimeSpan.FromHours(24)), (definition.FindStep("manual-review")!.WaitFor!.Signal, definition.FindStep("manual-review")!.Timeout));
         Assert.Equal(StepJoin.AllDone, definition.FindStep("ship")!.Join);
         Assert.Equal("$.input.giftWrap == true", definition.FindStep("gift-wrap")!.When!.Text);
-        Assert.Equal(("payment", 35), (definition.FindStep("charge-payment")!.Service, definition.FindStep("charge-payment")!.Line));
+        Assert.Equal(("payment", 60), (definition.FindStep("charge-payment")!.Service, definition.FindStep("charge-payment")!.Line));
         Assert.Equal(["payment-eu", "payment"], definition.FindStep("charge-payment")!.Services);
         Assert.Equal(["orderId", "paymentId", "trackingNumber"], definition.Output.Fields.Select(f => f.Name));
     }
@@ -40,10 +41,10 @@ public class Sample_definitions
         var definition = Load.Valid(new DefinitionLoader().LoadFile(SampleFile("order-fulfilment.yaml")));
 
         var reserve = definition.FindStep("reserve-inventory")!.Compensation!;
-        Assert.Equal(("inventory", 27), (reserve.Service, reserve.Line));
+        Assert.Equal(("inventory", 30), (reserve.Service, reserve.Line));
         Assert.Equal(["orderId", "reservationId", "release", "simulate"], reserve.Input.Fields.Select(f => f.Name));
         var charge = definition.FindStep("charge-payment")!;
-        Assert.Equal(("payment", 54), (charge.Compensation!.Service, charge.Compensation.Line));
+        Assert.Equal(("payment", 79), (charge.Compensation!.Service, charge.Compensation.Line));
         Assert.Equal(["orderId", "paymentId", "refund", "simulate"], charge.Compensation.Input.Fields.Select(f => f.Name));
         Assert.Equal(TimeSpan.FromSeconds(10), charge.Timeout);
         Assert.Equal("payment-eu", charge.ForCase("europe").Compensation!.Service);

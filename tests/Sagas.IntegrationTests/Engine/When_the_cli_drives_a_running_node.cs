@@ -55,7 +55,7 @@ public sealed class When_the_cli_drives_a_running_node(EngineNode node) : Integr
         var plainId = JsonDocument.Parse(plain).RootElement.GetProperty("workflowId").GetString()!;
 
         var (_, plainStatus, _) = await Sagas("status", plainId);
-        Assert.Contains("skipped    gift-wrap, manual-review", plainStatus, StringComparison.Ordinal);
+        Assert.Contains("skipped    reserve-lines, gift-wrap, manual-review", plainStatus, StringComparison.Ordinal);
         var (_, plainHistory, _) = await Sagas("history", plainId, "--json");
         using var plainEvents = JsonDocument.Parse(plainHistory);
         var skipped = plainEvents.RootElement.EnumerateArray().Single(e => e.GetProperty("type").GetString() == "StepSkipped" && e.GetProperty("stepId").GetString() == "gift-wrap");
