@@ -1,5 +1,6 @@
 using Sagas.Analytics.Buckets;
 using Sagas.Contracts.Events;
+using Sagas.Definitions.Model;
 using Sagas.Orchestration.Journal;
 
 namespace Sagas.Analytics.Tally;
@@ -176,11 +177,13 @@ public sealed class StatsTally(IDictionary<Guid, RunFacts> facts)
         }
     }
 
+    // The items of a for_each step (STEP[INDEX]) count under their step: one row per step, not per item.
     private void Step(RunFacts run, string step, string service, string endpoint, string node, DateTimeOffset at, Action<StepBucketDelta> change)
     {
+        var counted = StepItem.TryParse(step, out var parent, out _) ? parent : step;
         foreach (var granularity in BucketTime.All)
         {
-            var key = new StepBucketKey(granularity, BucketTime.StartOf(at, granularity), run.Definition, run.Version, step, service, endpoint, node);
+            var key = new StepBucketKey(granularity, BucketTime.StartOf(at, granularity), run.Definition, run.Version, counted, service, endpoint, node);
             if (!_steps.TryGetValue(key, out var delta))
             {
                 _steps[key] = delta = new StepBucketDelta();

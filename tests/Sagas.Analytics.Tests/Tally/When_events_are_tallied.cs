@@ -43,6 +43,22 @@ public sealed class When_events_are_tallied
     }
 
     [Fact]
+    public void The_items_of_a_for_each_step_count_under_their_step()
+    {
+        var tally = new StatsTally(new Dictionary<Guid, RunFacts>());
+        tally.Add(Run, Given.Started(Run));
+        foreach (var index in Enumerable.Range(0, 3))
+        {
+            tally.Add(Run, Given.Dispatched(Run, $"reserve[{index}]", 1, "inventory", atSeconds: 1));
+            tally.Add(Run, Given.Completed(Run, $"reserve[{index}]", 1, startedSeconds: 1.1, atSeconds: 1.2, node: "node-a"));
+        }
+
+        var rows = Minutes(tally).ToList();
+        Assert.All(rows, row => Assert.Equal("reserve", row.Key.Step));
+        Assert.Equal((3L, 3L), (Sum(rows).Dispatches, Sum(rows).Completed));
+    }
+
+    [Fact]
     public void Failures_retries_and_compensation_are_counted_with_their_reasons()
     {
         var tally = new StatsTally(new Dictionary<Guid, RunFacts>());
