@@ -51,6 +51,7 @@ var flatOut = new List<ScenarioPlan>
     new("linear-5+policies", "linear-5", Count(1500), ScenarioPlan.NoInput, Policies: settings.PoliciesPath("limits-and-balancing.yaml")),
     new("linear-5+analytics", "linear-5", Count(1500), ScenarioPlan.NoInput, Analytics: true),
     new("linear-5+when", "linear-5-when", Count(1500), ScenarioPlan.Amount),
+    new("foreach-100", "foreach-100", Count(75), ScenarioPlan.Items),
 };
 
 using var runner = new ScenarioRunner(settings, bound);

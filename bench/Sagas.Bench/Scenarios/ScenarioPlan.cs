@@ -16,6 +16,9 @@ internal sealed record ScenarioPlan(
     /// <summary>An amount for the conditions of <c>linear-5-when</c> to read.</summary>
     public static JsonObject Amount(int i) => new() { ["amount"] = i };
 
+    /// <summary>The hundred items <c>foreach-100</c> runs over.</summary>
+    public static JsonObject Items(int i) => new() { ["items"] = new JsonArray([.. Enumerable.Range(0, 100).Select(n => (JsonNode)(i * 100 + n))]) };
+
     /// <summary>A quarter fail for good (and compensate), a quarter fail once (and retry), half pass.</summary>
     public static JsonObject FailureMix(int i) => (i % 4) switch
     {
