@@ -5,14 +5,14 @@ namespace Sagas.Definitions.Building;
 
 /// <summary>
 /// Reads a step's <c>wait_for: { signal, timeout }</c>. A step that waits calls no service, so it
-/// may not also name one (<c>service</c>, <c>switch</c>, <c>alternates</c>); its one timeout is the
-/// wait's.
+/// may not also name one (<c>service</c>, <c>switch</c>, <c>alternates</c>) nor an undo; its one
+/// timeout is the wait's.
 /// </summary>
 internal static class WaitReader
 {
     internal static readonly string[] Keys = ["signal", "timeout"];
 
-    private static readonly string[] Conflicting = ["service", "switch", "alternates", "timeout"];
+    private static readonly string[] Conflicting = ["service", "switch", "alternates", "timeout", "compensate"];
 
     public static WaitDraft? Read(SourceEntry? entry, KeyedEntries step, string? stepId, ErrorSink errors)
     {
@@ -23,9 +23,12 @@ internal static class WaitReader
 
         foreach (var key in Conflicting.Where(k => step.Entry(k) is not null))
         {
-            errors.Add(step.Entry(key)!.Key.Position, stepId, ErrorCodes.WaitConflict, key == "timeout"
-                ? "a step that waits for a signal takes its timeout in 'wait_for.timeout', not 'timeout'"
-                : $"a step that waits for a signal calls no service; remove '{key}' (or the 'wait_for')");
+            errors.Add(step.Entry(key)!.Key.Position, stepId, ErrorCodes.WaitConflict, key switch
+            {
+                "timeout" => "a step that waits for a signal takes its timeout in 'wait_for.timeout', not 'timeout'",
+                "compensate" => "a step that waits for a signal does nothing to undo; put the undo on the step the signal leads to",
+                _ => $"a step that waits for a signal calls no service; remove '{key}' (or the 'wait_for')",
+            });
         }
 
         if (entry.Value is not SourceMapping mapping)

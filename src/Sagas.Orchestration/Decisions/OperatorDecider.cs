@@ -1,4 +1,5 @@
 using Sagas.Contracts.Commands;
+using Sagas.Definitions.Model;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Workflows;
 
@@ -41,7 +42,7 @@ public sealed class OperatorDecider(DecisionContext context, WorkflowOutcomes ou
     }
 
     /// <summary>Why a retry of this workflow (and step) cannot be done, or null when it can.</summary>
-    public static string? RetryRefusal(WorkflowState state, string? stepId) => state.Status switch
+    public static string? RetryRefusal(WorkflowState state, string? stepId) => ForEachRefusal(state, stepId) ?? (state.Status switch
     {
         WorkflowStatus.Failed when state.FailedStep is null =>
             $"workflow {state.CorrelationId} failed before or after its steps ({state.FailureReason}); there is no step to retry",
@@ -55,5 +56,16 @@ public sealed class OperatorDecider(DecisionContext context, WorkflowOutcomes ou
             $"step '{stepId}' is not the one whose compensation failed; that is '{state.AttentionStep}'",
         WorkflowStatus.NeedsAttention => null,
         var status => $"workflow {state.CorrelationId} is {status}; only a Failed workflow or one that NeedsAttention can be retried",
+    });
+
+    // A for_each step is run again item by item, and only while it has not gathered its items'
+    // outputs: after that, an item run again would be gathered by no one and undone by no one.
+    private static string? ForEachRefusal(WorkflowState state, string? stepId) => stepId switch
+    {
+        not null when StepItem.TryParse(stepId, out var parent, out _) && state.Outputs.ContainsKey(parent) =>
+            $"step '{stepId}' is an item of '{parent}', which has gathered its items' outputs; its items are not run again one by one",
+        not null when state.Expansions.ContainsKey(stepId) =>
+            $"step '{stepId}' runs once per item; name the item that failed ('{StepItem.IdOf(stepId, 0)}' …) instead",
+        _ => null,
     };
 }

@@ -9,22 +9,36 @@ namespace Sagas.Orchestration.Decisions;
 
 /// <summary>
 /// A signal for a run: given to the step waiting for it, whose output its data becomes; kept when
-/// that step has not started waiting yet; otherwise recorded as ignored with the reason. Each
-/// signal counts once, by its id.
+/// that step has not started waiting yet (or the run Failed and may be retried); otherwise
+/// recorded as ignored with the reason (the run ended or is undoing). Each signal counts once, by its id.
 /// </summary>
-public sealed class SignalDecider(DecisionContext context, WorkflowOutcomes outcomes, StepResultDecider steps)
+public sealed class SignalDecider(DecisionContext context, StepResultDecider steps)
 {
     public void Receive(WorkflowState state, SignalWorkflow signal)
     {
         var kept = state.KeptSignals.GetValueOrDefault(signal.Name);
         var returning = kept?.SignalId == signal.SignalId;
-        if ((state.SignalIds.Contains(signal.SignalId) && !returning) || outcomes.DefinitionOf(state) is not { } definition)
+        if (state.SignalIds.Contains(signal.SignalId) && !returning)
         {
             // Delivered again (a redelivery, a second send of the same signal): it counted the first time.
             return;
         }
 
-        if (Waiting(state, definition, signal.Name) is { } step)
+        // A Failed run may still be retried by an operator, and its steps wait again: it keeps signals.
+        if (!state.IsForward && state.Status != WorkflowStatus.Failed)
+        {
+            Ignore(state, signal, $"the workflow is {state.Status}; no step of it waits any more");
+            return;
+        }
+
+        // Read without side effects: a signal never ends a run, even on a node without its definition.
+        if (context.Catalog.ByHash(state.DefinitionHash) is not { } definition)
+        {
+            Ignore(state, signal, $"definition '{state.Definition}' v{state.DefinitionVersion} is not loaded on the node that took the signal");
+            return;
+        }
+
+        if (state.IsForward && Waiting(state, definition, signal.Name) is { } step)
         {
             if (kept is not null && !returning)
             {
@@ -43,11 +57,7 @@ public sealed class SignalDecider(DecisionContext context, WorkflowOutcomes outc
             return;
         }
 
-        if (!state.IsForward)
-        {
-            Ignore(state, signal, $"the workflow is {state.Status}; no step of it waits any more");
-        }
-        else if (definition.Steps.FirstOrDefault(s => s.WaitFor?.Signal == signal.Name && !state.Outputs.ContainsKey(s.Id) && !state.Skipped.Contains(s.Id)) is not { } later)
+        if (definition.Steps.FirstOrDefault(s => s.WaitFor?.Signal == signal.Name && !state.Outputs.ContainsKey(s.Id) && !state.Skipped.Contains(s.Id)) is not { } later)
         {
             var waiters = definition.Steps.Where(s => s.WaitFor?.Signal == signal.Name).Select(s => $"'{s.Id}'").ToList();
             Ignore(state, signal, waiters.Count == 0
@@ -74,7 +84,7 @@ public sealed class SignalDecider(DecisionContext context, WorkflowOutcomes outc
 
     // The step whose current attempt waits for this signal now, if any.
     private static StepDefinition? Waiting(WorkflowState state, WorkflowDefinition definition, string name) =>
-        definition.Steps.FirstOrDefault(s => s.WaitFor?.Signal == name && state.InFlight.Contains(s.Id));
+        definition.Steps.FirstOrDefault(s => s.WaitFor?.Signal == name && state.Attempts.TryGetValue(s.Id, out var attempt) && state.AwaitsAttempt(s.Id, attempt));
 
     private void Deliver(WorkflowState state, SignalWorkflow signal, StepDefinition step, bool wasKept)
     {

@@ -27,7 +27,7 @@ public sealed class WorkflowDeciders
         Deadline = new DeadlineDecider(context, outcomes, ending);
         Abandoned = new AbandonedAttemptDecider(context, abandoned, retries);
         Recovery = new RecoveryDecider(context, outcomes, Steps, Waiting, Compensations, forward);
-        Signals = new SignalDecider(context, outcomes, Steps);
+        Signals = new SignalDecider(context, Steps);
     }
 
     public StartDecider Start { get; }

@@ -14,6 +14,7 @@ public sealed class WorkflowEnding(DecisionContext context, WorkflowOutcomes out
 {
     public void EndUnsuccessfully(WorkflowState state, WorkflowDefinition definition, string? stepId, string reason, bool cancelled = false)
     {
+        StopWaiting(state, reason);
         var involved = CompensationPlanner.Involved(definition.AsChosen(state), state.CompensationProgress());
         if (involved.Count == 0)
         {
@@ -39,5 +40,23 @@ public sealed class WorkflowEnding(DecisionContext context, WorkflowOutcomes out
             StartedAt = context.Now,
         });
         compensation.Advance(state, definition);
+    }
+
+    // A step waiting for a signal did nothing to await or undo: it stops waiting now, so the undos
+    // of what it depends on need not wait for its timeout.
+    private void StopWaiting(WorkflowState state, string reason)
+    {
+        foreach (var stepId in state.InFlight.Where(id => state.Routes.TryGetValue(id, out var route) && StepWait.IsWait(route.Service)).Order(StringComparer.Ordinal).ToList())
+        {
+            state.Record(new Contracts.Events.StepFailed
+            {
+                WorkflowId = state.CorrelationId,
+                StepId = stepId,
+                Attempt = state.Attempts[stepId],
+                Reason = $"stopped waiting: {reason}",
+                Retryable = false,
+                FailedAt = context.Now,
+            });
+        }
     }
 }

@@ -5,8 +5,10 @@ namespace Sagas.Orchestration.Journal;
 /// <summary>
 /// The case a step's <c>switch:</c> chose when the step became ready: the first whose
 /// <see cref="Condition"/> held, or the default (no condition), with every value the cases tried
-/// read. Decided once; a replay and every later attempt of the step read this and never evaluate
-/// again. The step then runs as the case says (its service, input, timeout, retry, compensation).
+/// read. Decided once; a replay and every later attempt of the step (retries, failovers, timeouts,
+/// its compensation) read this and never evaluate again; only an operator's retry, which starts
+/// the step afresh, chooses again, recorded as another of these. The step then runs as the case
+/// says (its service, input, timeout, retry, compensation).
 /// </summary>
 public sealed record BranchChosen
 {

@@ -24,7 +24,7 @@ public sealed class When_a_wait_is_invalid
     }
 
     [Fact]
-    public void A_step_that_waits_names_no_service_and_no_timeout_of_its_own()
+    public void A_step_that_waits_names_no_service_no_timeout_and_no_undo_of_its_own()
     {
         var result = Load.Yaml("""
             id: w
@@ -35,10 +35,11 @@ public sealed class When_a_wait_is_invalid
                 timeout: 1h
                 alternates: [other]
                 wait_for: { signal: approve, timeout: 24h }
+                compensate: { service: reviews }
             """);
 
         Assert.Equal(
-            [(ErrorCodes.WaitConflict, 5, "review"), (ErrorCodes.WaitConflict, 6, "review"), (ErrorCodes.WaitConflict, 7, "review")],
+            [(ErrorCodes.WaitConflict, 5, "review"), (ErrorCodes.WaitConflict, 6, "review"), (ErrorCodes.WaitConflict, 7, "review"), (ErrorCodes.WaitConflict, 9, "review")],
             result.Errors.Select(e => (e.Code, e.Line, e.StepId)));
         Assert.Contains("wait_for.timeout", result.Errors[1].Message);
     }

@@ -94,6 +94,41 @@ public sealed class When_a_step_waits_for_a_signal : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cancel_stops_the_wait_at_once_so_the_undo_does_not_wait_for_its_timeout()
+    {
+        var id = await _harness.StartAsync("approved-order", new JsonObject { ["amount"] = 900 });
+        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "screen"));
+        await _harness.WhenAsync(id, s => s.InFlight.Contains("review"));
+
+        await _harness.CancelAsync(id);
+        await _harness.CompensatedAsync(await _harness.CompensationDispatchedAsync(id, "screen"));
+        var cancelled = await _harness.InStateAsync(id, m => m.Cancelled);
+
+        var stopped = cancelled.PendingEvents.OfType<Sagas.Contracts.Events.StepFailed>().Single(f => f.StepId == "review");
+        Assert.StartsWith("stopped waiting: cancelled", stopped.Reason);
+        Assert.Empty(cancelled.InFlight);
+        await _harness.SignalAsync(id, "approve");
+        var ignored = await _harness.WhenAsync(id, s => s.SignalIds.Count == 1);
+        Assert.Single(ignored.PendingEvents.OfType<SignalIgnored>());
+    }
+
+    [Fact]
+    public async Task A_failed_run_keeps_a_signal_for_when_an_operator_retries_it()
+    {
+        var id = await _harness.StartAsync("approved-order", new JsonObject { ["amount"] = 900 });
+        await _harness.FailAsync(await _harness.DispatchedAsync(id, "screen"), "fraud service misconfigured", retryable: false);
+        await _harness.InStateAsync(id, m => m.Failed);
+
+        await _harness.SignalAsync(id, "approve", new JsonObject { ["by"] = "dana" });
+        await _harness.WhenAsync(id, s => s.KeptSignals.ContainsKey("approve"));
+        await _harness.RetryAsync(id);
+        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "screen", attempt: 2));
+
+        var ship = await _harness.DispatchedAsync(id, "ship");
+        Assert.Equal("""{"approvedBy":"dana"}""", ship.Input.ToJsonString());
+    }
+
+    [Fact]
     public async Task A_signal_no_step_waits_for_is_ignored_and_one_sent_twice_counts_once()
     {
         var id = await _harness.StartAsync("approved-order", new JsonObject { ["amount"] = 900 });
