@@ -135,9 +135,10 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
         var id = StepId(idNode, mapping.Position);
         var keys = new KeyedEntries(mapping, StepKeys, id, errors);
         var cases = new SwitchReader(errors, this).Read(keys.Entry("switch"), id);
-        var hasSwitch = keys.Entry("switch") is not null;
+        // A key written with no value (switch: ~) is as good as absent: the step then needs its service.
+        var hasSwitch = keys["switch"] is not (null or SourceScalar { Kind: ScalarKind.Null });
         var wait = WaitReader.Read(keys.Entry("wait_for"), keys, id, errors);
-        var waits = keys.Entry("wait_for") is not null;
+        var waits = keys["wait_for"] is not (null or SourceScalar { Kind: ScalarKind.Null });
         var service = hasSwitch || waits ? null : ServiceName(keys["service"], mapping.Position, "service", id);
         if (hasSwitch && !waits && keys.Entry("service") is { } both)
         {

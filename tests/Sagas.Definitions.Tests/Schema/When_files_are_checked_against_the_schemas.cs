@@ -17,7 +17,7 @@ namespace Sagas.Definitions.Tests.Schema;
 /// </summary>
 public sealed class When_files_are_checked_against_the_schemas
 {
-    private static readonly JsonSchema DefinitionSchema = JsonSchema.FromText(DefinitionSchemas.Definition);
+    private static readonly JsonSchema DefinitionSchema = SchemaCheck.DefinitionSchema;
     private static readonly JsonSchema PolicySchema = JsonSchema.FromText(DefinitionSchemas.Policies);
 
     public static TheoryData<string> DefinitionFiles()
@@ -71,7 +71,7 @@ public sealed class When_files_are_checked_against_the_schemas
         var yaml = $"id: w\nversion: 1\n{body}\n";
 
         Assert.False(Load.Yaml(yaml).IsValid, $"the validator let {mistake} through");
-        Assert.False(DefinitionSchema.Evaluate(Element(ToJson(YamlSourceReader.Read(yaml, DefinitionLimits.Default)))).IsValid, $"the schema let {mistake} through");
+        Assert.False(SchemaCheck.Evaluate(DefinitionSchema, SchemaCheck.Document(yaml, json: false, out _)).IsValid, $"the schema let {mistake} through");
     }
 
     [Fact]
@@ -112,27 +112,9 @@ public sealed class When_files_are_checked_against_the_schemas
 
     private static void AssertValid(JsonSchema schema, JsonNode? document, string file)
     {
-        var result = schema.Evaluate(Element(document), new EvaluationOptions { OutputFormat = OutputFormat.List });
-        Assert.True(result.IsValid, $"{file}: {JsonSerializer.Serialize((result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).Select(d => $"{d.InstanceLocation}: {string.Join("; ", d.Errors!.Values)}"))}");
+        var result = SchemaCheck.Evaluate(schema, document);
+        Assert.True(result.IsValid, $"{file}: {SchemaCheck.Describe(result)}");
     }
 
-    private static JsonElement Element(JsonNode? node) => JsonSerializer.SerializeToElement(node);
-
-    private static JsonNode? Read(string file)
-    {
-        var text = File.ReadAllText(file);
-        return ToJson(file.EndsWith(".json", StringComparison.Ordinal) ? JsonSourceReader.Read(text, DefinitionLimits.Default) : YamlSourceReader.Read(text, DefinitionLimits.Default));
-    }
-
-    // The tree both formats read into, as the JSON an editor's schema check sees.
-    private static JsonNode? ToJson(SourceNode node) => node switch
-    {
-        SourceMapping mapping => new JsonObject(mapping.Entries.DistinctBy(e => e.Key.Text).Select(e => KeyValuePair.Create(e.Key.Text, ToJson(e.Value)))),
-        SourceSequence sequence => new JsonArray([.. sequence.Items.Select(ToJson)]),
-        SourceScalar { Kind: ScalarKind.Number } number => JsonNode.Parse(number.Text),
-        SourceScalar { Kind: ScalarKind.Boolean } flag => JsonValue.Create(flag.Text is "true" or "True" or "TRUE"),
-        SourceScalar { Kind: ScalarKind.Null } => null,
-        SourceScalar text => JsonValue.Create(((SourceScalar)text).Text),
-        _ => throw new InvalidOperationException(node.GetType().Name),
-    };
+    private static JsonNode? Read(string file) => SchemaCheck.Document(File.ReadAllText(file), file.EndsWith(".json", StringComparison.Ordinal), out _);
 }

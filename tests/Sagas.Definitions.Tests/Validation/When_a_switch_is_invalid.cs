@@ -154,6 +154,22 @@ public sealed class When_a_switch_is_invalid
     }
 
     [Fact]
+    public void A_switch_or_a_wait_written_with_no_value_leaves_the_step_needing_its_service()
+    {
+        var result = Load.Yaml("""
+            id: w
+            version: 1
+            steps:
+              - id: pay
+                switch: ~
+              - id: review
+                wait_for:
+            """);
+
+        Assert.Equal([(ErrorCodes.MissingService, 4, "pay"), (ErrorCodes.MissingService, 6, "review")], result.Errors.Select(e => (e.Code, e.Line, e.StepId)));
+    }
+
+    [Fact]
     public void A_switch_must_be_a_mapping()
     {
         var result = Load.Yaml("""
