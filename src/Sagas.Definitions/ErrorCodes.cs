@@ -44,6 +44,7 @@ public static class ErrorCodes
     public const string DuplicateCase = "duplicate-case";
     public const string WaitConflict = "wait-conflict";
     public const string InvalidForEach = "invalid-for-each";
+    public const string ChildConflict = "child-conflict";
     public const string ItemOutsideForEach = "item-outside-for-each";
     public const string DuplicateDefinition = "duplicate-definition";
     public const string InvalidDuration = "invalid-duration";

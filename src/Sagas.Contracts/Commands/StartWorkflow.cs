@@ -17,6 +17,9 @@ public sealed record StartWorkflow : IWorkflowMessage
 
     public required DateTimeOffset RequestedAt { get; init; }
 
+    /// <summary>The step that started it as a child workflow (<c>workflow:</c>); null for a run started by a client.</summary>
+    public WorkflowParent? Parent { get; init; }
+
     /// <summary>The W3C trace context of the span that started it: the root of the workflow's trace (none: not traced).</summary>
     public string? TraceParent { get; init; }
 }

@@ -11,7 +11,7 @@ namespace Sagas.Definitions.Building;
 internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
 {
     internal static readonly string[] WorkflowKeys = ["id", "version", "description", "input", "steps", "output", "deadline"];
-    internal static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate", "alternates", "when", "join", "switch", "wait_for", "for_each", "max_parallel", "on_item_failure"];
+    internal static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate", "alternates", "when", "join", "switch", "wait_for", "for_each", "max_parallel", "on_item_failure", "workflow"];
     internal static readonly string[] CompensationKeys = ["service", "input"];
 
     private readonly InputFieldReader _inputFields = new(errors);
@@ -31,7 +31,7 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
             Version(keys["version"], mapping.Position),
             OptionalString(keys["description"], null, "description"),
             InputFields(keys["input"]),
-            Steps(keys["steps"], mapping.Position),
+            Steps(keys["steps"], mapping.Position, id),
             ValueMappingBuilder.Build(keys["output"], null, "output", errors),
             DurationReader.Read(keys["deadline"], "deadline", null, errors));
     }
@@ -94,7 +94,7 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
         return fields;
     }
 
-    private List<StepDraft> Steps(SourceNode? node, SourcePosition parent)
+    private List<StepDraft> Steps(SourceNode? node, SourcePosition parent, string? workflowId)
     {
         if (node is null or SourceScalar { Kind: ScalarKind.Null })
         {
@@ -119,10 +119,10 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
             return [];
         }
 
-        return [.. sequence.Items.Select(Step).OfType<StepDraft>()];
+        return [.. sequence.Items.Select(item => Step(item, workflowId)).OfType<StepDraft>()];
     }
 
-    private StepDraft? Step(SourceNode node)
+    private StepDraft? Step(SourceNode node, string? workflowId)
     {
         if (node is not SourceMapping mapping)
         {
@@ -139,8 +139,9 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
         var hasSwitch = keys["switch"] is not (null or SourceScalar { Kind: ScalarKind.Null });
         var wait = WaitReader.Read(keys.Entry("wait_for"), keys, id, errors);
         var waits = keys["wait_for"] is not (null or SourceScalar { Kind: ScalarKind.Null });
-        var service = hasSwitch || waits ? null : ServiceName(keys["service"], mapping.Position, "service", id);
-        if (hasSwitch && !waits && keys.Entry("service") is { } both)
+        var startsChild = keys["workflow"] is not (null or SourceScalar { Kind: ScalarKind.Null });
+        var service = hasSwitch || waits || startsChild ? null : ServiceName(keys["service"], mapping.Position, "service", id);
+        if (hasSwitch && !waits && !startsChild && keys.Entry("service") is { } both)
         {
             errors.Add(both.Key.Position, id, ErrorCodes.SwitchWithService,
                 $"a step with a switch calls the services its cases name; move 'service: {DraftReader.Describe(both.Value).Trim('\'')}' into 'switch.default'");
@@ -161,6 +162,7 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
             cases,
             wait,
             ForEachReader.Read(keys, id, errors),
+            ChildReader.Read(keys, workflowId, id, errors),
             mapping.Position);
     }
 

@@ -29,6 +29,7 @@ internal sealed record StepDraft(
     SwitchDraft? Switch,
     WaitDraft? WaitFor,
     StepForEach? ForEach,
+    StepChild? Child,
     SourcePosition Position);
 
 internal sealed record DependencyDraft(string StepId, SourcePosition Position);

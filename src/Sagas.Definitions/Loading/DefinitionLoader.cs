@@ -56,12 +56,11 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
         Steps = [.. draft.Steps.Select(s => new StepDefinition
         {
             Id = s.Id!,
-            Service = s.Switch?.Default?.Service ?? Wait(s)?.Service ?? s.Service!,
+            Service = s.Switch?.Default?.Service ?? Wait(s)?.Service ?? s.Child?.Service ?? s.Service!,
             DependsOn = [.. s.DependsOn.Select(d => d.StepId)],
             Input = s.Input,
             Timeout = s.WaitFor?.Timeout ?? s.Timeout,
-            // One wait unless the step asks for more: waiting again is a choice, not a default.
-            Retry = s.Retry ?? (s.WaitFor is null ? null : new StepRetry { MaxAttempts = 1, Line = s.WaitFor.Position.Line }),
+            Retry = s.Retry ?? OneAttempt(s),
             Alternates = s.Alternates,
             Compensation = Compensation(s.Compensation),
             When = s.When,
@@ -69,12 +68,17 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
             Join = s.Join,
             WaitFor = Wait(s),
             ForEach = s.ForEach,
+            Child = s.Child,
             Line = s.Position.Line,
         })],
         Output = draft.Output,
         Deadline = draft.Deadline,
         Source = source,
     };
+
+    // A wait or a child run is made once unless the step asks for more: doing it again is a choice, not a default.
+    private static StepRetry? OneAttempt(StepDraft step) =>
+        step.WaitFor is not null || step.Child is not null ? new StepRetry { MaxAttempts = 1, Line = step.Position.Line } : null;
 
     private static StepWait? Wait(StepDraft step) => step.WaitFor is { } wait ? new StepWait(wait.Signal!, wait.Position.Line) : null;
 

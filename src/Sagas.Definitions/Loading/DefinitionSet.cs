@@ -65,6 +65,38 @@ public static class DefinitionSet
             results.Add(result);
         }
 
-        return new DefinitionSetLoad(results, catalog);
+        // A definition refused for its children leaves the catalog: it is built again without it.
+        var checkedResults = results.Select(r => WithChildrenKnown(r, catalog)).ToList();
+        var final = new DefinitionCatalog();
+        foreach (var definition in checkedResults.Select(r => r.Definition).OfType<Model.WorkflowDefinition>())
+        {
+            final.Register(definition);
+        }
+
+        return new DefinitionSetLoad(checkedResults, final);
+    }
+
+    // A step's child workflow must be one of the set's definitions; a definition naming one that is
+    // not is refused (and taken out of the catalog), with the file, line and step.
+    private static DefinitionLoadResult WithChildrenKnown(DefinitionLoadResult result, DefinitionCatalog catalog)
+    {
+        if (result.Definition is not { } definition)
+        {
+            return result;
+        }
+
+        var unknown = definition.Steps.Where(s => s.Child is { } child && catalog.Latest(child.Definition) is null).ToList();
+        if (unknown.Count == 0)
+        {
+            return result;
+        }
+
+        var known = string.Join(", ", catalog.LatestVersions().Select(d => d.Id).Order(StringComparer.Ordinal));
+        return result with
+        {
+            Definition = null,
+            Errors = [.. unknown.Select(s => new DefinitionError(result.File, s.Child!.Line, 0, s.Id, ErrorCodes.UnknownWorkflow,
+                $"the step starts workflow '{s.Child.Definition}', which no file here defines (known: {(known.Length == 0 ? "none" : known)})"))],
+        };
     }
 }

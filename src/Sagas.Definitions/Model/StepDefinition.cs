@@ -35,6 +35,9 @@ public sealed record StepDefinition
     /// <summary>The signal it waits for instead of calling a service (<c>wait_for:</c>); <see cref="Service"/> is then the wait's stand-in.</summary>
     public StepWait? WaitFor { get; init; }
 
+    /// <summary>The definition it starts a child run of instead of calling a service (<c>workflow:</c>); <see cref="Service"/> is then the child's stand-in.</summary>
+    public StepChild? Child { get; init; }
+
     /// <summary>The list it runs over, one instance per item (<c>for_each:</c>); null: it runs once.</summary>
     public StepForEach? ForEach { get; init; }
 
@@ -72,8 +75,11 @@ public sealed record StepDefinition
         Compensation is { } own && own.Service == Service ? own with { Service = chosen.Service } : Compensation;
 
     /// <summary>Every service the step may call, whichever case is chosen (its compensations apart); none for a step that waits for a signal.</summary>
-    public IEnumerable<string> Services => Switch is { } cases ? cases.All.Select(c => c.Service).Distinct() : WaitFor is null ? [Service] : [];
+    public IEnumerable<string> Services => Switch is { } cases ? cases.All.Select(c => c.Service).Distinct() : WaitFor is null && Child is null ? [Service] : [];
 
     /// <summary>The instance of this <c>for_each</c> step that runs for one item, under its own id (<c>STEP[INDEX]</c>).</summary>
     public StepDefinition ForItem(int index, JsonNode? value) => this with { Id = StepItem.IdOf(Id, index), Item = new StepItem(Id, index, value) };
+
+    /// <summary>Whether a route's service stands for no service at all (a wait for a signal, a child run): no circuit or balancer counts it.</summary>
+    public static bool IsStandIn(string service) => service.Contains(':', StringComparison.Ordinal);
 }

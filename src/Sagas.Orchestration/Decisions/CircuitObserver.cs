@@ -16,9 +16,9 @@ public sealed class CircuitObserver(DecisionContext context)
     /// <summary><paramref name="failed"/>: true for a failure that counts against the service, false for a success, null for neither.</summary>
     public void Observe(WorkflowState state, string stepId, int attempt, bool? failed)
     {
-        if (!state.Routes.TryGetValue(stepId, out var route) || StepWait.IsWait(route.Service))
+        if (!state.Routes.TryGetValue(stepId, out var route) || StepDefinition.IsStandIn(route.Service))
         {
-            // A wait for a signal is no service's call: nothing of any service's health is in it.
+            // A wait for a signal or a child run is no service's call: nothing of any service's health is in it.
             return;
         }
 

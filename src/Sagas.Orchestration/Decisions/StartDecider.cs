@@ -43,6 +43,7 @@ public sealed class StartDecider(DecisionContext context, ForwardFlow forward)
             StartedAt = now,
             DeadlineAt = now + definition.Deadline,
             TraceParent = command.TraceParent,
+            Parent = command.Parent,
             Searchable = definition.Input.Any(f => f.Searchable) ? [.. definition.Input.Where(f => f.Searchable).Select(f => f.Name)] : null,
         });
         forward.Advance(state, definition);

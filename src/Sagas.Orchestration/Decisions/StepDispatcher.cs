@@ -25,6 +25,12 @@ public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes out
             return;
         }
 
+        if (step.Child is { } child)
+        {
+            StartChild(state, step, child, input, attempt, condition);
+            return;
+        }
+
         var route = router.Route(state, step, attempt, admitted);
         foreach (var violation in route.Violations)
         {
@@ -87,6 +93,22 @@ public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes out
             Input = input,
             DispatchedAt = context.Now,
             Timeout = step.Timeout,
+            Condition = condition,
+        });
+
+    // No service either: the attempt starts a child run, whose id it derives, and ends as the child ends.
+    private void StartChild(WorkflowState state, StepDefinition step, StepChild child, JsonObject input, int attempt, StepConditionRecord? condition) =>
+        state.Record(new StepDispatched
+        {
+            WorkflowId = state.CorrelationId,
+            StepId = step.Id,
+            Attempt = attempt,
+            Service = child.Service,
+            Child = ChildIds.Of(state.CorrelationId, step.Id, attempt, state.StepRuns.GetValueOrDefault(step.Id, 1)),
+            IdempotencyKey = state.EffectKeyOf(step.Id),
+            Input = input,
+            DispatchedAt = context.Now,
+            Timeout = step.Timeout ?? StepChild.DefaultTimeout,
             Condition = condition,
         });
 

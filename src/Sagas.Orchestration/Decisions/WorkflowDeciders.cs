@@ -28,6 +28,7 @@ public sealed class WorkflowDeciders
         Abandoned = new AbandonedAttemptDecider(context, abandoned, retries);
         Recovery = new RecoveryDecider(context, outcomes, Steps, Waiting, Compensations, forward);
         Signals = new SignalDecider(context, Steps);
+        Children = new ChildDecider(Steps);
     }
 
     public StartDecider Start { get; }
@@ -47,4 +48,6 @@ public sealed class WorkflowDeciders
     public AbandonedAttemptDecider Abandoned { get; }
 
     public SignalDecider Signals { get; }
+
+    public ChildDecider Children { get; }
 }

@@ -15,6 +15,7 @@ public sealed class WorkflowEnding(DecisionContext context, WorkflowOutcomes out
     public void EndUnsuccessfully(WorkflowState state, WorkflowDefinition definition, string? stepId, string reason, bool cancelled = false)
     {
         StopWaiting(state, reason);
+        CancelChildren(state, reason);
         var involved = CompensationPlanner.Involved(definition.AsChosen(state), state.CompensationProgress());
         if (involved.Count == 0)
         {
@@ -56,6 +57,25 @@ public sealed class WorkflowEnding(DecisionContext context, WorkflowOutcomes out
                 Reason = $"stopped waiting: {reason}",
                 Retryable = false,
                 FailedAt = context.Now,
+            });
+        }
+    }
+
+    // A step's child run is still going: it is asked to stop, undoing what it did; the step's
+    // attempt ends when the child does, and the undos of what it depends on wait for that.
+    private void CancelChildren(WorkflowState state, string reason)
+    {
+        foreach (var stepId in state.InFlight.Where(id => state.Routes.TryGetValue(id, out var route) && route.Service.StartsWith("workflow:", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList())
+        {
+            var attempt = state.Attempts[stepId];
+            state.Record(new ChildCancelRequested
+            {
+                WorkflowId = state.CorrelationId,
+                StepId = stepId,
+                Attempt = attempt,
+                ChildId = ChildIds.Of(state.CorrelationId, stepId, attempt, state.StepRuns.GetValueOrDefault(stepId, 1)),
+                Reason = $"its parent {state.CorrelationId} is ending: {reason}",
+                RequestedAt = context.Now,
             });
         }
     }

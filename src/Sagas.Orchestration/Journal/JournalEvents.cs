@@ -41,6 +41,7 @@ public static class JournalEvents
         typeof(ItemsExpanded),
         typeof(ItemFailed),
         typeof(ItemsGathered),
+        typeof(ChildCancelRequested),
         typeof(CircuitOpened),
         typeof(CircuitClosed),
         typeof(PolicyViolated),

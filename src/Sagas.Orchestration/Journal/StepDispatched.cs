@@ -42,6 +42,9 @@ public sealed record StepDispatched
     /// <summary>The signal this attempt waits for instead of calling a service (<c>wait_for:</c>); null for a call.</summary>
     public string? Signal { get; init; }
 
+    /// <summary>The child run this attempt started instead of calling a service (<c>workflow:</c>); null for a call.</summary>
+    public Guid? Child { get; init; }
+
     /// <summary>How long this attempt may go without a result (null: no limit); a timer is armed for it.</summary>
     public TimeSpan? Timeout { get; init; }
 }

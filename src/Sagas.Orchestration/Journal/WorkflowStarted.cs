@@ -23,6 +23,9 @@ public sealed record WorkflowStarted
     /// <summary>The input fields the definition marks searchable (null: none): the workflow list can be searched by their values.</summary>
     public IReadOnlyList<string>? Searchable { get; init; }
 
+    /// <summary>The step of another run that started this one (<c>workflow:</c>), told how it ends; null for a run a client started.</summary>
+    public Sagas.Contracts.Commands.WorkflowParent? Parent { get; init; }
+
     /// <summary>The W3C trace context the start came with: every span of the run joins this trace (none: not traced).</summary>
     public string? TraceParent { get; init; }
 }

@@ -23,6 +23,21 @@ internal static class WorkflowEffects
             case StepDispatched dispatched:
                 await ArmTimeoutAsync(context, dispatched.StepId, dispatched.DispatchedAt + dispatched.Timeout,
                     new StepTimeoutElapsed { WorkflowId = dispatched.WorkflowId, StepId = dispatched.StepId, Attempt = dispatched.Attempt });
+                if (dispatched.Child is { } child)
+                {
+                    // Published like any start; a second one (a redelivered dispatch) starts nothing.
+                    context.GetPayload<IWorkflowOutbox>().Publish(new StartWorkflow
+                    {
+                        WorkflowId = child,
+                        Definition = dispatched.Service[(dispatched.Service.IndexOf(':') + 1)..],
+                        Input = dispatched.Input,
+                        RequestedAt = dispatched.DispatchedAt,
+                        TraceParent = context.Saga.TraceParent,
+                        Parent = new WorkflowParent(dispatched.WorkflowId, dispatched.StepId, dispatched.Attempt),
+                    });
+                    break;
+                }
+
                 if (dispatched.Signal is { } signal)
                 {
                     // A wait sends nothing; a signal kept for it comes back to this run as it came first.
@@ -120,25 +135,54 @@ internal static class WorkflowEffects
             case WorkflowCompleted outcome:
                 await DisarmAllAsync(context);
                 Publish(context, outcome);
+                TellParent(context, context.Saga.Parent, nameof(WorkflowStatus.Completed), outcome.Output, null, outcome.CompletedAt);
                 break;
             case WorkflowFailed outcome:
                 await DisarmAllAsync(context);
                 Publish(context, outcome);
+                TellParent(context, context.Saga.Parent, nameof(WorkflowStatus.Failed), null, outcome.Reason, outcome.FailedAt);
                 break;
             case WorkflowCompensated outcome:
                 await DisarmAllAsync(context);
                 Publish(context, outcome);
+                TellParent(context, context.Saga.Parent, nameof(WorkflowStatus.Compensated), null, outcome.Reason, outcome.CompensatedAt);
                 break;
             case WorkflowCancelled outcome:
                 await DisarmAllAsync(context);
                 Publish(context, outcome);
+                TellParent(context, context.Saga.Parent, nameof(WorkflowStatus.Cancelled), null, outcome.Reason, outcome.CancelledAt);
+                break;
+            case ChildCancelRequested cancel:
+                context.GetPayload<IWorkflowOutbox>().Send(context.ReceiveContext.InputAddress,
+                    new CancelWorkflow { WorkflowId = cancel.ChildId, Reason = cancel.Reason, RequestedAt = cancel.RequestedAt });
                 break;
             case WorkflowNeedsAttention outcome:
                 Publish(context, outcome);
                 break;
             case WorkflowRejected outcome:
                 Publish(context, outcome);
+                TellParent(context, (context.Message as StartWorkflow)?.Parent, nameof(WorkflowStatus.Rejected), null, outcome.Reason, outcome.RejectedAt);
                 break;
+        }
+    }
+
+    // A child run's end is its parent step's result.
+    private static void TellParent<T>(BehaviorContext<WorkflowState, T> context, WorkflowParent? parent, string status, System.Text.Json.Nodes.JsonObject? output, string? reason, DateTimeOffset at)
+        where T : class
+    {
+        if (parent is not null)
+        {
+            context.GetPayload<IWorkflowOutbox>().Publish(new ChildWorkflowEnded
+            {
+                WorkflowId = parent.WorkflowId,
+                StepId = parent.StepId,
+                Attempt = parent.Attempt,
+                ChildId = context.Saga.CorrelationId,
+                Status = status,
+                Output = output,
+                Reason = reason,
+                EndedAt = at,
+            });
         }
     }
 

@@ -34,6 +34,7 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
         Correlate(() => Admitted);
         Correlate(() => RecoverRequested);
         Correlate(() => SignalArrived);
+        Correlate(() => ChildEnded);
 
         // The deadline through MassTransit's own Schedule: its token lives on the saga, and a firing
         // whose token is not the saga's (a stale one) is not delivered as the event.
@@ -115,6 +116,10 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
             Ignore(CompensationSucceeded), Ignore(CompensationFailed), Ignore(CompensationFaulted), Ignore(CancelRequested),
             Ignore(RetryRequested), Ignore(RecoverRequested), Ignore(DeadlineTimer.Received));
 
+        // A child run's end is its step's result: awaited while the run is open, stale once it ended.
+        During(Running, Compensating, NeedsAttention, Decide(ChildEnded, decide.Children.Ended));
+        During([Failed, Completed, Compensated, Cancelled, Rejected], Ignore(ChildEnded));
+
         // A signal is taken in every state: given to its step, kept for it, or recorded as ignored.
         During([Running, Compensating, NeedsAttention, Failed, Completed, Compensated, Cancelled, Rejected],
             Decide(SignalArrived, decide.Signals.Receive));
@@ -171,6 +176,9 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
 
     /// <summary>A named signal for a step that waits for one (<c>wait_for:</c>), from <c>sagas signal</c> or the <c>workflow-signal</c> exchange.</summary>
     public Event<SignalWorkflow> SignalArrived { get; private set; } = null!;
+
+    /// <summary>A child run that a step started (<c>workflow:</c>) ended.</summary>
+    public Event<ChildWorkflowEnded> ChildEnded { get; private set; } = null!;
 
     /// <summary>The run's deadline (from its definition), armed at the start and cancelled when it ends.</summary>
     public Schedule<WorkflowState, WorkflowDeadlineElapsed> DeadlineTimer { get; private set; } = null!;

@@ -23,7 +23,7 @@ public static class WorkflowEvolution
     {
         typeof(Journal.CircuitOpened), typeof(Journal.CircuitClosed), typeof(Journal.PolicyReverted),
         typeof(Journal.WorkflowDeadlineExceeded), typeof(Journal.WorkflowRecovered), typeof(Journal.AbandonedAttemptCompensated),
-        typeof(Journal.StepConditionMet),
+        typeof(Journal.StepConditionMet), typeof(Journal.ChildCancelRequested),
     }.ToFrozenSet();
 
     /// <summary>Every event type the state knows: those it applies and those that change nothing.</summary>
@@ -65,7 +65,7 @@ public static class WorkflowEvolution
         state.Input = (JsonObject)e.Input.DeepClone();
         state.StartedAt = e.StartedAt;
         state.TraceParent = e.TraceParent;
-        state.DeadlineAt = e.DeadlineAt;
+        (state.DeadlineAt, state.Parent) = (e.DeadlineAt, e.Parent);
     }
 
     public static void Apply(WorkflowRejected e, WorkflowState state)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using MassTransit;
+using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
 using Sagas.Orchestration.Journal;
 
@@ -38,6 +39,9 @@ public sealed class WorkflowState : SagaStateMachineInstance
     }
 
     public string Definition { get; set; } = string.Empty;
+
+    /// <summary>The step of another run that started this one, told how it ends (<see cref="Journal.WorkflowStarted.Parent"/>).</summary>
+    public WorkflowParent? Parent { get; set; }
 
     public int DefinitionVersion { get; set; }
 

@@ -33,6 +33,29 @@ public class Definition_set : IDisposable
     }
 
     [Fact]
+    public void A_child_workflow_must_be_one_of_the_sets_definitions()
+    {
+        _folder.Write("orders.yaml", Orders);
+        _folder.Write("parent.yaml", """
+            id: parent
+            version: 1
+            steps:
+              - id: known
+                workflow: orders
+              - id: unknown
+                workflow: ordres
+            """);
+
+        var set = DefinitionSet.LoadFolder(_folder.Path, new DefinitionLoader());
+
+        var error = Assert.Single(set.Errors);
+        Assert.Equal((7, "unknown", ErrorCodes.UnknownWorkflow), (error.Line, error.StepId, error.Code));
+        Assert.StartsWith("the step starts workflow 'ordres', which no file here defines (known: orders, parent)", error.Message);
+        Assert.Null(set.Catalog.Latest("parent"));
+        Assert.NotNull(set.Catalog.Latest("orders"));
+    }
+
+    [Fact]
     public void Accepts_the_same_definition_copied_byte_for_byte()
     {
         _folder.Write("orders.yaml", Orders);
