@@ -24,5 +24,8 @@ public sealed record ChildWorkflowEnded : IWorkflowMessage
 
     public string? Reason { get; init; }
 
+    /// <summary>True when this answers the parent's undo of the step (<c>CompensateWorkflow</c>) rather than ending its attempt.</summary>
+    public bool Compensation { get; init; }
+
     public required DateTimeOffset EndedAt { get; init; }
 }

@@ -62,7 +62,8 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
             Timeout = s.WaitFor?.Timeout ?? s.Timeout,
             Retry = s.Retry ?? OneAttempt(s),
             Alternates = s.Alternates,
-            Compensation = Compensation(s.Compensation),
+            // A child undoes itself: its step's undo is a request to it (the child's stand-in as the service).
+            Compensation = s.Child is { } child ? new CompensationDefinition { Service = child.Service, Input = ValueMapping.Empty, Line = child.Line } : Compensation(s.Compensation),
             When = s.When,
             Switch = s.Switch is { } cases ? new StepSwitch([.. cases.Cases.Select(Case)], Case(cases.Default!)) : null,
             Join = s.Join,

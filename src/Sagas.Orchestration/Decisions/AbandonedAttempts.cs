@@ -33,7 +33,9 @@ public sealed class AbandonedAttempts(DecisionContext context)
             return;
         }
 
-        foreach (var effect in state.AbandonedEffects.Values.Where(e => !e.UndoDecided && !IsKept(state, e)).OrderBy(e => e.Id, StringComparer.Ordinal).ToList())
+        // A child run given up on was asked to stop and undoes itself: no undo is sent after it.
+        foreach (var effect in state.AbandonedEffects.Values.Where(e => !e.UndoDecided && !IsKept(state, e) && !e.Service.StartsWith("workflow:", StringComparison.Ordinal))
+            .OrderBy(e => e.Id, StringComparer.Ordinal).ToList())
         {
             if (definition.StepAsChosen(state, effect.StepId) is { Compensation: not null } step)
             {

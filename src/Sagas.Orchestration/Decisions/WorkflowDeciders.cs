@@ -28,7 +28,7 @@ public sealed class WorkflowDeciders
         Abandoned = new AbandonedAttemptDecider(context, abandoned, retries);
         Recovery = new RecoveryDecider(context, outcomes, Steps, Waiting, Compensations, forward);
         Signals = new SignalDecider(context, Steps);
-        Children = new ChildDecider(Steps);
+        Children = new ChildDecider(context, outcomes, Steps, Compensations, compensation);
     }
 
     public StartDecider Start { get; }

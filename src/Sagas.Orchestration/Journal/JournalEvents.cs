@@ -42,6 +42,7 @@ public static class JournalEvents
         typeof(ItemFailed),
         typeof(ItemsGathered),
         typeof(ChildCancelRequested),
+        typeof(UndoRequested),
         typeof(CircuitOpened),
         typeof(CircuitClosed),
         typeof(PolicyViolated),

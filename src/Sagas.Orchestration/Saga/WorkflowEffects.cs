@@ -69,6 +69,17 @@ internal static class WorkflowEffects
                     TraceParent = context.Saga.TraceParent,
                 });
                 break;
+            case CompensationDispatched { Service: var stand } undoChild when stand.StartsWith("workflow:", StringComparison.Ordinal):
+                // The step's child undoes itself; it answers with ChildWorkflowEnded, as the timer waits.
+                await ArmTimeoutAsync(context, CompensationTimerKey(undoChild.StepId, null), undoChild.DispatchedAt + undoChild.Timeout,
+                    new StepTimeoutElapsed { WorkflowId = undoChild.WorkflowId, StepId = undoChild.StepId, Attempt = undoChild.Attempt, Compensation = true });
+                context.GetPayload<IWorkflowOutbox>().Send(context.ReceiveContext.InputAddress, new CompensateWorkflow
+                {
+                    WorkflowId = ChildIds.Of(undoChild.WorkflowId, undoChild.StepId, undoChild.EffectAttempt, context.Saga.StepRuns.GetValueOrDefault(undoChild.StepId, 1)),
+                    Reason = $"its parent {undoChild.WorkflowId} is undoing step '{undoChild.StepId}'",
+                    RequestedAt = undoChild.DispatchedAt,
+                });
+                break;
             case CompensationDispatched compensation:
                 var effect = compensation.MaybeCompleted ? AbandonedEffect.IdOf(compensation.EffectKey!, compensation.EffectService!) : null;
                 await ArmTimeoutAsync(context, CompensationTimerKey(compensation.StepId, effect), compensation.DispatchedAt + compensation.Timeout,
@@ -145,12 +156,15 @@ internal static class WorkflowEffects
             case WorkflowCompensated outcome:
                 await DisarmAllAsync(context);
                 Publish(context, outcome);
-                TellParent(context, context.Saga.Parent, nameof(WorkflowStatus.Compensated), null, outcome.Reason, outcome.CompensatedAt);
+                TellParent(context, context.Saga.Parent, nameof(WorkflowStatus.Compensated), null, outcome.Reason, outcome.CompensatedAt, context.Saga.UndoingForParent);
                 break;
             case WorkflowCancelled outcome:
                 await DisarmAllAsync(context);
                 Publish(context, outcome);
                 TellParent(context, context.Saga.Parent, nameof(WorkflowStatus.Cancelled), null, outcome.Reason, outcome.CancelledAt);
+                break;
+            case UndoRequested { StatusThen: not nameof(WorkflowStatus.Completed) } nothingStands:
+                TellParent(context, context.Saga.Parent, nothingStands.StatusThen, null, $"nothing of it stands: {nothingStands.StatusThen}", nothingStands.RequestedAt, compensation: true);
                 break;
             case ChildCancelRequested cancel:
                 context.GetPayload<IWorkflowOutbox>().Send(context.ReceiveContext.InputAddress,
@@ -167,7 +181,8 @@ internal static class WorkflowEffects
     }
 
     // A child run's end is its parent step's result.
-    private static void TellParent<T>(BehaviorContext<WorkflowState, T> context, WorkflowParent? parent, string status, System.Text.Json.Nodes.JsonObject? output, string? reason, DateTimeOffset at)
+    private static void TellParent<T>(
+        BehaviorContext<WorkflowState, T> context, WorkflowParent? parent, string status, System.Text.Json.Nodes.JsonObject? output, string? reason, DateTimeOffset at, bool compensation = false)
         where T : class
     {
         if (parent is not null)
@@ -181,6 +196,7 @@ internal static class WorkflowEffects
                 Status = status,
                 Output = output,
                 Reason = reason,
+                Compensation = compensation,
                 EndedAt = at,
             });
         }

@@ -35,6 +35,7 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
         Correlate(() => RecoverRequested);
         Correlate(() => SignalArrived);
         Correlate(() => ChildEnded);
+        Correlate(() => UndoAsked);
 
         // The deadline through MassTransit's own Schedule: its token lives on the saga, and a firing
         // whose token is not the saga's (a stale one) is not delivered as the event.
@@ -120,6 +121,10 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
         During(Running, Compensating, NeedsAttention, Decide(ChildEnded, decide.Children.Ended));
         During([Failed, Completed, Compensated, Cancelled, Rejected], Ignore(ChildEnded));
 
+        // A parent undoing the step that started this run: a completed run undoes itself, an ended one answers at once.
+        During([Completed, Compensated, Cancelled, Failed, Rejected], Decide(UndoAsked, decide.Children.UndoRequested));
+        During(Running, Compensating, NeedsAttention, Ignore(UndoAsked));
+
         // A signal is taken in every state: given to its step, kept for it, or recorded as ignored.
         During([Running, Compensating, NeedsAttention, Failed, Completed, Compensated, Cancelled, Rejected],
             Decide(SignalArrived, decide.Signals.Receive));
@@ -179,6 +184,9 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
 
     /// <summary>A child run that a step started (<c>workflow:</c>) ended.</summary>
     public Event<ChildWorkflowEnded> ChildEnded { get; private set; } = null!;
+
+    /// <summary>This run's parent is undoing the step that started it.</summary>
+    public Event<CompensateWorkflow> UndoAsked { get; private set; } = null!;
 
     /// <summary>The run's deadline (from its definition), armed at the start and cancelled when it ends.</summary>
     public Schedule<WorkflowState, WorkflowDeadlineElapsed> DeadlineTimer { get; private set; } = null!;

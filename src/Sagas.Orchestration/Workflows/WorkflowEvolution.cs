@@ -42,7 +42,7 @@ public static class WorkflowEvolution
     }
 
     private static FrozenDictionary<Type, Action<WorkflowState, object>> Bind() =>
-        new[] { typeof(WorkflowEvolution), typeof(AbandonedEffectEvolution), typeof(DataDecisionEvolution), typeof(SignalEvolution), typeof(ItemEvolution) }.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
+        new[] { typeof(WorkflowEvolution), typeof(AbandonedEffectEvolution), typeof(DataDecisionEvolution), typeof(SignalEvolution), typeof(ItemEvolution), typeof(ChildEvolution) }.SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Static))
             .Where(m => m.Name == nameof(Apply) && m.GetParameters() is [_, { ParameterType: var state }] && state == typeof(WorkflowState))
             .ToFrozenDictionary(m => m.GetParameters()[0].ParameterType, Compile);
 

@@ -43,6 +43,9 @@ public sealed class WorkflowState : SagaStateMachineInstance
     /// <summary>The step of another run that started this one, told how it ends (<see cref="Journal.WorkflowStarted.Parent"/>).</summary>
     public WorkflowParent? Parent { get; set; }
 
+    /// <summary>This child completed and its parent asked it to undo itself: its end answers that undo.</summary>
+    public bool UndoingForParent { get; set; }
+
     public int DefinitionVersion { get; set; }
 
     public string DefinitionHash { get; set; } = string.Empty;

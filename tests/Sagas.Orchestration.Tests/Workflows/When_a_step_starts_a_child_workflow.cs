@@ -100,5 +100,24 @@ public sealed class When_a_step_starts_a_child_workflow : IAsyncLifetime
         Assert.DoesNotContain(_harness.AllDispatched(), c => c.WorkflowId == parent && c.StepId == "send");
     }
 
+    [Fact]
+    public async Task A_child_that_completed_undoes_itself_when_its_parent_is_undone()
+    {
+        var parent = await _harness.StartAsync("birthday", new JsonObject { ["amount"] = 50 });
+        var child = ChildIds.Of(parent, "card", 1, 1);
+        await _harness.CompleteAsync(await _harness.DispatchedAsync(child, "issue"), new JsonObject { ["card"] = "GC-3" });
+        await _harness.FailAsync(await _harness.DispatchedAsync(parent, "send"), "no address", retryable: false);
+
+        await _harness.ConsumedAsync<CompensateWorkflow>(m => m.WorkflowId == child);
+        await _harness.CompensatedAsync(await _harness.CompensationDispatchedAsync(child, "issue"));
+
+        var undoneChild = await _harness.InStateAsync(child, m => m.Compensated);
+        var undoneParent = await _harness.InStateAsync(parent, m => m.Compensated);
+        Assert.Equal("Completed", undoneChild.PendingEvents.OfType<UndoRequested>().Single().StatusThen);
+        Assert.Equal(["card"], undoneParent.Compensated);
+        Assert.Empty(WorkflowReplay.Differences(undoneChild, undoneChild.PendingEvents));
+        Assert.Empty(WorkflowReplay.Differences(undoneParent, undoneParent.PendingEvents));
+    }
+
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 }
