@@ -51,18 +51,14 @@ public sealed class AttemptFailures(
         if (next is not null)
         {
             dispatcher.Reroute(state, step, attempt + 1, service, next, failure);
+            var beforeDispatch = state.PendingEvents.Count;
             dispatcher.ResolveAndDispatch(state, definition, step, attempt + 1);
+            forward.GoOnAfterItems(state, definition, beforeDispatch);
             return;
         }
 
-        if (step is { Item: not null, ForEach.OnItemFailure: ItemFailure.Continue })
-        {
-            // Listed in the step's output; the other items go on.
-            state.Record(new ItemFailed { WorkflowId = state.CorrelationId, StepId = stepId, Reason = failure, FailedAt = context.Now });
-            forward.Continue(state, definition);
-            return;
-        }
-
+        var recordedBefore = state.PendingEvents.Count;
         ending.EndUnsuccessfully(state, definition, stepId, failure);
+        forward.GoOnAfterItems(state, definition, recordedBefore);
     }
 }

@@ -51,10 +51,13 @@ public sealed class ForwardFlow(DecisionContext context, WorkflowOutcomes outcom
         if (ready.FirstOrDefault(p => !p.Input.Succeeded) is { } unresolvable)
         {
             RecordBranch(state, unresolvable);
+            var beforeBlock = state.PendingEvents.Count;
             dispatcher.Block(state, definition, unresolvable.Step, unresolvable.Input.Error!);
+            GoOnAfterItems(state, definition, beforeBlock);
             return;
         }
 
+        var recordedBefore = state.PendingEvents.Count;
         foreach (var planned in ready)
         {
             if (state.Status != WorkflowStatus.Running)
@@ -66,6 +69,21 @@ public sealed class ForwardFlow(DecisionContext context, WorkflowOutcomes outcom
             RecordBranch(state, planned);
             var condition = planned.ConditionRead is { } read ? new StepConditionRecord(planned.Step.When!.Text, read) : null;
             dispatcher.Dispatch(state, definition, planned.Step, planned.Input.Value!, state.Attempts.GetValueOrDefault(planned.Step.Id) + 1, condition: condition);
+        }
+
+        GoOnAfterItems(state, definition, recordedBefore);
+    }
+
+    /// <summary>
+    /// An item of a for_each that goes on without failed items was set aside since
+    /// <paramref name="recordedBefore"/> (it failed for good, failed fast on an open circuit, or its
+    /// input could not be resolved): the plan is made again, so the next item runs or the items are gathered.
+    /// </summary>
+    public void GoOnAfterItems(WorkflowState state, WorkflowDefinition definition, int recordedBefore)
+    {
+        if (state.Status == WorkflowStatus.Running && state.PendingEvents.Skip(recordedBefore).OfType<ItemFailed>().Any())
+        {
+            Advance(state, definition);
         }
     }
 

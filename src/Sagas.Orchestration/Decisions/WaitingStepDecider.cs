@@ -8,7 +8,7 @@ namespace Sagas.Orchestration.Decisions;
 /// service's limits) is sent now, unless what woke it is stale (the run moved on, or that attempt
 /// no longer waits) or a repeat.
 /// </summary>
-public sealed class WaitingStepDecider(WorkflowOutcomes outcomes, StepDispatcher dispatcher)
+public sealed class WaitingStepDecider(WorkflowOutcomes outcomes, StepDispatcher dispatcher, ForwardFlow forward)
 {
     public void RetryDue(WorkflowState state, RetryStep due)
     {
@@ -17,7 +17,9 @@ public sealed class WaitingStepDecider(WorkflowOutcomes outcomes, StepDispatcher
             && outcomes.DefinitionOf(state) is { } definition
             && definition.StepAsChosen(state, due.StepId) is { } step)
         {
+            var recordedBefore = state.PendingEvents.Count;
             dispatcher.ResolveAndDispatch(state, definition, step, due.Attempt);
+            forward.GoOnAfterItems(state, definition, recordedBefore);
         }
     }
 
@@ -29,7 +31,9 @@ public sealed class WaitingStepDecider(WorkflowOutcomes outcomes, StepDispatcher
             && outcomes.DefinitionOf(state) is { } definition
             && definition.StepAsChosen(state, admission.StepId) is { } step)
         {
+            var recordedBefore = state.PendingEvents.Count;
             dispatcher.ResolveAndDispatch(state, definition, step, admission.Attempt, admitted: true);
+            forward.GoOnAfterItems(state, definition, recordedBefore);
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed class WorkflowDeciders
 
         Start = new StartDecider(context, forward);
         Steps = new StepResultDecider(context, outcomes, new CircuitObserver(context), forward, failures);
-        Waiting = new WaitingStepDecider(outcomes, dispatcher);
+        Waiting = new WaitingStepDecider(outcomes, dispatcher, forward);
         Compensations = new CompensationDecider(context, outcomes, compensation, forward, retries);
         Operator = new OperatorDecider(context, outcomes, ending, forward);
         Deadline = new DeadlineDecider(context, outcomes, ending);

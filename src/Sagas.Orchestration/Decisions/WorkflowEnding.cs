@@ -14,6 +14,14 @@ public sealed class WorkflowEnding(DecisionContext context, WorkflowOutcomes out
 {
     public void EndUnsuccessfully(WorkflowState state, WorkflowDefinition definition, string? stepId, string reason, bool cancelled = false)
     {
+        if (!cancelled && stepId is not null && definition.StepAsChosen(state, stepId) is { Item: not null, ForEach.OnItemFailure: ItemFailure.Continue })
+        {
+            // An item of a for_each that goes on without failed items: set aside, listed in the
+            // step's output; whoever dispatched it plans again (ForwardFlow.GoOnAfterItems).
+            state.Record(new ItemFailed { WorkflowId = state.CorrelationId, StepId = stepId, Reason = reason, FailedAt = context.Now });
+            return;
+        }
+
         StopWaiting(state, reason);
         CancelChildren(state, reason);
         var involved = CompensationPlanner.Involved(definition.AsChosen(state), state.CompensationProgress());

@@ -112,6 +112,21 @@ public sealed class When_a_step_runs_for_each_item : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_on_item_failure_continue_an_item_whose_input_cannot_be_resolved_is_listed_too()
+    {
+        var lines = new JsonArray(new JsonObject { ["sku"] = "A" }, new JsonObject { ["code"] = "no sku" });
+        var id = await _harness.StartAsync("tolerant-lines", new JsonObject { ["lines"] = lines });
+        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "reserve[0]"), new JsonObject { ["reservationId"] = "r-A" });
+
+        var done = await _harness.InStateAsync(id, m => m.Completed);
+
+        var failed = done.Output!["reserved"]!["failed"]!.AsArray();
+        Assert.Equal(1, Assert.Single(failed)!["index"]!.GetValue<int>());
+        Assert.Contains("'$.item.sku'", failed[0]!["reason"]!.GetValue<string>());
+        Assert.DoesNotContain(_harness.AllDispatched(), c => c.WorkflowId == id && c.StepId == "reserve[1]");
+    }
+
+    [Fact]
     public async Task An_empty_list_completes_the_step_at_once()
     {
         var id = await _harness.StartAsync("tolerant-lines", Order());
