@@ -58,7 +58,9 @@ public sealed class ChildDecider(DecisionContext context, WorkflowOutcomes outco
     {
         var statusThen = state.Status;
         state.Record(new Journal.UndoRequested { WorkflowId = state.CorrelationId, Reason = command.Reason, StatusThen = statusThen.ToString(), RequestedAt = context.Now });
-        if (statusThen != WorkflowStatus.Completed || outcomes.DefinitionOf(state) is not { } definition)
+        // Read without side effects: a node without the definition leaves the parent's undo to time out
+        // and be retried, rather than failing a run that completed.
+        if (statusThen != WorkflowStatus.Completed || context.Catalog.ByHash(state.DefinitionHash) is not { } definition)
         {
             return;
         }
