@@ -12,6 +12,12 @@ public sealed record StepChild(string Definition, int Line)
     /// <summary>What stands for the service of a step that starts a child: no queue has this name (services hold no ':').</summary>
     public string Service => Prefix + Definition;
 
+    /// <summary>Whether a route's or an undo's service is a child run's stand-in.</summary>
+    public static bool IsChild(string service) => service.StartsWith(Prefix, StringComparison.Ordinal);
+
+    /// <summary>The definition a child run's stand-in names.</summary>
+    public static string DefinitionOf(string service) => service[Prefix.Length..];
+
     /// <summary>How long a child may run unless the step's <c>timeout:</c> says otherwise.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromHours(24);
 }

@@ -34,7 +34,7 @@ public sealed class AbandonedAttempts(DecisionContext context)
         }
 
         // A child run given up on was asked to stop and undoes itself: no undo is sent after it.
-        foreach (var effect in state.AbandonedEffects.Values.Where(e => !e.UndoDecided && !IsKept(state, e) && !e.Service.StartsWith("workflow:", StringComparison.Ordinal))
+        foreach (var effect in state.AbandonedEffects.Values.Where(e => !e.UndoDecided && !IsKept(state, e) && !StepChild.IsChild(e.Service))
             .OrderBy(e => e.Id, StringComparer.Ordinal).ToList())
         {
             if (definition.StepAsChosen(state, effect.StepId) is { Compensation: not null } step)

@@ -104,7 +104,7 @@ public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes out
             StepId = step.Id,
             Attempt = attempt,
             Service = child.Service,
-            Child = ChildIds.Of(state.CorrelationId, step.Id, attempt, state.StepRuns.GetValueOrDefault(step.Id, 1)),
+            Child = ChildIds.Of(state, step.Id, attempt),
             IdempotencyKey = state.EffectKeyOf(step.Id),
             Input = input,
             DispatchedAt = context.Now,

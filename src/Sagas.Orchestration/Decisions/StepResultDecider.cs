@@ -63,18 +63,10 @@ public sealed class StepResultDecider(
             Service = state.ServiceOf(step),
         });
         circuits.Observe(state, due.StepId, due.Attempt, failed: true);
-        if (step.Child is not null && state.Routes.TryGetValue(due.StepId, out _))
+        if (step.Child is not null)
         {
             // Given up on: the child is asked to stop and undo what it did; its end comes too late to count.
-            state.Record(new ChildCancelRequested
-            {
-                WorkflowId = state.CorrelationId,
-                StepId = due.StepId,
-                Attempt = due.Attempt,
-                ChildId = ChildIds.Of(state.CorrelationId, due.StepId, due.Attempt, state.StepRuns.GetValueOrDefault(due.StepId, 1)),
-                Reason = $"its parent {state.CorrelationId} gave up on it after {DurationText.Words(timeout)}",
-                RequestedAt = context.Now,
-            });
+            ChildCancels.Request(state, due.StepId, due.Attempt, $"its parent {state.CorrelationId} gave up on it after {DurationText.Words(timeout)}", context.Now);
         }
 
         var missing = step.WaitFor is { } wait ? $"no signal '{wait.Signal}'" : step.Child is { } child ? $"child workflow '{child.Definition}' did not end" : "no result";

@@ -73,18 +73,9 @@ public sealed class WorkflowEnding(DecisionContext context, WorkflowOutcomes out
     // attempt ends when the child does, and the undos of what it depends on wait for that.
     private void CancelChildren(WorkflowState state, string reason)
     {
-        foreach (var stepId in state.InFlight.Where(id => state.Routes.TryGetValue(id, out var route) && route.Service.StartsWith("workflow:", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList())
+        foreach (var stepId in state.InFlight.Where(id => state.Routes.TryGetValue(id, out var route) && StepChild.IsChild(route.Service)).Order(StringComparer.Ordinal).ToList())
         {
-            var attempt = state.Attempts[stepId];
-            state.Record(new ChildCancelRequested
-            {
-                WorkflowId = state.CorrelationId,
-                StepId = stepId,
-                Attempt = attempt,
-                ChildId = ChildIds.Of(state.CorrelationId, stepId, attempt, state.StepRuns.GetValueOrDefault(stepId, 1)),
-                Reason = $"its parent {state.CorrelationId} is ending: {reason}",
-                RequestedAt = context.Now,
-            });
+            ChildCancels.Request(state, stepId, state.Attempts[stepId], $"its parent {state.CorrelationId} is ending: {reason}", context.Now);
         }
     }
 }

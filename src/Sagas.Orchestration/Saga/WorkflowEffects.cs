@@ -1,6 +1,7 @@
 using MassTransit;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
+using Sagas.Definitions.Model;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Outbox;
 using Sagas.Orchestration.Workflows;
@@ -29,7 +30,7 @@ internal static class WorkflowEffects
                     context.GetPayload<IWorkflowOutbox>().Publish(new StartWorkflow
                     {
                         WorkflowId = child,
-                        Definition = dispatched.Service[(dispatched.Service.IndexOf(':') + 1)..],
+                        Definition = StepChild.DefinitionOf(dispatched.Service),
                         Input = dispatched.Input,
                         RequestedAt = dispatched.DispatchedAt,
                         TraceParent = context.Saga.TraceParent,
@@ -69,13 +70,13 @@ internal static class WorkflowEffects
                     TraceParent = context.Saga.TraceParent,
                 });
                 break;
-            case CompensationDispatched { Service: var stand } undoChild when stand.StartsWith("workflow:", StringComparison.Ordinal):
+            case CompensationDispatched undoChild when StepChild.IsChild(undoChild.Service):
                 // The step's child undoes itself; it answers with ChildWorkflowEnded, as the timer waits.
                 await ArmTimeoutAsync(context, CompensationTimerKey(undoChild.StepId, null), undoChild.DispatchedAt + undoChild.Timeout,
                     new StepTimeoutElapsed { WorkflowId = undoChild.WorkflowId, StepId = undoChild.StepId, Attempt = undoChild.Attempt, Compensation = true });
                 context.GetPayload<IWorkflowOutbox>().Send(context.ReceiveContext.InputAddress, new CompensateWorkflow
                 {
-                    WorkflowId = ChildIds.Of(undoChild.WorkflowId, undoChild.StepId, undoChild.EffectAttempt, context.Saga.StepRuns.GetValueOrDefault(undoChild.StepId, 1)),
+                    WorkflowId = ChildIds.Of(context.Saga, undoChild.StepId, undoChild.EffectAttempt),
                     Reason = $"its parent {undoChild.WorkflowId} is undoing step '{undoChild.StepId}'",
                     RequestedAt = undoChild.DispatchedAt,
                 });

@@ -15,4 +15,8 @@ public static class ChildIds
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{parent:N}/{stepId}#{attempt}@{run}"));
         return new Guid(hash.AsSpan(0, 16));
     }
+
+    /// <summary>The child of this run's step attempt, in the step's current run.</summary>
+    public static Guid Of(WorkflowState state, string stepId, int attempt) =>
+        Of(state.CorrelationId, stepId, attempt, state.StepRuns.GetValueOrDefault(stepId, 1));
 }
