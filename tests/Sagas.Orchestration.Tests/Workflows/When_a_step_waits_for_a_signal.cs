@@ -141,7 +141,10 @@ public sealed class When_a_step_waits_for_a_signal : IAsyncLifetime
         await _harness.ConsumedAsync<SignalWorkflow>(m => m.WorkflowId == id, times: 3);
         var state = await _harness.WhenAsync(id, s => s.InFlight.Contains("ship"));
 
-        Assert.Equal("no step of approved-order v1", state.PendingEvents.OfType<SignalIgnored>().Single().Reason[..28]);
+        var ignored = state.PendingEvents.OfType<SignalIgnored>().Single();
+        Assert.Equal("reject", ignored.Signal);
+        Assert.StartsWith("no step of approved-order v1 (", ignored.Reason);
+        Assert.EndsWith(") waits for a signal 'reject'", ignored.Reason);
         Assert.Single(state.PendingEvents.OfType<SignalReceived>());
         Assert.Equal(1, _harness.SentSoFar<Sagas.Contracts.Commands.ExecuteStep>(c => c.WorkflowId == id && c.StepId == "ship"));
     }
