@@ -60,4 +60,5 @@ public static class ErrorCodes
     public const string PolicyNotAllowedHere = "policy-not-allowed-here";
     public const string DuplicatePolicy = "duplicate-policy";
     public const string InvalidEndpoint = "invalid-endpoint";
+    public const string UnsupportedDiscovery = "unsupported-discovery";
 }

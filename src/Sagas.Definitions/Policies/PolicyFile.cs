@@ -23,4 +23,7 @@ public sealed record PolicyFile
 
     /// <summary><c>orchestration.analytics</c>: on, with every metric, unless it says otherwise.</summary>
     public AnalyticsPolicy Analytics { get; init; } = AnalyticsPolicy.Default;
+
+    /// <summary><c>orchestration.service_discovery</c>: through the broker, every 30 s, with health checks, unless it says otherwise.</summary>
+    public DiscoveryPolicy Discovery { get; init; } = DiscoveryPolicy.Default;
 }

@@ -13,12 +13,13 @@ internal sealed class PolicyFileReader(ErrorSink errors)
     private const string Allowed = "lower-case letters, digits, '.', '_' and '-' (at most 100), starting with a letter or digit";
 
     private static readonly string[] RootKeys = [Root];
-    internal static readonly string[] OrchestrationKeys = ["policies", "services", "workflows", "analytics"];
+    internal static readonly string[] OrchestrationKeys = ["policies", "services", "workflows", "analytics", "service_discovery"];
     internal static readonly string[] WorkflowKeys = ["policies"];
 
     private readonly PolicyListReader _policies = new(errors);
     private readonly ServicePoliciesReader _services = new(errors);
     private readonly AnalyticsPolicyReader _analytics = new(errors);
+    private readonly DiscoveryPolicyReader _discovery = new(errors);
 
     public PolicyFile Read(SourceNode root, string file)
     {
@@ -54,6 +55,7 @@ internal sealed class PolicyFileReader(ErrorSink errors)
             Services = Services(keys["services"]),
             Workflows = Workflows(keys["workflows"]),
             Analytics = _analytics.Read(keys["analytics"]),
+            Discovery = _discovery.Read(keys["service_discovery"]),
         };
     }
 

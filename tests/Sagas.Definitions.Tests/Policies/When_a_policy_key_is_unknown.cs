@@ -18,7 +18,7 @@ public class When_a_policy_key_is_unknown
         var error = LoadPolicies.SingleError("orchestration:\n  service: {}\n");
 
         Assert.Equal(
-            (ErrorCodes.UnknownKey, 2, "unknown key 'orchestration.service' (did you mean 'services'?); expected one of: policies, services, workflows, analytics"),
+            (ErrorCodes.UnknownKey, 2, "unknown key 'orchestration.service' (did you mean 'services'?); expected one of: policies, services, workflows, analytics, service_discovery"),
             error);
     }
 

@@ -97,6 +97,7 @@ public sealed class When_files_are_checked_against_the_schemas
         Assert.Equal(Sorted(PolicyFileReader.OrchestrationKeys), KeysOf(orchestration));
         Assert.Equal(Sorted(PolicyFileReader.WorkflowKeys), KeysOf(orchestration["properties"]!["workflows"]!["additionalProperties"]!));
         Assert.Equal(Sorted(AnalyticsPolicyReader.Keys), KeysOf(orchestration["properties"]!["analytics"]!));
+        Assert.Equal(Sorted(DiscoveryPolicyReader.Keys), KeysOf(orchestration["properties"]!["service_discovery"]!));
         Assert.Equal(Sorted(ServicePoliciesReader.ServiceKeys), KeysOf(schema["$defs"]!["service"]!));
         Assert.Equal(Sorted(ServicePoliciesReader.EndpointKeys), KeysOf(schema["$defs"]!["service"]!["properties"]!["endpoints"]!["items"]!["oneOf"]![1]!));
 
