@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MassTransit;
 using Sagas.Contracts.Commands;
 using Sagas.Contracts.Events;
+using Sagas.Workers.Instances;
 
 namespace Sagas.Workers;
 
@@ -10,7 +11,9 @@ namespace Sagas.Workers;
 /// its result; what the command asks of the handler and which results answer it are the
 /// command's <see cref="IStepCommandHandling{TCommand}"/>.
 /// </summary>
-public sealed class StepCommandConsumer<TCommand>(StepHandlers handlers, IStepCommandHandling<TCommand> handling, TimeProvider clock, WorkerInstance instance)
+/// <remarks>Each command counts for the hosted instance it reached (<see cref="HostedInstances"/>): its in-flight, latency and failures travel with the instance's registration.</remarks>
+public sealed class StepCommandConsumer<TCommand>(
+    StepHandlers handlers, IStepCommandHandling<TCommand> handling, TimeProvider clock, WorkerInstance instance, HostedInstances hosted, InstanceStats stats)
     : IConsumer<TCommand>
     where TCommand : StepCommand
 {
@@ -20,8 +23,29 @@ public sealed class StepCommandConsumer<TCommand>(StepHandlers handlers, IStepCo
         var startedAt = clock.GetUtcNow();
         var queue = QueueOf(context);
         using var span = StepTracing.Start(command, instance.Node, queue);
-        var outcome = await handling.RunAsync(handlers, command.Service, StepRequest.For(command), context.CancellationToken);
+        var serving = hosted.For(command.Service, queue);
+        StepOutcome outcome;
+        if (serving is not null)
+        {
+            stats.Started(serving);
+        }
+
+        try
+        {
+            outcome = await handling.RunAsync(handlers, command.Service, StepRequest.For(command), context.CancellationToken);
+        }
+        catch when (serving is not null)
+        {
+            stats.Finished(serving, clock.GetUtcNow(), clock.GetUtcNow() - startedAt, failed: true);
+            throw;
+        }
+
         var run = new AttemptRun(startedAt, clock.GetUtcNow(), instance.Node, queue);
+        if (serving is not null)
+        {
+            stats.Finished(serving, run.EndedAt, run.EndedAt - startedAt, failed: outcome is StepOutcome.Failure);
+        }
+
         if (outcome is StepOutcome.Failure failed)
         {
             span?.SetStatus(ActivityStatusCode.Error, failed.Reason);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Sagas.Contracts.Commands;
+using Sagas.Workers.Instances;
 using Sagas.Workers.Nodes;
 using Sagas.Workers.Resilience;
 
@@ -36,6 +37,17 @@ public static class WorkerRegistration
     }
 
     /// <summary>
+    /// This node's service instances (<see cref="ServiceInstance.For"/>), registered in its
+    /// heartbeats with their health and last minute; their queues are made by <see cref="ConfigureInstanceEndpoints"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceInstances(this IHostApplicationBuilder builder, IReadOnlyList<ServiceInstance> instances)
+    {
+        builder.Services.AddSingleton(new HostedInstances(instances));
+        builder.Services.AddSingleton<IInstanceRegistration, InstanceRegistration>();
+        return builder;
+    }
+
+    /// <summary>
     /// The step and compensation consumers; their endpoints (one queue per hosted service) are made by
     /// <see cref="ConfigureStepEndpoints"/>. Outside calls get the default pipelines unless
     /// <see cref="AddSagasWorkers"/> bound settings.
@@ -53,15 +65,46 @@ public static class WorkerRegistration
     {
         foreach (var service in services.Distinct())
         {
-            configurator.ReceiveEndpoint(service, endpoint =>
+            configurator.ReceiveEndpoint(service, endpoint => ConfigureStepConsumers(endpoint, context));
+        }
+    }
+
+    /// <summary>
+    /// The queues of this node's service instances: each instance's own, its endpoint's and its
+    /// service's shared queue, and any further <paramref name="queues"/> (endpoints the policies name).
+    /// </summary>
+    /// <remarks>
+    /// A step waits in an instance's own queue for at most <paramref name="handoff"/>; then RabbitMQ
+    /// moves it to the service's shared queue, which every instance of the service consumes (not the
+    /// endpoint's: the instance may have been the only one of its endpoint).
+    /// So the steps queued for an instance that died, or fell far behind, go to the others instead
+    /// of waiting for their timeouts; the queue itself is deleted after an hour without a consumer.
+    /// </remarks>
+    public static void ConfigureInstanceEndpoints(
+        this IRabbitMqBusFactoryConfigurator configurator, IBusRegistrationContext context, HostedInstances instances, TimeSpan handoff, IEnumerable<string> queues)
+    {
+        foreach (var instance in instances.All)
+        {
+            configurator.ReceiveEndpoint(instance.Queue, endpoint =>
             {
-                // Step commands are sent to this queue, never published: no exchange bindings.
-                endpoint.ConfigureConsumeTopology = false;
-                endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 1000));
-                endpoint.ConfigureConsumer<StepCommandConsumer<ExecuteStep>>(context);
-                endpoint.ConfigureConsumer<StepCommandConsumer<CompensateStep>>(context);
+                endpoint.SetQueueArgument("x-message-ttl", (long)handoff.TotalMilliseconds);
+                endpoint.SetQueueArgument("x-dead-letter-exchange", instance.Service);
+                endpoint.SetQueueArgument("x-expires", (long)TimeSpan.FromHours(1).TotalMilliseconds);
+                ConfigureStepConsumers(endpoint, context);
             });
         }
+
+        var own = instances.All.Select(i => i.Queue).ToHashSet(StringComparer.Ordinal);
+        configurator.ConfigureStepEndpoints(context, instances.All.SelectMany(i => i.Queues).Concat(queues).Where(q => !own.Contains(q)));
+    }
+
+    private static void ConfigureStepConsumers(IReceiveEndpointConfigurator endpoint, IBusRegistrationContext context)
+    {
+        // Step commands are sent to this queue, never published: no exchange bindings.
+        endpoint.ConfigureConsumeTopology = false;
+        endpoint.UseMessageRetry(retry => retry.Intervals(100, 500, 1000));
+        endpoint.ConfigureConsumer<StepCommandConsumer<ExecuteStep>>(context);
+        endpoint.ConfigureConsumer<StepCommandConsumer<CompensateStep>>(context);
     }
 
     // What runs handlers, whichever of the two registrations comes first; the options are the
@@ -76,5 +119,7 @@ public static class WorkerRegistration
         services.TryAddSingleton(provider => WorkerInstance.For(provider.GetService<NodeIdentity>()));
         services.TryAddSingleton<IStepCommandHandling<ExecuteStep>, StepExecution>();
         services.TryAddSingleton<IStepCommandHandling<CompensateStep>, StepCompensation>();
+        services.TryAddSingleton(HostedInstances.None);
+        services.TryAddSingleton<InstanceStats>();
     }
 }

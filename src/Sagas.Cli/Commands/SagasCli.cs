@@ -86,6 +86,7 @@ public static class SagasCli
             Workflows.RetryCommand.Create(context),
             Workflows.SignalCommand.Create(context),
             Nodes.NodesCommand.Create(context),
+            Nodes.ServicesCommand.Create(context),
             Nodes.DoctorCommand.Create(context),
             Stats.StatsCommand.Create(context),
         };

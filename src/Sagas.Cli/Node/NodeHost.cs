@@ -7,6 +7,7 @@ using Sagas.Orchestration;
 using Sagas.Orchestration.Hosting;
 using Sagas.Samples.Services;
 using Sagas.Workers;
+using Sagas.Workers.Instances;
 using Sagas.Workers.Nodes;
 using Sagas.Workers.Nodes.Observation;
 
@@ -36,6 +37,9 @@ public static class NodeHost
 
         if (roles.Services.Count > 0)
         {
+            // Each service hosted is an instance of its own, registered in the heartbeats.
+            builder.AddServiceInstances(ServiceInstance.For(identity.NodeId, roles.Services));
+
             // A worker hosting a service also consumes the endpoints the policies give it.
             roles = roles.WithEndpoints(policies.Services.ToDictionary(
                 p => p.Key, p => (IReadOnlyList<string>)[.. p.Value.Endpoints.Select(e => e.Name)]));

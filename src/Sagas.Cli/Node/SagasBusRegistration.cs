@@ -9,6 +9,8 @@ using Sagas.Contracts.Events;
 using Sagas.Orchestration;
 using Sagas.Orchestration.Hosting;
 using Sagas.Workers;
+using Sagas.Workers.Instances;
+using Sagas.Workers.Nodes;
 
 namespace Sagas.Cli.Node;
 
@@ -56,7 +58,14 @@ public static class SagasBusRegistration
                 rabbitmq.Publish<IStepResult>(x => x.Exclude = true);
                 rabbitmq.Publish<StepCommand>(x => x.Exclude = true);
                 rabbitmq.ConfigureEndpoints(context);
-                rabbitmq.ConfigureStepEndpoints(context, roles.Queues);
+                if (context.GetService<HostedInstances>() is { All.Count: > 0 } instances)
+                {
+                    rabbitmq.ConfigureInstanceEndpoints(context, instances, context.GetRequiredService<NodeOptions>().InstanceHandoff, roles.Queues);
+                }
+                else
+                {
+                    rabbitmq.ConfigureStepEndpoints(context, roles.Queues);
+                }
             });
         });
 

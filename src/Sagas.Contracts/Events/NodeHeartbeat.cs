@@ -43,6 +43,9 @@ public sealed record NodeHeartbeat
     /// <summary>The node's latest spell of ill health, ongoing or ended; null if it never had one.</summary>
     public NodeEscalation? Escalation { get; init; }
 
+    /// <summary>The service instances it hosts, with their health and their last minute: its registration for discovery.</summary>
+    public IReadOnlyList<ServiceInstanceReport> Instances { get; init; } = [];
+
     /// <summary>True on the last heartbeat of a node shutting down cleanly: it is stopped, not lost.</summary>
     public bool Stopping { get; init; }
 }

@@ -1,4 +1,5 @@
 using Sagas.Definitions.Loading;
+using Sagas.Orchestration.Discovery;
 using Sagas.Orchestration.Policies;
 
 namespace Sagas.Orchestration.Decisions;
@@ -6,7 +7,7 @@ namespace Sagas.Orchestration.Decisions;
 /// <summary>
 /// What every decider reads besides the workflow's state: the definitions loaded, the settings and
 /// policies in force, the time, the jitter draw, and this node's view of each service (its circuit
-/// and its balancer). Nothing here reaches a broker or a database.
+/// its balancer and its instances). Nothing here reaches a broker or a database.
 /// </summary>
 /// <remarks>
 /// The circuits and balancers answer a question asked again under the same decision key (a saga
@@ -14,8 +15,12 @@ namespace Sagas.Orchestration.Decisions;
 /// commit and is taken again counts nothing twice (see <see cref="RecentDecisions{T}"/>).
 /// </remarks>
 public sealed class DecisionContext(
-    DefinitionCatalog catalog, OrchestrationOptions options, TimeProvider clock, PolicyBook policies, CircuitBreakers breakers, EndpointBalancers balancers)
+    DefinitionCatalog catalog, OrchestrationOptions options, TimeProvider clock, PolicyBook policies, CircuitBreakers breakers, EndpointBalancers balancers,
+    DiscoveredServices discovered)
 {
+    /// <summary>The registry as this node last read it, and its spread over instances.</summary>
+    public DiscoveredServices Discovered => discovered;
+
     public DefinitionCatalog Catalog => catalog;
 
     public OrchestrationOptions Options => options;

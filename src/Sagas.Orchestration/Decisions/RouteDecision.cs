@@ -3,7 +3,7 @@ namespace Sagas.Orchestration.Decisions;
 /// <summary>
 /// Where an attempt goes, and why: the services it failed over through on the way
 /// (<see cref="Hops"/>), then one outcome: dispatched, waiting for a slot under limits, waiting
-/// for a circuit to half-open, or not sent because the circuit's policy is to fail fast. A broken
+/// for a circuit to half-open, waiting for a healthy instance, or not sent because the circuit's policy is to fail fast. A broken
 /// alternates policy met on the way is in <see cref="Violations"/>, to be recorded before the hops.
 /// </summary>
 public abstract record RouteDecision(IReadOnlyList<RouteHop> Hops)
@@ -11,7 +11,14 @@ public abstract record RouteDecision(IReadOnlyList<RouteHop> Hops)
     public IReadOnlyList<Policies.PolicyViolation> Violations { get; init; } = [];
 
     /// <summary>Sent to <paramref name="Service"/> (on <paramref name="Endpoint"/> when it has several), as its circuit's probe or not.</summary>
-    public sealed record Dispatch(IReadOnlyList<RouteHop> Hops, string Service, string? Endpoint, string? Balancing, bool Probe) : RouteDecision(Hops);
+    public sealed record Dispatch(IReadOnlyList<RouteHop> Hops, string Service, string? Endpoint, string? Balancing, bool Probe) : RouteDecision(Hops)
+    {
+        /// <summary>The one instance's queue discovery chose; null when the service has no registered instance (its shared queue).</summary>
+        public string? Instance { get; init; }
+    }
+
+    /// <summary>Waits for a healthy instance of <paramref name="Service"/>, looking again at <paramref name="Until"/>.</summary>
+    public sealed record WaitForInstance(IReadOnlyList<RouteHop> Hops, string Service, DateTimeOffset Until, string Reason) : RouteDecision(Hops);
 
     /// <summary>Waits for a slot under the limits of <paramref name="Service"/>.</summary>
     public sealed record WaitForSlot(IReadOnlyList<RouteHop> Hops, string Service, string Reason) : RouteDecision(Hops);

@@ -48,6 +48,9 @@ public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes out
             case RouteDecision.WaitForSlot slot:
                 state.Record(Queued(state, step.Id, attempt, slot.Service, slot.Reason, now) with { Admission = true, Condition = condition });
                 break;
+            case RouteDecision.WaitForInstance waiting:
+                state.Record(Queued(state, step.Id, attempt, waiting.Service, waiting.Reason, now) with { Until = waiting.Until, NoHealthyInstance = true, Condition = condition });
+                break;
             case RouteDecision.WaitForCircuit circuit:
                 state.Record(Queued(state, step.Id, attempt, circuit.Service, circuit.Reason, now) with { Until = circuit.Until, Condition = condition });
                 break;
@@ -67,6 +70,7 @@ public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes out
                     Attempt = attempt,
                     Service = go.Service,
                     Endpoint = go.Endpoint,
+                    Instance = go.Instance,
                     Balancing = go.Balancing,
                     Probe = go.Probe,
                     Admitted = admitted && route.Hops.Count == 0,

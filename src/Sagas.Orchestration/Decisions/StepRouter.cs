@@ -7,10 +7,10 @@ namespace Sagas.Orchestration.Decisions;
 
 /// <summary>
 /// Decides where an attempt goes: its route's service, unless that service is limited (the step
-/// waits for a slot) or its circuit is open (fail over, wait or fail fast, as the policy says);
-/// then one of the service's endpoints. Records nothing: it returns the route and its reasons.
+/// waits for a slot), has no healthy instance (the step waits for one) or its circuit is open (fail
+/// over, wait or fail fast, as the policy says); then one of the service's endpoints and instances. Records nothing: it returns the route and its reasons.
 /// </summary>
-public sealed class StepRouter(DecisionContext context)
+public sealed class StepRouter(DecisionContext context, InstanceRouter instances)
 {
     /// <summary>
     /// Limits come first: the circuit is asked only when the step is about to leave, so a probe
@@ -30,6 +30,12 @@ public sealed class StepRouter(DecisionContext context)
             if (!admitted && policies.LimitsFor(service) is { } limits)
             {
                 return new RouteDecision.WaitForSlot(hops, service, $"'{service}' is limited to {LimitsText(limits)} across all nodes; the step waits its turn") { Violations = violations };
+            }
+
+            // Before the circuit: a step that waits for an instance must not take the circuit's one probe.
+            if (instances.NoneHealthy(service) is { } none)
+            {
+                return new RouteDecision.WaitForInstance(hops, service, instances.LookAgainAt(state, step, attempt, service), none) { Violations = violations };
             }
 
             if (policies.BreakerFor(service) is not { } breaker)
@@ -66,7 +72,9 @@ public sealed class StepRouter(DecisionContext context)
                 ? new EndpointChoice(balancing.Endpoints[0].Name, null)
                 : context.Balancers.Choose(service, balancing.Endpoints, balancing.Algorithm, state.DecisionKey(step.Id, attempt, service))
             : null;
-        return new RouteDecision.Dispatch(hops, service, endpoint?.Endpoint, endpoint?.Reason, probe) { Violations = violations };
+        var instance = instances.Choose(service, endpoint?.Endpoint, state.DecisionKey(step.Id, attempt, service));
+        var why = string.Join("; ", new[] { endpoint?.Reason, instance?.Reason }.OfType<string>());
+        return new RouteDecision.Dispatch(hops, service, endpoint?.Endpoint, why.Length == 0 ? null : why, probe) { Violations = violations, Instance = instance?.Queue };
     }
 
     /// <summary>

@@ -13,7 +13,8 @@ public sealed class WorkflowDeciders
         var outcomes = new WorkflowOutcomes(context, abandoned);
         var compensation = new CompensationFlow(context, outcomes);
         var ending = new WorkflowEnding(context, outcomes, compensation);
-        var router = new StepRouter(context);
+        var instances = new InstanceRouter(context);
+        var router = new StepRouter(context, instances);
         var dispatcher = new StepDispatcher(context, outcomes, router, ending, abandoned);
         var forward = new ForwardFlow(context, outcomes, dispatcher, ending, compensation);
         var retries = new RetryScheduling(context);
@@ -21,7 +22,7 @@ public sealed class WorkflowDeciders
 
         Start = new StartDecider(context, forward);
         Steps = new StepResultDecider(context, outcomes, new CircuitObserver(context), forward, failures);
-        Waiting = new WaitingStepDecider(outcomes, dispatcher, forward);
+        Waiting = new WaitingStepDecider(context, outcomes, dispatcher, forward, instances, failures);
         Compensations = new CompensationDecider(context, outcomes, compensation, forward, retries);
         Operator = new OperatorDecider(context, outcomes, ending, forward);
         Deadline = new DeadlineDecider(context, outcomes, ending);

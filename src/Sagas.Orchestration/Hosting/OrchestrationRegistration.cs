@@ -10,6 +10,7 @@ using Sagas.Definitions.Policies;
 using Sagas.Orchestration;
 using Sagas.Orchestration.Admission;
 using Sagas.Orchestration.Decisions;
+using Sagas.Orchestration.Discovery;
 using Sagas.Orchestration.Nodes;
 using Sagas.Orchestration.Outbox;
 using Sagas.Orchestration.Persistence;
@@ -29,7 +30,7 @@ public static class OrchestrationRegistration
     /// <summary>
     /// The orchestrator's services: its options (<c>Sagas:Orchestration</c>, bound, and refused at
     /// start while a setting makes no sense), the definition catalog (validated before anything
-    /// starts), the progression rules, the Marten store and the relay of durable timers.
+    /// starts), the progression rules, the Marten store and the reading of the service registry.
     /// </summary>
     public static IHostApplicationBuilder AddSagasOrchestration(
         this IHostApplicationBuilder builder, DefinitionCatalog catalog, string postgresConnectionString, PolicyFile? policies = null)
@@ -47,6 +48,9 @@ public static class OrchestrationRegistration
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<WorkflowMetrics>();
         builder.Services.AddSagasStore(postgresConnectionString);
+
+        // Before the bus, as it sends nothing: the registry is read before the first step is routed.
+        builder.Services.AddHostedService<ServiceDirectoryRefresher>();
         return builder;
     }
 
@@ -57,6 +61,9 @@ public static class OrchestrationRegistration
         services.AddSingleton<PolicyBook>();
         services.AddSingleton<CircuitBreakers>();
         services.AddSingleton<EndpointBalancers>();
+        services.AddSingleton<DiscoveredServices>();
+        services.AddSingleton<IRegistryChanges>(provider => provider.GetRequiredService<DiscoveredServices>());
+        services.AddSingleton<IServiceDiscovery, BrokerServiceDiscovery>();
         return services;
     }
 

@@ -20,8 +20,11 @@ public sealed record StepDispatched
     /// <summary>The queue the command went to: the service's own, or one of its endpoints.</summary>
     public string? Endpoint { get; init; }
 
-    /// <summary>Why that endpoint, when the service has several (the balancing algorithm and what it saw).</summary>
+    /// <summary>Why that endpoint or instance, when there was a choice (the balancing algorithm and what it saw).</summary>
     public string? Balancing { get; init; }
+
+    /// <summary>The queue of the one instance the command went to, chosen by discovery (<see cref="Balancing"/> says why); null when the service has no registered instance.</summary>
+    public string? Instance { get; init; }
 
     /// <summary>True when it waited for, and got, a slot under its service's limits (it holds that slot until its result).</summary>
     public bool Admitted { get; init; }

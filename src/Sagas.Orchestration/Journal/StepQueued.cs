@@ -2,7 +2,7 @@ namespace Sagas.Orchestration.Journal;
 
 /// <summary>
 /// A ready step waits before it is dispatched: for its service's circuit to half-open (until
-/// <see cref="Until"/>), or for a slot under its service's limits (<see cref="Admission"/>; an
+/// <see cref="Until"/>), for a healthy instance of its service (<see cref="NoHealthyInstance"/>), or for a slot under its service's limits (<see cref="Admission"/>; an
 /// admission is due when a slot frees, in order). Nothing waiting is dropped.
 /// </summary>
 public sealed record StepQueued
@@ -22,6 +22,13 @@ public sealed record StepQueued
 
     /// <summary>True when it waits for a slot under the service's limits.</summary>
     public bool Admission { get; init; }
+
+    /// <summary>
+    /// True when it waits because no instance of its service is healthy (its reason starts
+    /// <c>no-healthy-instance</c>): looked at again every quarter of the discovery refresh interval,
+    /// and failed as an attempt once it has waited its timeout.
+    /// </summary>
+    public bool NoHealthyInstance { get; init; }
 
     /// <summary>The step's <c>when:</c> that was true, with what it read, when this wait follows that decision.</summary>
     public StepConditionRecord? Condition { get; init; }

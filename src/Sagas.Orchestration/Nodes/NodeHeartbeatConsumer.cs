@@ -9,7 +9,7 @@ namespace Sagas.Orchestration.Nodes;
 /// announces itself again is live again, and one that says goodbye is stopped. A node that
 /// becomes unhealthy, or healthy again, has it recorded in its stream.
 /// </summary>
-public sealed class NodeHeartbeatConsumer(IDocumentStore store, TimeProvider clock) : IConsumer<NodeHeartbeat>
+public sealed class NodeHeartbeatConsumer(IDocumentStore store, TimeProvider clock, IRegistryChanges registry) : IConsumer<NodeHeartbeat>
 {
     public async Task Consume(ConsumeContext<NodeHeartbeat> context)
     {
@@ -27,6 +27,9 @@ public sealed class NodeHeartbeatConsumer(IDocumentStore store, TimeProvider clo
         view.Roles = [.. beat.Roles];
         view.Services = [.. beat.Services];
         view.Capacity = beat.Capacity;
+        var registryChanged = view.Status != (beat.Stopping ? NodeStatus.Stopped : NodeStatus.Live) || view.Unhealthy != beat.Unhealthy
+            || !SameRegistration(view.Instances, beat.Instances);
+        view.Instances = [.. beat.Instances];
         view.Interval = beat.Interval;
         view.StartedAt = beat.StartedAt;
         view.LastSentAt = beat.SentAt;
@@ -36,7 +39,15 @@ public sealed class NodeHeartbeatConsumer(IDocumentStore store, TimeProvider clo
         RecordHealthChange(session, view, beat);
         session.Store(view);
         await session.SaveChangesAsync(context.CancellationToken);
+        if (registryChanged)
+        {
+            registry.Changed();
+        }
     }
+
+    // What routing reads of an instance: which it is, and whether its check passes.
+    private static bool SameRegistration(IReadOnlyList<ServiceInstanceReport> known, IReadOnlyList<ServiceInstanceReport> reported) =>
+        known.Select(i => (i.Queue, i.Health)).SequenceEqual(reported.Select(i => (i.Queue, i.Health)));
 
     // The view's optimistic version makes two orchestrators that see the same change record it
     // once. A spell the orchestrators could not hear at the time (the broker or the database was

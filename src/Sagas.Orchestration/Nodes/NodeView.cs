@@ -1,3 +1,5 @@
+using Sagas.Contracts.Events;
+
 namespace Sagas.Orchestration.Nodes;
 
 /// <summary>What the cluster knows of one node: its last announcement, and whether it still announces itself.</summary>
@@ -14,6 +16,9 @@ public sealed class NodeView
     public List<string> Services { get; set; } = [];
 
     public int Capacity { get; set; }
+
+    /// <summary>The service instances it registered in its last heartbeat, with their health and last minute.</summary>
+    public List<ServiceInstanceReport> Instances { get; set; } = [];
 
     public TimeSpan Interval { get; set; }
 

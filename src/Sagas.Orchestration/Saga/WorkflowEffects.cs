@@ -57,7 +57,7 @@ internal static class WorkflowEffects
                     break;
                 }
 
-                Send(context, dispatched.Endpoint ?? dispatched.Service, dispatched.Timeout, new ExecuteStep
+                Send(context, ServiceQueue.Of(dispatched.Service, dispatched.Endpoint, dispatched.Instance), dispatched.Timeout, new ExecuteStep
                 {
                     WorkflowId = dispatched.WorkflowId,
                     StepId = dispatched.StepId,
@@ -127,7 +127,7 @@ internal static class WorkflowEffects
                 context.Saga.StepTimers.Remove(timedOut.StepId);
                 break;
             case StepQueued { Until: { } until } queued:
-                // Looked at again when the circuit half-opens, through the same timer as a retry.
+                // Looked at again when the circuit half-opens, or to look for an instance, through the same timer as a retry.
                 await context.ScheduleSend(context.ReceiveContext.InputAddress, until.UtcDateTime,
                     new RetryStep { WorkflowId = queued.WorkflowId, StepId = queued.StepId, Attempt = queued.Attempt });
                 break;
@@ -205,7 +205,11 @@ internal static class WorkflowEffects
 
     private static void Send<T>(BehaviorContext<WorkflowState, T> context, string queue, TimeSpan? timeout, object command)
         where T : class =>
-        context.GetPayload<IWorkflowOutbox>().Send(ServiceQueue.Address(queue), command, timeout);
+        Send(context, ServiceQueue.Address(queue), timeout, command);
+
+    private static void Send<T>(BehaviorContext<WorkflowState, T> context, Uri destination, TimeSpan? timeout, object command)
+        where T : class =>
+        context.GetPayload<IWorkflowOutbox>().Send(destination, command, timeout);
 
     private static void Publish<T>(BehaviorContext<WorkflowState, T> context, object outcome)
         where T : class =>

@@ -10,10 +10,9 @@ namespace Sagas.Orchestration.Workflows;
 /// <summary>
 /// How a workflow's state evolves: one typed <c>Apply(event, state)</c> per event (here, in <see cref="AbandonedEffectEvolution"/>,
 /// <see cref="DataDecisionEvolution"/>, <see cref="SignalEvolution"/>, <see cref="ItemEvolution"/>), in the shape of
-/// the status projection's (<see cref="Status.WorkflowStatusProjection"/>), found by event type
-/// and bound once. Events that change nothing of the state (a circuit's change, a policy put
-/// back, a deadline passing, a recovery whose actions are the events after it) are known and
-/// skipped; any other type is a programming error.
+/// the status projection's (<see cref="Status.WorkflowStatusProjection"/>), found by event type and bound once. Events that
+/// change nothing of the state (a circuit's change, a policy put back, a deadline passing, a recovery whose actions are
+/// the events after it) are known and skipped; any other type is a programming error.
 /// </summary>
 public static class WorkflowEvolution
 {
@@ -46,8 +45,7 @@ public static class WorkflowEvolution
             .Where(m => m.Name == nameof(Apply) && m.GetParameters() is [_, { ParameterType: var state }] && state == typeof(WorkflowState))
             .ToFrozenDictionary(m => m.GetParameters()[0].ParameterType, Compile);
 
-    // (state, event) => Apply((TEvent)event, state), compiled once per event type.
-    private static Action<WorkflowState, object> Compile(MethodInfo apply)
+    private static Action<WorkflowState, object> Compile(MethodInfo apply) // (state, event) => Apply((TEvent)event, state), once per type
     {
         var state = Expression.Parameter(typeof(WorkflowState), "state");
         var @event = Expression.Parameter(typeof(object), "event");
@@ -84,6 +82,7 @@ public static class WorkflowEvolution
         state.InFlight.Add(e.StepId);
         state.RetryDue.Remove(e.StepId);
         state.AwaitingAdmission.Remove(e.StepId);
+        state.InstanceWaits.Remove(e.StepId);
         state.Routes[e.StepId] = state.Routes.TryGetValue(e.StepId, out var route) && route.Service == e.Service
             ? route with { Endpoint = e.Endpoint, Probe = e.Probe }
             : new StepRoute(e.Service, e.Endpoint, e.Attempt, e.Probe);
@@ -102,10 +101,11 @@ public static class WorkflowEvolution
             return;
         }
 
-        // Waiting for a circuit is waiting for a timer, as a retry delay is; the slot is not used meanwhile.
+        // Waiting for a circuit or an instance is waiting for a timer, as a retry delay is; the slot is not used meanwhile.
         state.AwaitingAdmission.Remove(e.StepId);
         state.RetryDue[e.StepId] = e.Attempt;
         state.Tickets.Remove(WorkflowState.TicketId(e.WorkflowId, e.StepId, e.Attempt));
+        state.NoteInstanceWait(e);
     }
 
     public static void Apply(StepBlocked e, WorkflowState state)

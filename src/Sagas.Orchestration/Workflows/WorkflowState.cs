@@ -85,6 +85,9 @@ public sealed class WorkflowState : SagaStateMachineInstance
     /// <summary>Where each dispatched step goes: its service (the step's own or an alternate), endpoint and first attempt there.</summary>
     public Dictionary<string, StepRoute> Routes { get; set; } = [];
 
+    /// <summary>Steps waiting for a healthy instance of their service: the attempt, and since when it waits.</summary>
+    public Dictionary<string, InstanceWait> InstanceWaits { get; set; } = [];
+
     /// <summary>Steps waiting for a slot under their service's limits, with the attempt to dispatch.</summary>
     public Dictionary<string, int> AwaitingAdmission { get; set; } = [];
 

@@ -12,6 +12,13 @@ public sealed class SampleOptions
 
     public Dictionary<string, string> Simulate { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// A file that, while it exists, puts this node's sample services in maintenance: their health
+    /// checks say unhealthy, and discovery takes them out of the rotation. Empty, it concerns every
+    /// service; otherwise only those it names, one per line.
+    /// </summary>
+    public string? MaintenanceFile { get; set; }
+
     /// <summary>Each simulation that is none of <see cref="Simulation.Forms"/>, named by its configuration key.</summary>
     public IReadOnlyList<string> Problems() =>
     [

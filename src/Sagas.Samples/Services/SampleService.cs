@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Sagas.Workers;
 
 namespace Sagas.Samples.Services;
@@ -9,7 +10,11 @@ namespace Sagas.Samples.Services;
 /// records it in the <see cref="SideEffectLedger"/> under the command's idempotency key. Its undo
 /// finds the effect by key in the same ledger and tombstones the key.
 /// </summary>
-public abstract class SampleService(SampleOptions options, TimeProvider clock, SideEffectLedger ledger) : IStepHandler
+/// <remarks>
+/// Its health check is the maintenance switch of <see cref="SampleOptions.MaintenanceFile"/>, as a
+/// load balancer's drain file is: what an operator flips to take an instance out of the rotation.
+/// </remarks>
+public abstract class SampleService(SampleOptions options, TimeProvider clock, SideEffectLedger ledger) : IStepHandler, IHealthCheck
 {
     // Calls of this service told to flap, counted in this process: the flapping is the service's, not a run's.
     private long _flappingCalls;
@@ -69,6 +74,19 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock, S
         var output = await ledger.UndoAsync(request.EffectService, request.EffectKey, undoService, request.IdempotencyKey, request.Attempt,
             (effect, ct) => CallOutsideAsync(undoService, simulation, request, () => Undo(request, effect), ct), cancellationToken);
         return StepOutcome.Completed(output);
+    }
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (options.MaintenanceFile is not { Length: > 0 } file || !File.Exists(file))
+        {
+            return HealthCheckResult.Healthy();
+        }
+
+        var named = (await File.ReadAllLinesAsync(file, cancellationToken)).Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        return named.Count == 0 || named.Contains(Service, StringComparer.Ordinal)
+            ? HealthCheckResult.Unhealthy($"in maintenance while {file} exists")
+            : HealthCheckResult.Healthy();
     }
 
     protected abstract JsonObject Produce(StepRequest request);

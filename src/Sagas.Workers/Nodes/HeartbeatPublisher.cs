@@ -14,7 +14,7 @@ namespace Sagas.Workers.Nodes;
 /// </summary>
 public sealed partial class HeartbeatPublisher(
     NodeIdentity identity, IBus bus, NodeOptions options, NodeHealth health, IEnumerable<IDependencyProbe> probes,
-    IEnumerable<IDegradedPart> parts, TimeProvider clock, ILogger<HeartbeatPublisher> logger) : BackgroundService
+    IEnumerable<IDegradedPart> parts, IEnumerable<IInstanceRegistration> registrations, TimeProvider clock, ILogger<HeartbeatPublisher> logger) : BackgroundService
 {
     private NodeEscalation? _escalation;
 
@@ -46,6 +46,12 @@ public sealed partial class HeartbeatPublisher(
         {
             using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             bounded.CancelAfter(options.HeartbeatInterval);
+            var instances = new List<ServiceInstanceReport>();
+            foreach (var registration in registrations)
+            {
+                instances.AddRange(await registration.ReportAsync(bounded.Token));
+            }
+
             await bus.Publish(new NodeHeartbeat
             {
                 NodeId = identity.NodeId,
@@ -60,6 +66,7 @@ public sealed partial class HeartbeatPublisher(
                 Unhealthy = _escalation is { EndedAt: null } ongoing ? ongoing.Reason : null,
                 Degraded = DegradedParts.Describe(parts),
                 Escalation = _escalation,
+                Instances = instances,
                 Stopping = stopping,
             }, bounded.Token);
         }

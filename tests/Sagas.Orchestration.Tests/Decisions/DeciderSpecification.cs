@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Sagas.Definitions.Loading;
 using Sagas.Definitions.Policies;
 using Sagas.Orchestration.Decisions;
+using Sagas.Orchestration.Discovery;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Workflows;
@@ -30,7 +31,7 @@ internal sealed class DeciderSpecification
               ?? throw new InvalidOperationException("the test's policies are invalid");
         options ??= new OrchestrationOptions();
         Clock = new FakeTimeProvider(At);
-        Context = new DecisionContext(catalog, options, Clock, new PolicyBook(policies, options, catalog), new CircuitBreakers(), new EndpointBalancers())
+        Context = new DecisionContext(catalog, options, Clock, new PolicyBook(policies, options, catalog), new CircuitBreakers(), new EndpointBalancers(), Discovered)
         {
             Random = () => 0.5,
         };
@@ -39,6 +40,9 @@ internal sealed class DeciderSpecification
     }
 
     public FakeTimeProvider Clock { get; }
+
+    /// <summary>The registry as the deciders see it: empty (every service unregistered) until a test replaces it.</summary>
+    public DiscoveredServices Discovered { get; } = new();
 
     public DecisionContext Context { get; }
 

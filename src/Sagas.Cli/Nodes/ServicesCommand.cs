@@ -1,0 +1,97 @@
+using System.Globalization;
+using Sagas.Cli.Node;
+using Sagas.Definitions.Building;
+using Sagas.Orchestration.Discovery;
+
+namespace Sagas.Cli.Nodes;
+
+/// <summary>
+/// <c>sagas services [--json]</c>: each service with its registered instances, as the
+/// orchestrators route by them: node, endpoint, whether in the rotation (or why not), and each
+/// instance's last minute as its node reported it (in flight, calls, error rate, latency p50/p99).
+/// </summary>
+internal static class ServicesCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Write the services and their instances as JSON" };
+        var command = new Command("services", "List each service's instances: node, health, in flight, latency and error rate over the last minute") { json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var policy = NodeFiles.LoadPolicies(context.Settings).Discovery;
+            using var reader = new WorkflowReader(context.Settings.Postgres);
+            var now = DateTimeOffset.UtcNow;
+            var directory = ServiceDirectory.From(await reader.NodesAsync(cancellationToken), policy with { Enabled = true }, now);
+            var services = directory.Services.OrderBy(s => s.Service, StringComparer.Ordinal).ToList();
+            if (parse.GetValue(json))
+            {
+                JsonOutput.Write(context.Output, services.Select(s => new
+                {
+                    s.Service,
+                    Healthy = s.Instances.Count(i => i.InRotation),
+                    Instances = s.Instances.Select(i => new
+                    {
+                        i.Queue,
+                        i.Endpoint,
+                        i.Node,
+                        i.Host,
+                        i.InRotation,
+                        i.OutBecause,
+                        i.Report.Health,
+                        i.Report.Problem,
+                        i.Report.Capacity,
+                        i.Report.Version,
+                        i.Report.InFlight,
+                        i.Report.Calls,
+                        i.Report.Failures,
+                        ErrorRate = ErrorRate(i),
+                        i.Report.LatencyP50Ms,
+                        i.Report.LatencyP99Ms,
+                        i.LastSeen,
+                    }).ToList(),
+                }).ToList());
+                return ExitCodes.Success;
+            }
+
+            if (services.Count == 0)
+            {
+                await context.Output.WriteLineAsync("no service instance has registered; start a worker with 'sagas run --worker SERVICE' (or SERVICE@ENDPOINT)");
+                return ExitCodes.Success;
+            }
+
+            var discovery = policy.Enabled ? $"discovery through the broker, refreshed every {DurationText.Words(policy.RefreshInterval)}" : "discovery is off: steps go to each service's shared queue";
+            await context.Output.WriteLineAsync($"{discovery}; figures are each instance's last minute");
+            foreach (var service in services)
+            {
+                await context.Output.WriteLineAsync();
+                await context.Output.WriteLineAsync($"{service.Service}: {service.Instances.Count(i => i.InRotation)} of {service.Instances.Count} instance(s) in rotation");
+                await context.Output.WriteLineAsync($"  {"instance",-44} {"endpoint",-16} {"health",-9} {"in flight",9} {"calls",6} {"errors",7} {"p50 ms",8} {"p99 ms",8}");
+                foreach (var instance in service.Instances)
+                {
+                    var report = instance.Report;
+                    var health = instance.InRotation ? report.Health : "out";
+                    await context.Output.WriteLineAsync(
+                        $"  {instance.Queue,-44} {instance.Endpoint,-16} {health,-9} {report.InFlight,9} {report.Calls,6} {Percent(ErrorRate(instance)),7} {Number(report.LatencyP50Ms),8} {Number(report.LatencyP99Ms),8}");
+                    if (instance.OutBecause is { } why)
+                    {
+                        await context.Output.WriteLineAsync($"    out of rotation: {why}");
+                    }
+                    else if (report.Problem is { } problem)
+                    {
+                        await context.Output.WriteLineAsync($"    {report.Health}: {problem}");
+                    }
+                }
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static double? ErrorRate(InstanceEntry instance) =>
+        instance.Report.Calls == 0 ? null : Math.Round((double)instance.Report.Failures / instance.Report.Calls, 3);
+
+    private static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%" : "-";
+
+    private static string Number(double? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) : "-";
+}
