@@ -10,12 +10,16 @@ namespace Sagas.Workers;
 /// Registers this node's instances in each heartbeat: each with its queue, capacity and version,
 /// its last minute (<see cref="InstanceStats"/>), and what its handler's health check says now. A
 /// handler provides a check by implementing <see cref="IHealthCheck"/>, the standard interface;
-/// a check that throws or outlasts its time counts as unhealthy, with the reason.
+/// a check that throws or outlasts its time counts as unhealthy, with the reason. An instance whose
+/// check does not pass is also a degraded part of its node: the node's <c>/health/ready</c>,
+/// heartbeats and <c>sagas nodes</c> name it, as they name the node's other parts (one health model).
 /// </summary>
 public sealed class InstanceRegistration(
     HostedInstances instances, IEnumerable<IStepHandler> handlers, InstanceStats stats, NodeIdentity identity, NodeOptions options, TimeProvider clock)
-    : IInstanceRegistration
+    : IInstanceRegistration, IDegradedPart
 {
+    private volatile IReadOnlyList<ServiceInstanceReport> _latest = [];
+
     private readonly Dictionary<string, IStepHandler> _handlers = handlers.ToDictionary(h => h.Service, StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<ServiceInstanceReport>> ReportAsync(CancellationToken cancellationToken)
@@ -43,8 +47,17 @@ public sealed class InstanceRegistration(
             });
         }
 
+        _latest = reports;
         return reports;
     }
+
+    public string Name => "instances";
+
+    /// <summary>The instances whose last check did not pass, with why; null while all do.</summary>
+    public string? Degraded =>
+        _latest.Where(r => r.Health != "healthy").Select(r => $"{r.Queue} {r.Health}: {r.Problem}").ToList() is { Count: > 0 } ailing
+            ? string.Join(", ", ailing)
+            : null;
 
     private async Task<(string Health, string? Problem)> CheckAsync(ServiceInstance instance, IHealthCheck check, CancellationToken cancellationToken)
     {

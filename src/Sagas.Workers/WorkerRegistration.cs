@@ -43,7 +43,9 @@ public static class WorkerRegistration
     public static IHostApplicationBuilder AddServiceInstances(this IHostApplicationBuilder builder, IReadOnlyList<ServiceInstance> instances)
     {
         builder.Services.AddSingleton(new HostedInstances(instances));
-        builder.Services.AddSingleton<IInstanceRegistration, InstanceRegistration>();
+        builder.Services.AddSingleton<InstanceRegistration>();
+        builder.Services.AddSingleton<IInstanceRegistration>(provider => provider.GetRequiredService<InstanceRegistration>());
+        builder.Services.AddSingleton<IDegradedPart>(provider => provider.GetRequiredService<InstanceRegistration>());
         return builder;
     }
 

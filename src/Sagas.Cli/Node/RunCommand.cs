@@ -11,7 +11,7 @@ internal static class RunCommand
     public static Command Create(CliContext context)
     {
         var orchestrator = new Option<bool>("--orchestrator") { Description = "Run the orchestrator" };
-        var worker = new Option<string?>("--worker") { Description = "Comma-separated services to host, e.g. payment,inventory; SERVICE@ENDPOINT to consume one of its endpoints (payment@payment-eu); 'samples' for all sample services" };
+        var worker = new Option<string?>("--worker") { Description = "Comma-separated services to host, e.g. payment,inventory; SERVICE@ENDPOINT to join (or start) one of its endpoints (payment@payment-eu-2); 'samples' for all sample services" };
         var command = new Command("run", "Run a node; with no flags, the orchestrator and every sample service") { orchestrator, worker };
         command.SetAction(async (parse, cancellationToken) =>
         {

@@ -18,7 +18,7 @@ public sealed class InstanceRouter(DecisionContext context)
 
     /// <summary>Why the service has no healthy instance, naming each and why it is out; null when it has one, or none registered.</summary>
     public string? NoneHealthy(string service) =>
-        context.Discovered.Current.Of(service) is { Instances.Count: > 0 } roster && !roster.Instances.Any(i => i.InRotation)
+        context.Discovered.Current.Of(service) is { Instances.Count: > 0, Healthy.Count: 0 } roster
             ? $"{NoHealthyInstance}: '{service}' has {roster.Instances.Count} registered instance(s) and none is healthy ({ServiceRoster.WhyNone(roster.Instances)}); the step is sent when one is"
             : null;
 
@@ -49,26 +49,26 @@ public sealed class InstanceRouter(DecisionContext context)
     /// <summary>
     /// The instance for a step's attempt: in turn among the healthy instances of the endpoint the
     /// policies chose (any healthy instance of the service when that endpoint's are all out); null
-    /// when no instance of it is registered, and the command goes to the queue as before.
+    /// when no instance of it is registered, and the command goes to the queue as before. With one
+    /// healthy instance there is no choice, and no reason to record.
     /// </summary>
     public InstanceChoice? Choose(string service, string? endpoint, string key)
     {
-        if (context.Discovered.Current.Of(service) is not { } roster || roster.In(endpoint) is not { Count: > 0 } registered)
+        if (context.Discovered.Current.Of(service) is not { } roster || roster.In(endpoint).Count == 0)
         {
             return null;
         }
 
-        var healthy = registered.Where(i => i.InRotation).ToList();
+        var healthy = roster.HealthyIn(endpoint);
         if (healthy.Count == 0)
         {
-            healthy = [.. roster.Instances.Where(i => i.InRotation)];
-            if (healthy.Count == 0)
+            if (roster.Healthy.Count == 0)
             {
                 return null;
             }
 
-            var moved = context.Discovered.Choose(service, healthy, key);
-            return moved with { Reason = $"{moved.Reason}, as endpoint {endpoint} has none healthy" };
+            var moved = context.Discovered.Choose(service, roster.Healthy, key);
+            return moved with { Reason = $"{moved.Reason ?? $"instance {moved.Queue}"}, as endpoint {endpoint} has none healthy" };
         }
 
         return context.Discovered.Choose(endpoint ?? service, healthy, key);

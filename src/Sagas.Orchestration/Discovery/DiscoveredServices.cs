@@ -34,6 +34,11 @@ public sealed class DiscoveredServices : IRegistryChanges
     /// <summary>One of <paramref name="candidates"/> (in the rotation, of one endpoint) for a step's attempt, and why.</summary>
     public InstanceChoice Choose(string endpoint, IReadOnlyList<InstanceEntry> candidates, string key)
     {
+        if (candidates.Count == 1)
+        {
+            return new InstanceChoice(candidates[0].Queue, null);
+        }
+
         lock (_lock)
         {
             return _choices.GetOrAdd(key, () =>
@@ -47,5 +52,5 @@ public sealed class DiscoveredServices : IRegistryChanges
     }
 }
 
-/// <summary>The instance queue a step goes to, and why it was chosen.</summary>
-public sealed record InstanceChoice(string Queue, string Reason);
+/// <summary>The instance queue a step goes to, and why it was chosen (null when it was the only healthy one).</summary>
+public sealed record InstanceChoice(string Queue, string? Reason);

@@ -50,13 +50,15 @@ public sealed class When_a_step_is_routed_by_discovery
     }
 
     [Fact]
-    public void It_skips_an_instance_out_of_the_rotation()
+    public void It_skips_an_instance_out_of_the_rotation_and_records_no_reason_when_one_is_left()
     {
         var lost = Node("a", At.AddMinutes(-1), Instance("payment", "a"));
         lost.Status = NodeStatus.Lost;
         Register(lost, Node("b", At, Instance("payment", "b")));
 
-        Assert.Equal("payment.b", DispatchOf(ChargePaymentReady()).Instance);
+        var dispatched = DispatchOf(ChargePaymentReady());
+
+        Assert.Equal(("payment.b", null), (dispatched.Instance, dispatched.Balancing));
     }
 
     [Fact]

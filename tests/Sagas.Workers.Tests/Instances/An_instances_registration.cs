@@ -36,6 +36,17 @@ public sealed class An_instances_registration
         Assert.Equal(("healthy", null, 1), (report.Health, report.Problem, report.InFlight));
     }
 
+    [Fact]
+    public async Task Names_an_instance_whose_check_fails_as_a_degraded_part_of_its_node()
+    {
+        var registration = RegistrationOf(new CheckedHandler("unhealthy"));
+        Assert.Null(registration.Degraded);
+
+        await registration.ReportAsync(CancellationToken.None);
+
+        Assert.Equal("instances (payment.n unhealthy: in maintenance)", DegradedParts.Describe([registration]));
+    }
+
     private static InstanceRegistration RegistrationOf(CheckedHandler payment, InstanceStats? stats = null) =>
         new(new HostedInstances(ServiceInstance.For("n", ["payment", "inventory"])), [payment, new PlainHandler()], stats ?? new InstanceStats(), Identity,
             new NodeOptions { HeartbeatInterval = TimeSpan.FromSeconds(5) }, new FakeTimeProvider(DateTimeOffset.UnixEpoch));
