@@ -8,7 +8,8 @@ namespace Sagas.Orchestration.Decisions;
 /// <summary>
 /// Decides where an attempt goes: its route's service, unless that service is limited (the step
 /// waits for a slot), has no healthy instance (the step waits for one) or its circuit is open (fail
-/// over, wait or fail fast, as the policy says); then one of the service's endpoints and instances. Records nothing: it returns the route and its reasons.
+/// over, wait or fail fast, as the policy says); then one of the service's endpoints and
+/// instances. Records nothing: it returns the route and its reasons.
 /// </summary>
 public sealed class StepRouter(DecisionContext context, InstanceRouter instances)
 {

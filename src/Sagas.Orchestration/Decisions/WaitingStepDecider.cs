@@ -6,8 +6,9 @@ namespace Sagas.Orchestration.Decisions;
 
 /// <summary>
 /// A step that waited (out a retry delay, for a circuit to half-open, for a slot under its
-/// service's limits, for a healthy instance) is sent now, unless what woke it is stale (the run moved on, or that attempt
-/// no longer waits) or a repeat.
+/// service's limits, for a healthy instance) is sent now, unless what woke it is stale (the run
+/// moved on, or that attempt no longer waits) or a repeat. One that waited its timeout for an
+/// instance and still has none fails that attempt instead.
 /// </summary>
 public sealed class WaitingStepDecider(
     DecisionContext context, WorkflowOutcomes outcomes, StepDispatcher dispatcher, ForwardFlow forward, InstanceRouter instances, AttemptFailures failures)
