@@ -22,7 +22,7 @@ public sealed class StatsTally(IDictionary<Guid, RunFacts> facts)
     public IReadOnlyDictionary<StepBucketKey, StepBucketDelta> Steps => _steps;
 
     /// <summary>The event types whose facts place later events (what <see cref="RunFacts"/> is read from).</summary>
-    public static readonly IReadOnlyList<Type> FactEvents = [typeof(WorkflowStarted), typeof(StepDispatched), typeof(CompensationDispatched)];
+    public static readonly IReadOnlyList<Type> FactEvents = [typeof(WorkflowStarted), typeof(StepDispatched), typeof(StepQueued), typeof(CompensationDispatched)];
 
     public void Add(Guid workflowId, object @event)
     {
@@ -89,6 +89,10 @@ public sealed class StatsTally(IDictionary<Guid, RunFacts> facts)
                 var dispatch = new AttemptDispatch(dispatched.Service, dispatched.Endpoint ?? dispatched.Service, dispatched.DispatchedAt);
                 run.Dispatched(dispatched.StepId, dispatched.Attempt, dispatch);
                 Step(run, dispatched.StepId, dispatch.Service, dispatch.Endpoint, StepBucketKey.NoNode, dispatched.DispatchedAt, d => d.Dispatches++);
+                break;
+            case StepQueued { NoHealthyInstance: true } waiting:
+                // Nothing was sent; but an attempt that fails for want of an instance is its service's failure, not an unknown one's.
+                run.Dispatched(waiting.StepId, waiting.Attempt, new AttemptDispatch(waiting.Service, waiting.Service, waiting.QueuedAt));
                 break;
             case StepCompleted completed:
                 Answered(run, completed.StepId, completed.Attempt, completed.Service, completed.Endpoint, completed.Node,

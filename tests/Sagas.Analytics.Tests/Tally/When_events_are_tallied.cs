@@ -43,6 +43,27 @@ public sealed class When_events_are_tallied
     }
 
     [Fact]
+    public void An_attempt_that_failed_waiting_for_an_instance_counts_against_its_service()
+    {
+        var tally = new StatsTally(new Dictionary<Guid, RunFacts>());
+        tally.Add(Run, Given.Started(Run));
+        tally.Add(Run, new Orchestration.Journal.StepQueued
+        {
+            WorkflowId = Run,
+            StepId = "charge",
+            Attempt = 1,
+            Service = "payment",
+            Reason = "no-healthy-instance: …",
+            NoHealthyInstance = true,
+            QueuedAt = Given.Start.AddSeconds(1),
+        });
+        tally.Add(Run, Given.Failed(Run, "charge", 1, "no healthy instance of 'payment' within 10 s", 11, 11) with { StartedAt = null, Node = null });
+
+        var failed = Assert.Single(Minutes(tally), s => s.Value.Failed == 1);
+        Assert.Equal(("payment", "payment", 0L), (failed.Key.Service, failed.Key.Endpoint, failed.Value.Dispatches));
+    }
+
+    [Fact]
     public void The_items_of_a_for_each_step_count_under_their_step()
     {
         var tally = new StatsTally(new Dictionary<Guid, RunFacts>());
