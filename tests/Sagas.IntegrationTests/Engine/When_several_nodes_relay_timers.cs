@@ -10,7 +10,8 @@ public sealed class RelayDatabase() : OwnServices(null, "sagas_test_relay");
 
 /// <summary>
 /// Three relays (as on three orchestrator nodes) polling one timer table at once: every due
-/// timer is sent exactly once, and each row is gone once sent.
+/// timer is sent exactly once, and each row is gone once sent; and one destination that hangs
+/// does not hold back the rows of the others.
 /// </summary>
 public sealed class When_several_nodes_relay_timers(RelayDatabase database) : IntegrationTest, IClassFixture<RelayDatabase>
 {
@@ -59,6 +60,52 @@ public sealed class When_several_nodes_relay_timers(RelayDatabase database) : In
             await relay.DisposeAsync();
         }
     }
+
+    [Fact]
+    public async Task A_destination_whose_send_hangs_does_not_hold_back_the_others()
+    {
+        var due = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var stuck = Timer("queue:stuck", due.AddSeconds(-1));
+        var fine = Timer("queue:fine", due);
+        await using (var session = database.Store.LightweightSession())
+        {
+            session.Insert(stuck, fine);
+            await session.SaveChangesAsync();
+        }
+
+        // The stuck row is due first; its send returns only once the fine one has gone. Sent one
+        // after the other, it would give up after the bound and be postponed.
+        var fineSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var relay = new TimerTable(database.ConnectionString);
+        var postponed = new List<string>();
+        await relay.RelayDueAsync(DateTimeOffset.UtcNow, 10, async timer =>
+        {
+            if (timer.Destination == "queue:fine")
+            {
+                fineSent.SetResult();
+                return;
+            }
+
+            await fineSent.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        }, (timer, _) =>
+        {
+            postponed.Add(timer.Destination);
+            return true;
+        }, CancellationToken.None);
+
+        Assert.Empty(postponed);
+        Assert.Equal(0, await relay.CountAsync());
+    }
+
+    private static DurableTimer Timer(string destination, DateTimeOffset dueAt) => new()
+    {
+        Id = Guid.NewGuid(),
+        DueAt = dueAt,
+        Destination = destination,
+        MessageType = typeof(RetryStep).AssemblyQualifiedName!,
+        Body = System.Text.Json.JsonSerializer.Serialize(new RetryStep { WorkflowId = Guid.NewGuid(), StepId = "s", Attempt = 2 }),
+        ScheduledAt = dueAt,
+    };
 
     // Yields as a send to the broker would, so the relays interleave while their rows are locked.
     private static async Task Sent(ConcurrentBag<Guid> sent, DurableTimer timer)
