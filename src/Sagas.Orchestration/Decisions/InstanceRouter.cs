@@ -74,7 +74,9 @@ public sealed class InstanceRouter(DecisionContext context)
         return context.Discovered.Choose(endpoint ?? service, healthy, key);
     }
 
-    /// <summary>The words for a wait that ran out, for the failed attempt's reason.</summary>
-    public static string GaveUp(string service, TimeSpan waited, string? why) =>
-        $"no healthy instance of '{service}' within {DurationText.Words(waited)}{(why is null ? string.Empty : $" ({why})")}";
+    /// <summary>The words for a wait that ran out, for the failed attempt's reason: how long, and why each instance is out.</summary>
+    public string GaveUp(string service, TimeSpan waited) =>
+        context.Discovered.Current.Of(service) is { } roster
+            ? $"no healthy instance of '{service}' within {DurationText.Words(waited)} ({ServiceRoster.WhyNone(roster.Instances)})"
+            : $"no healthy instance of '{service}' within {DurationText.Words(waited)}";
 }

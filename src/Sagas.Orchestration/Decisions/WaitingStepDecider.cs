@@ -21,9 +21,9 @@ public sealed class WaitingStepDecider(
             && definition.StepAsChosen(state, due.StepId) is { } step)
         {
             var service = state.ServiceOf(step);
-            if (instances.WaitedOut(state, step, due.Attempt, service) is { } waited && instances.NoneHealthy(service) is { } why)
+            if (instances.WaitedOut(state, step, due.Attempt, service) is { } waited && instances.NoneHealthy(service) is not null)
             {
-                GiveUpWaiting(state, due, InstanceRouter.GaveUp(service, waited, why));
+                GiveUpWaiting(state, due, instances.GaveUp(service, waited));
                 return;
             }
 

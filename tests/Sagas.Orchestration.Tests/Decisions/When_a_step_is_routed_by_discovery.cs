@@ -120,7 +120,7 @@ public sealed class When_a_step_is_routed_by_discovery
 
         var failed = Then(waiting).OfType<StepFailed>().Single();
         Assert.Equal((1, true), (failed.Attempt, failed.Retryable));
-        Assert.StartsWith("no healthy instance of 'payment' within 10 s (no-healthy-instance: 'payment' has 1 registered instance(s)", failed.Reason);
+        Assert.Equal("no healthy instance of 'payment' within 10 s (payment.a: its health check fails: in maintenance)", failed.Reason);
         var retry = Then(waiting).OfType<StepRetryScheduled>().Single();
         Assert.Equal(("charge-payment", 2), (retry.StepId, retry.NextAttempt));
     }
