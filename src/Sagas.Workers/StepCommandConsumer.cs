@@ -24,28 +24,27 @@ public sealed class StepCommandConsumer<TCommand>(
         var queue = QueueOf(context);
         using var span = StepTracing.Start(command, instance.Node, queue);
         var serving = hosted.For(command.Service, queue);
-        StepOutcome outcome;
         if (serving is not null)
         {
             stats.Started(serving);
         }
 
+        StepOutcome? outcome = null;
         try
         {
             outcome = await handling.RunAsync(handlers, command.Service, StepRequest.For(command), context.CancellationToken);
         }
-        catch when (serving is not null)
+        finally
         {
-            stats.Finished(serving, clock.GetUtcNow(), clock.GetUtcNow() - startedAt, failed: true);
-            throw;
+            // A handler that threw counts as a failed call of the instance, as a failure it returned does.
+            if (serving is not null)
+            {
+                var ended = clock.GetUtcNow();
+                stats.Finished(serving, ended, ended - startedAt, failed: outcome is not StepOutcome.Success);
+            }
         }
 
         var run = new AttemptRun(startedAt, clock.GetUtcNow(), instance.Node, queue);
-        if (serving is not null)
-        {
-            stats.Finished(serving, run.EndedAt, run.EndedAt - startedAt, failed: outcome is StepOutcome.Failure);
-        }
-
         if (outcome is StepOutcome.Failure failed)
         {
             span?.SetStatus(ActivityStatusCode.Error, failed.Reason);
