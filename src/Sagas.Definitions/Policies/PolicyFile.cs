@@ -26,4 +26,7 @@ public sealed record PolicyFile
 
     /// <summary><c>orchestration.service_discovery</c>: through the broker, every 30 s, with health checks, unless it says otherwise.</summary>
     public DiscoveryPolicy Discovery { get; init; } = DiscoveryPolicy.Default;
+
+    /// <summary><c>orchestration.adaptive</c>: off unless the file has the key; a service's own <c>adaptive</c> goes over it.</summary>
+    public AdaptivePolicy Adaptive { get; init; } = AdaptivePolicy.Off;
 }

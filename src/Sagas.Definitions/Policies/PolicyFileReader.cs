@@ -13,13 +13,14 @@ internal sealed class PolicyFileReader(ErrorSink errors)
     private const string Allowed = "lower-case letters, digits, '.', '_' and '-' (at most 100), starting with a letter or digit";
 
     private static readonly string[] RootKeys = [Root];
-    internal static readonly string[] OrchestrationKeys = ["policies", "services", "workflows", "analytics", "service_discovery"];
+    internal static readonly string[] OrchestrationKeys = ["policies", "services", "workflows", "analytics", "service_discovery", "adaptive"];
     internal static readonly string[] WorkflowKeys = ["policies"];
 
     private readonly PolicyListReader _policies = new(errors);
     private readonly ServicePoliciesReader _services = new(errors);
     private readonly AnalyticsPolicyReader _analytics = new(errors);
     private readonly DiscoveryPolicyReader _discovery = new(errors);
+    private readonly AdaptivePolicyReader _adaptive = new(errors);
 
     public PolicyFile Read(SourceNode root, string file)
     {
@@ -49,23 +50,25 @@ internal sealed class PolicyFileReader(ErrorSink errors)
         }
 
         var keys = new KeyedEntries(body, OrchestrationKeys, null, errors, Root);
+        var adaptive = _adaptive.Read(keys["adaptive"], $"{Root}.adaptive", AdaptivePolicy.Off);
         return empty with
         {
             Defaults = _policies.Read(keys["policies"], $"{Root}.policies", PolicyPlace.Defaults),
-            Services = Services(keys["services"]),
+            Services = Services(keys["services"], adaptive),
             Workflows = Workflows(keys["workflows"]),
             Analytics = _analytics.Read(keys["analytics"]),
             Discovery = _discovery.Read(keys["service_discovery"]),
+            Adaptive = adaptive,
         };
     }
 
-    private Dictionary<string, ServicePolicies> Services(SourceNode? node)
+    private Dictionary<string, ServicePolicies> Services(SourceNode? node, AdaptivePolicy adaptive)
     {
         const string path = $"{Root}.services";
         var services = new Dictionary<string, ServicePolicies>(StringComparer.Ordinal);
         foreach (var (name, entry) in Named(node, path, "map service names to their endpoints, alternates and policies"))
         {
-            var service = _services.Read(entry, $"{path}.{name}");
+            var service = _services.Read(entry, $"{path}.{name}", adaptive);
             if (!NamePatterns.Service().IsMatch(name))
             {
                 errors.Add(entry.Key.Position, null, ErrorCodes.InvalidName, $"service name '{name}' in '{path}' may hold only {Allowed}");

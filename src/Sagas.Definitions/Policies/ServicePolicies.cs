@@ -16,6 +16,9 @@ public sealed record ServicePolicies
 
     public PolicyScope Policies { get; init; } = PolicyScope.None;
 
+    /// <summary>Its own <c>adaptive</c>, over the global one; null: the global one applies.</summary>
+    public AdaptivePolicy? Adaptive { get; init; }
+
     public required int Line { get; init; }
 }
 

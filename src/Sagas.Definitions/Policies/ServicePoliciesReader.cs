@@ -3,16 +3,17 @@ using Sagas.Definitions.Source;
 
 namespace Sagas.Definitions.Policies;
 
-/// <summary>Reads one <c>orchestration.services.NAME</c> entry: its endpoints, alternates and policies.</summary>
+/// <summary>Reads one <c>orchestration.services.NAME</c> entry: its endpoints, alternates, policies and adaptation.</summary>
 internal sealed class ServicePoliciesReader(ErrorSink errors)
 {
-    internal static readonly string[] ServiceKeys = ["endpoints", "alternates", "policies"];
+    internal static readonly string[] ServiceKeys = ["endpoints", "alternates", "policies", "adaptive"];
     internal static readonly string[] EndpointKeys = ["name", "weight"];
 
     private readonly PolicyListReader _policies = new(errors);
+    private readonly AdaptivePolicyReader _adaptive = new(errors);
 
-    /// <summary>The service as declared; <paramref name="path"/> is <c>orchestration.services.NAME</c>.</summary>
-    public ServicePolicies Read(SourceEntry entry, string path)
+    /// <summary>The service as declared; <paramref name="path"/> is <c>orchestration.services.NAME</c>; its <c>adaptive</c> goes over <paramref name="adaptive"/>.</summary>
+    public ServicePolicies Read(SourceEntry entry, string path, AdaptivePolicy adaptive)
     {
         var service = new ServicePolicies { Service = entry.Key.Text, Line = entry.Key.Position.Line };
         switch (entry.Value)
@@ -27,6 +28,7 @@ internal sealed class ServicePoliciesReader(ErrorSink errors)
                     Endpoints = Endpoints(keys["endpoints"], $"{path}.endpoints"),
                     Alternates = AlternatesReader.Read(keys["alternates"], $"{path}.alternates", service.Service, null, errors),
                     Policies = _policies.Read(keys["policies"], $"{path}.policies", PolicyPlace.Service),
+                    Adaptive = keys["adaptive"] is null ? null : _adaptive.Read(keys["adaptive"], $"{path}.adaptive", adaptive),
                 };
             default:
                 errors.Add(entry.Value.Position, null, ErrorCodes.WrongType,

@@ -9,7 +9,7 @@ namespace Sagas.Orchestration.Decisions;
 /// A result (or a timeout) of the current attempt: the endpoint has one step fewer out, and the
 /// service's circuit counts it; a circuit that opens or closes on it is recorded in the run that
 /// tipped it. A failure the service meant as final (a declined card) says nothing about its
-/// health and is not counted.
+/// health and is not counted. The instance that ran it is observed too, when its service adapts.
 /// </summary>
 public sealed class CircuitObserver(DecisionContext context)
 {
@@ -23,6 +23,7 @@ public sealed class CircuitObserver(DecisionContext context)
         }
 
         var key = state.DecisionKey(stepId, attempt, "outcome");
+        ObserveInstance(state, stepId, attempt, route, failed);
         if (route.Endpoint is { } endpoint)
         {
             context.Balancers.Finished(route.Service, endpoint, key);
@@ -64,5 +65,24 @@ public sealed class CircuitObserver(DecisionContext context)
                 });
                 break;
         }
+    }
+
+    // The instance's latency and outcome, for balancing and ejection, under the key its dispatch counted it in flight with.
+    private void ObserveInstance(WorkflowState state, string stepId, int attempt, StepRoute route, bool? failed)
+    {
+        if (route is not { Instance: { } instance, DispatchedAt: { } sent } || !context.Policies.Adapts)
+        {
+            return;
+        }
+
+        var policy = context.Policies.AdaptiveFor(route.Service);
+        if (!policy.Enabled)
+        {
+            return;
+        }
+
+        var now = context.Now;
+        var inRotation = context.Discovered.Current.Of(route.Service)?.Healthy.Count ?? 0;
+        context.Adaptations.Observe(route.Service, instance, state.AttemptKey(stepId, attempt), now - sent, failed, now, policy, inRotation);
     }
 }

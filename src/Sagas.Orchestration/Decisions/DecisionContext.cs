@@ -1,4 +1,5 @@
 using Sagas.Definitions.Loading;
+using Sagas.Orchestration.Adaptation;
 using Sagas.Orchestration.Discovery;
 using Sagas.Orchestration.Policies;
 
@@ -6,8 +7,8 @@ namespace Sagas.Orchestration.Decisions;
 
 /// <summary>
 /// What every decider reads besides the workflow's state: the definitions loaded, the settings and
-/// policies in force, the time, the jitter draw, and this node's view of each service (its circuit
-/// its balancer and its instances). Nothing here reaches a broker or a database.
+/// policies in force, the time, the jitter draw, and this node's view of each service (its circuit,
+/// its balancer, its instances and its adaptations). Nothing here reaches a broker or a database.
 /// </summary>
 /// <remarks>
 /// The circuits and balancers answer a question asked again under the same decision key (a saga
@@ -16,8 +17,11 @@ namespace Sagas.Orchestration.Decisions;
 /// </remarks>
 public sealed class DecisionContext(
     DefinitionCatalog catalog, OrchestrationOptions options, TimeProvider clock, PolicyBook policies, CircuitBreakers breakers, EndpointBalancers balancers,
-    DiscoveredServices discovered)
+    DiscoveredServices discovered, ServiceAdaptations adaptations)
 {
+    /// <summary>What this node observed of each instance, and the adaptations in force.</summary>
+    public ServiceAdaptations Adaptations => adaptations;
+
     /// <summary>The registry as this node last read it, and its spread over instances.</summary>
     public DiscoveredServices Discovered => discovered;
 

@@ -1,5 +1,6 @@
 using Sagas.Definitions.Building;
 using Sagas.Definitions.Model;
+using Sagas.Definitions.Policies;
 using Sagas.Orchestration.Discovery;
 using Sagas.Orchestration.Workflows;
 
@@ -48,31 +49,43 @@ public sealed class InstanceRouter(DecisionContext context)
 
     /// <summary>
     /// The instance for a step's attempt: in turn among the healthy instances of the endpoint the
-    /// policies chose (any healthy instance of the service when that endpoint's are all out); null
+    /// policies chose (any healthy instance of the service when that endpoint's are all out), by
+    /// latency when the service adapts to it, never to an instance ejected for its failures; null
     /// when no instance of it is registered, and the command goes to the queue as before. With one
     /// healthy instance there is no choice, and no reason to record.
     /// </summary>
-    public InstanceChoice? Choose(string service, string? endpoint, string key)
+    public InstanceChoice? Choose(string service, string? endpoint, string key, string attemptKey)
     {
         if (context.Discovered.Current.Of(service) is not { } roster || roster.In(endpoint).Count == 0)
         {
             return null;
         }
 
-        var healthy = roster.HealthyIn(endpoint);
+        var adaptive = context.Policies.AdaptiveFor(service);
+        var healthy = Eligible(roster.HealthyIn(endpoint), adaptive);
         if (healthy.Count == 0)
         {
-            if (roster.Healthy.Count == 0)
+            var anywhere = Eligible(roster.Healthy, adaptive);
+            if (anywhere.Count == 0)
             {
                 return null;
             }
 
-            var moved = context.Discovered.Choose(service, roster.Healthy, key);
+            var moved = Pick(service, service, anywhere, key, attemptKey, adaptive);
             return moved with { Reason = $"{moved.Reason ?? $"instance {moved.Queue}"}, as endpoint {endpoint} has none healthy" };
         }
 
-        return context.Discovered.Choose(endpoint ?? service, healthy, key);
+        return Pick(service, endpoint ?? service, healthy, key, attemptKey, adaptive);
     }
+
+    // Outlier ejection never takes a service's last instance, so some candidate always remains.
+    private IReadOnlyList<InstanceEntry> Eligible(IReadOnlyList<InstanceEntry> healthy, AdaptivePolicy adaptive) =>
+        adaptive.On(AdaptiveTrigger.ErrorRate) ? context.Adaptations.NotEjected(healthy) : healthy;
+
+    private InstanceChoice Pick(string service, string group, IReadOnlyList<InstanceEntry> candidates, string key, string attemptKey, AdaptivePolicy adaptive) =>
+        adaptive.On(AdaptiveTrigger.Latency)
+            ? context.Adaptations.ChooseByLatency(service, candidates, key, attemptKey, context.Now, adaptive.Latency, context.Random)
+            : context.Discovered.Choose(group, candidates, key);
 
     /// <summary>The words for a wait that ran out, for the failed attempt's reason: how long, and why each instance is out.</summary>
     public string GaveUp(string service, TimeSpan waited) =>

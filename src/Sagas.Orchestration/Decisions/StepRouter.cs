@@ -73,7 +73,7 @@ public sealed class StepRouter(DecisionContext context, InstanceRouter instances
                 ? new EndpointChoice(balancing.Endpoints[0].Name, null)
                 : context.Balancers.Choose(service, balancing.Endpoints, balancing.Algorithm, state.DecisionKey(step.Id, attempt, service))
             : null;
-        var instance = instances.Choose(service, endpoint?.Endpoint, state.DecisionKey(step.Id, attempt, service));
+        var instance = instances.Choose(service, endpoint?.Endpoint, state.DecisionKey(step.Id, attempt, service), state.AttemptKey(step.Id, attempt));
         var why = string.Join("; ", new[] { endpoint?.Reason, instance?.Reason }.OfType<string>());
         return new RouteDecision.Dispatch(hops, service, endpoint?.Endpoint, why.Length == 0 ? null : why, probe) { Violations = violations, Instance = instance?.Queue };
     }

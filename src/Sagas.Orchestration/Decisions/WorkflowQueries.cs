@@ -60,4 +60,8 @@ internal static class WorkflowQueries
     /// </summary>
     public static string DecisionKey(this WorkflowState state, string stepId, int attempt, string what) =>
         $"{state.CorrelationId:N}@{state.Revision}/{stepId}#{attempt}/{what}";
+
+    /// <summary>The key of one attempt of a step, whatever the revision: an instance counts it in flight from its dispatch to its result under it.</summary>
+    public static string AttemptKey(this WorkflowState state, string stepId, int attempt) =>
+        $"{state.CorrelationId:N}/{stepId}#{attempt}";
 }

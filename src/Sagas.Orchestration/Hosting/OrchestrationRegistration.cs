@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Sagas.Definitions.Loading;
 using Sagas.Definitions.Policies;
 using Sagas.Orchestration;
+using Sagas.Orchestration.Adaptation;
 using Sagas.Orchestration.Admission;
 using Sagas.Orchestration.Decisions;
 using Sagas.Orchestration.Discovery;
@@ -62,6 +63,7 @@ public static class OrchestrationRegistration
         services.AddSingleton<CircuitBreakers>();
         services.AddSingleton<EndpointBalancers>();
         services.AddSingleton<DiscoveredServices>();
+        services.AddSingleton<ServiceAdaptations>();
         services.AddSingleton<IRegistryChanges>(provider => provider.GetRequiredService<DiscoveredServices>());
         services.AddSingleton<IServiceDiscovery, BrokerServiceDiscovery>();
         return services;
@@ -95,6 +97,7 @@ public static class OrchestrationRegistration
         builder.Services.AddHostedService(provider => provider.GetRequiredService<OutboxCleaner>());
         builder.Services.AddHostedService<AdmissionRelay>();
         builder.Services.AddHostedService<NodeWatch>();
+        builder.Services.AddHostedService<AdaptationJournal>();
         builder.Services.AddHostedService<WorkflowSweeper>();
         builder.Services.AddHostedService<OrchestratorGauges>();
         return builder;

@@ -3,6 +3,7 @@ using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Schema.Identity;
+using Sagas.Orchestration.Adaptation;
 using Sagas.Orchestration.Admission;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Nodes;
@@ -61,6 +62,10 @@ public static class WorkflowStore
         options.Events.AddEventType(typeof(NodeLost));
         options.Events.AddEventType(typeof(NodeUnhealthy));
         options.Events.AddEventType(typeof(NodeHealthy));
+
+        // The streams of services, where orchestrators record what they adapted and why.
+        options.Events.AddEventType(typeof(AdaptationApplied));
+        options.Events.AddEventType(typeof(AdaptationReverted));
 
         foreach (var type in JournalEvents.All)
         {

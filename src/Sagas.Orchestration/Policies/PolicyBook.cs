@@ -15,6 +15,7 @@ namespace Sagas.Orchestration.Policies;
 public sealed class PolicyBook(PolicyFile file, OrchestrationOptions options, DefinitionCatalog catalog)
 {
     private readonly Lazy<HashSet<string>> _knownServices = new(() => KnownServices(file, catalog));
+    private readonly Lazy<bool> _adapts = new(() => file.Adaptive.Enabled || file.Services.Values.Any(s => s.Adaptive is { Enabled: true }));
 
     public PolicyFile File => file;
 
@@ -85,6 +86,12 @@ public sealed class PolicyBook(PolicyFile file, OrchestrationOptions options, De
             _ => ([endpoints[0]], BalancingAlgorithm.RoundRobin),
         };
     }
+
+    /// <summary>What the orchestrators adapt to for <paramref name="service"/>: its own <c>adaptive</c>, else the global one (off without the key).</summary>
+    public AdaptivePolicy AdaptiveFor(string service) => file.Services.GetValueOrDefault(service)?.Adaptive ?? file.Adaptive;
+
+    /// <summary>Whether anything adapts at all: without it, no step pays for observing its result.</summary>
+    public bool Adapts => _adapts.Value;
 
     public LimitsPolicy? LimitsFor(string service) => ServiceScope(service)?.Limits ?? file.Defaults.Limits;
 

@@ -83,9 +83,7 @@ public static class WorkflowEvolution
         state.RetryDue.Remove(e.StepId);
         state.AwaitingAdmission.Remove(e.StepId);
         state.InstanceWaits.Remove(e.StepId);
-        state.Routes[e.StepId] = state.Routes.TryGetValue(e.StepId, out var route) && route.Service == e.Service
-            ? route with { Endpoint = e.Endpoint, Probe = e.Probe }
-            : new StepRoute(e.Service, e.Endpoint, e.Attempt, e.Probe);
+        state.Routes[e.StepId] = StepRoute.After(e, state.Routes.GetValueOrDefault(e.StepId));
     }
 
     public static void Apply(StepRerouted e, WorkflowState state) => state.Routes[e.StepId] = new StepRoute(e.To, null, e.Attempt);

@@ -18,7 +18,7 @@ public class When_a_policy_key_is_unknown
         var error = LoadPolicies.SingleError("orchestration:\n  service: {}\n");
 
         Assert.Equal(
-            (ErrorCodes.UnknownKey, 2, "unknown key 'orchestration.service' (did you mean 'services'?); expected one of: policies, services, workflows, analytics, service_discovery"),
+            (ErrorCodes.UnknownKey, 2, "unknown key 'orchestration.service' (did you mean 'services'?); expected one of: policies, services, workflows, analytics, service_discovery, adaptive"),
             error);
     }
 
@@ -56,7 +56,7 @@ public class When_a_policy_key_is_unknown
 
         Assert.Equal(
             [
-                (ErrorCodes.UnknownKey, 4, "unknown key 'orchestration.services.payment.alternate' (did you mean 'alternates'?); expected one of: endpoints, alternates, policies"),
+                (ErrorCodes.UnknownKey, 4, "unknown key 'orchestration.services.payment.alternate' (did you mean 'alternates'?); expected one of: endpoints, alternates, policies, adaptive"),
                 (ErrorCodes.UnknownKey, 7, "unknown key 'orchestration.workflows.order-fulfilment.policy'; expected one of: policies"),
             ],
             result.Errors.Select(e => (e.Code, e.Line, e.Message)));

@@ -99,6 +99,10 @@ public sealed class When_files_are_checked_against_the_schemas
         Assert.Equal(Sorted(AnalyticsPolicyReader.Keys), KeysOf(orchestration["properties"]!["analytics"]!));
         Assert.Equal(Sorted(DiscoveryPolicyReader.Keys), KeysOf(orchestration["properties"]!["service_discovery"]!));
         Assert.Equal(Sorted(ServicePoliciesReader.ServiceKeys), KeysOf(schema["$defs"]!["service"]!));
+        Assert.Equal(Sorted(AdaptivePolicyReader.Keys), KeysOf(schema["$defs"]!["adaptive"]!));
+        Assert.Equal(Sorted(AdaptivePolicyReader.LatencyKeys), KeysOf(schema["$defs"]!["adaptive"]!["properties"]!["latency"]!));
+        Assert.Equal(Sorted(AdaptivePolicyReader.ErrorRateKeys), KeysOf(schema["$defs"]!["adaptive"]!["properties"]!["error_rate"]!));
+        Assert.Equal(Sorted(AdaptivePolicyReader.LoadKeys), KeysOf(schema["$defs"]!["adaptive"]!["properties"]!["load"]!));
         Assert.Equal(Sorted(ServicePoliciesReader.EndpointKeys), KeysOf(schema["$defs"]!["service"]!["properties"]!["endpoints"]!["items"]!["oneOf"]![1]!));
 
         var policies = schema["$defs"]!["policies"]!["items"]!["oneOf"]!.AsArray()

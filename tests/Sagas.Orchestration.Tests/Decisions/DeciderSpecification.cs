@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Sagas.Definitions.Loading;
 using Sagas.Definitions.Policies;
+using Sagas.Orchestration.Adaptation;
 using Sagas.Orchestration.Decisions;
 using Sagas.Orchestration.Discovery;
 using Sagas.Orchestration.Journal;
@@ -31,7 +32,7 @@ internal sealed class DeciderSpecification
               ?? throw new InvalidOperationException("the test's policies are invalid");
         options ??= new OrchestrationOptions();
         Clock = new FakeTimeProvider(At);
-        Context = new DecisionContext(catalog, options, Clock, new PolicyBook(policies, options, catalog), new CircuitBreakers(), new EndpointBalancers(), Discovered)
+        Context = new DecisionContext(catalog, options, Clock, new PolicyBook(policies, options, catalog), new CircuitBreakers(), new EndpointBalancers(), Discovered, Adaptations)
         {
             Random = () => 0.5,
         };
@@ -43,6 +44,9 @@ internal sealed class DeciderSpecification
 
     /// <summary>The registry as the deciders see it: empty (every service unregistered) until a test replaces it.</summary>
     public DiscoveredServices Discovered { get; } = new();
+
+    /// <summary>What this node observed of each instance, and the adaptations in force: empty until results come.</summary>
+    public ServiceAdaptations Adaptations { get; } = new("orchestrator-1");
 
     public DecisionContext Context { get; }
 
