@@ -6,6 +6,7 @@ using Sagas.Analytics.Stats;
 using Sagas.Analytics.WorkflowList;
 using Sagas.Contracts.Commands;
 using Sagas.Orchestration;
+using Sagas.Orchestration.Adaptation;
 using Sagas.Orchestration.Admission;
 using Sagas.Orchestration.Nodes;
 using Sagas.Orchestration.Outbox;
@@ -179,6 +180,20 @@ internal sealed class WorkflowReader : IDisposable
         {
             await using var session = _store.QuerySession();
             return await session.Events.FetchStreamAsync(workflowId, token: cancellationToken);
+        });
+
+    /// <summary>The latest records of a service's stream (<see cref="ServiceStreams"/>): what orchestrators adapted for it, oldest first.</summary>
+    public Task<IReadOnlyList<object>> ServiceHistoryAsync(string service, int latest, CancellationToken cancellationToken) =>
+        GuardAsync(async () =>
+        {
+            await using var session = _store.QuerySession();
+            var stream = ServiceStreams.IdOf(service);
+            var events = await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamId == stream)
+                .OrderByDescending(e => e.Sequence)
+                .Take(latest)
+                .ToListAsync(cancellationToken);
+            return (IReadOnlyList<object>)[.. events.OrderBy(e => e.Sequence).Select(e => e.Data)];
         });
 
     private async Task<T> GuardAsync<T>(Func<Task<T>> read)

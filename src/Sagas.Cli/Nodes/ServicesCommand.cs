@@ -1,6 +1,7 @@
 using System.Globalization;
 using Sagas.Cli.Node;
 using Sagas.Definitions.Building;
+using Sagas.Orchestration.Adaptation;
 using Sagas.Orchestration.Discovery;
 
 namespace Sagas.Cli.Nodes;
@@ -8,21 +9,35 @@ namespace Sagas.Cli.Nodes;
 /// <summary>
 /// <c>sagas services [--json]</c>: each service with its registered instances, as the
 /// orchestrators route by them: node, endpoint, whether in the rotation (or why not), and each
-/// instance's last minute as its node reported it (in flight, calls, error rate, latency p50/p99).
+/// instance's last minute as its node reported it (in flight, calls, error rate, latency p50/p99),
+/// and the adaptations in force on it (ejected, avoided), from the service's stream.
+/// <c>sagas services --history SERVICE</c> prints that stream: each adaptation applied and reverted, and why.
 /// </summary>
 internal static class ServicesCommand
 {
     public static Command Create(CliContext context)
     {
         var json = new Option<bool>("--json") { Description = "Write the services and their instances as JSON" };
-        var command = new Command("services", "List each service's instances: node, health, in flight, latency and error rate over the last minute") { json };
+        var history = new Option<string?>("--history") { Description = "Print what the orchestrators adapted for this service, and why (its stream's latest 200 records)" };
+        var command = new Command("services", "List each service's instances: node, health, in flight, latency and error rate over the last minute") { json, history };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var policy = NodeFiles.LoadPolicies(context.Settings).Discovery;
             using var reader = new WorkflowReader(context.Settings.Postgres);
             var now = DateTimeOffset.UtcNow;
+            if (parse.GetValue(history) is { } asked)
+            {
+                return await AdaptationHistory.WriteAsync(context, asked, await reader.ServiceHistoryAsync(asked, 200, cancellationToken), parse.GetValue(json));
+            }
+
             var directory = ServiceDirectory.From(await reader.NodesAsync(cancellationToken), policy with { Enabled = true }, now);
             var services = directory.Services.OrderBy(s => s.Service, StringComparer.Ordinal).ToList();
+            var adapted = new Dictionary<string, IReadOnlyList<AdaptationApplied>>(StringComparer.Ordinal);
+            foreach (var known in services)
+            {
+                adapted[known.Service] = AdaptationsInForce.From(await reader.ServiceHistoryAsync(known.Service, 200, cancellationToken), now);
+            }
+
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(context.Output, services.Select(s => new
@@ -48,7 +63,9 @@ internal static class ServicesCommand
                         i.Report.LatencyP50Ms,
                         i.Report.LatencyP99Ms,
                         i.LastSeen,
+                        Adaptations = adapted[s.Service].Where(a => a.Instance == i.Queue).ToList(),
                     }).ToList(),
+                    Adaptations = adapted[s.Service].Where(a => a.Instance is null).ToList(),
                 }).ToList());
                 return ExitCodes.Success;
             }
@@ -79,6 +96,11 @@ internal static class ServicesCommand
                     else if (report.Problem is { } problem)
                     {
                         await context.Output.WriteLineAsync($"    {report.Health}: {problem}");
+                    }
+
+                    foreach (var adaptation in adapted[service.Service].Where(a => a.Instance == instance.Queue))
+                    {
+                        await context.Output.WriteLineAsync($"    {AdaptationHistory.InForce(adaptation)}");
                     }
                 }
             }

@@ -24,6 +24,7 @@ public sealed class ServiceAdaptations(string orchestrator)
     private static readonly TimeSpan ForgetAfter = TimeSpan.FromMinutes(10);
 
     private readonly Dictionary<string, InstanceObservations> _instances = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<InstanceObservations>> _byService = new(StringComparer.Ordinal);
     private readonly RecentDecisions<InstanceChoice> _choices = new();
     private readonly RecentDecisions<bool> _observed = new();
     private readonly List<object> _journal = [];
@@ -155,29 +156,23 @@ public sealed class ServiceAdaptations(string orchestrator)
         }
     }
 
+    // Every instance of the service, not only the one observed: a peer measured as fast is what makes a slow one stand out.
     private void Avoidance(InstanceObservations observed, List<InstanceObservations> peers, LatencyAdaptation policy, DateTimeOffset now)
     {
-        if (LatencyAvoidance.Consider(observed, peers, policy, now, orchestrator) is { } avoided)
+        foreach (var instance in peers.Prepend(observed))
         {
-            observed.AvoidedAbove = avoided.Threshold;
-            observed.AvoidedSince = now;
-            _journal.Add(avoided);
-        }
-        else if (LatencyAvoidance.Reconsider(observed, peers, policy, now, orchestrator) is { } restored)
-        {
-            observed.AvoidedAbove = null;
-            observed.AvoidedSince = null;
-            _journal.Add(restored);
-        }
-
-        // A peer avoided against this one may be back in the band now that this one is slower.
-        foreach (var peer in peers.Where(p => p.AvoidedAbove is not null))
-        {
-            if (LatencyAvoidance.Reconsider(peer, PeersOf(peer), policy, now, orchestrator) is { } peerRestored)
+            var others = PeersOf(instance);
+            if (LatencyAvoidance.Consider(instance, others, policy, now, orchestrator) is { } avoided)
             {
-                peer.AvoidedAbove = null;
-                peer.AvoidedSince = null;
-                _journal.Add(peerRestored);
+                instance.AvoidedAbove = avoided.Threshold;
+                instance.AvoidedSince = now;
+                _journal.Add(avoided);
+            }
+            else if (LatencyAvoidance.Reconsider(instance, others, policy, now, orchestrator) is { } restored)
+            {
+                instance.AvoidedAbove = null;
+                instance.AvoidedSince = null;
+                _journal.Add(restored);
             }
         }
     }
@@ -211,10 +206,11 @@ public sealed class ServiceAdaptations(string orchestrator)
         }
 
         _instances.Remove(instance.Queue);
+        _byService[instance.Service].Remove(instance);
     }
 
     private List<InstanceObservations> PeersOf(InstanceObservations instance) =>
-        [.. _instances.Values.Where(i => i.Service == instance.Service && !ReferenceEquals(i, instance))];
+        [.. _byService[instance.Service].Where(i => !ReferenceEquals(i, instance))];
 
     private InstanceObservations Of(string service, string queue, TimeSpan decay)
     {
@@ -222,6 +218,13 @@ public sealed class ServiceAdaptations(string orchestrator)
         {
             instance = new InstanceObservations(service, queue, decay);
             _instances[queue] = instance;
+            if (!_byService.TryGetValue(service, out var ofService))
+            {
+                ofService = [];
+                _byService[service] = ofService;
+            }
+
+            ofService.Add(instance);
         }
 
         return instance;
