@@ -12,7 +12,7 @@ public sealed record AdaptivePolicy
 
     public bool Enabled { get; init; } = true;
 
-    public IReadOnlySet<AdaptiveTrigger> Triggers { get; init; } = new HashSet<AdaptiveTrigger> { AdaptiveTrigger.Latency, AdaptiveTrigger.ErrorRate };
+    public IReadOnlySet<AdaptiveTrigger> Triggers { get; init; } = new HashSet<AdaptiveTrigger> { AdaptiveTrigger.Load, AdaptiveTrigger.Latency, AdaptiveTrigger.ErrorRate };
 
     public LatencyAdaptation Latency { get; init; } = new();
 

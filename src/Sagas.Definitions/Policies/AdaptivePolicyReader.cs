@@ -58,20 +58,10 @@ internal sealed class AdaptivePolicyReader(ErrorSink errors)
         var triggers = new HashSet<AdaptiveTrigger>();
         for (var index = 0; index < items.Count; index++)
         {
-            if (PolicyValues.Choice(items[index], $"{path}[{index}]", TriggerNames, errors) is not { } trigger)
+            if (PolicyValues.Choice(items[index], $"{path}[{index}]", TriggerNames, errors) is { } trigger)
             {
-                continue;
+                triggers.Add(trigger);
             }
-
-            if (trigger == AdaptiveTrigger.Load)
-            {
-                // Refused until the concurrency limit behind it is built: a file asking for it must not get nothing in silence.
-                errors.Add(items[index].Position, null, ErrorCodes.InvalidPolicyValue,
-                    $"'{path}[{index}]: load' is not available yet: the adaptive concurrency limit is still being built; use latency and error_rate");
-                continue;
-            }
-
-            triggers.Add(trigger);
         }
 
         return triggers;

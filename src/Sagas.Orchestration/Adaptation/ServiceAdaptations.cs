@@ -38,6 +38,9 @@ public sealed class ServiceAdaptations(string orchestrator)
 
     public string Orchestrator => orchestrator;
 
+    /// <summary>The adaptive concurrency limits (<c>load</c>), whose records join this journal.</summary>
+    public ServiceLimits Limits { get; } = new(orchestrator);
+
     /// <summary>Those of <paramref name="candidates"/> not ejected for their failures.</summary>
     public IReadOnlyList<InstanceEntry> NotEjected(IReadOnlyList<InstanceEntry> candidates)
     {
@@ -106,6 +109,7 @@ public sealed class ServiceAdaptations(string orchestrator)
     /// <summary>Ends the ejections whose time ran out and forgets what is stale; <paramref name="policyOf"/> gives each service's policy now.</summary>
     public void Tick(DateTimeOffset now, Func<string, AdaptivePolicy> policyOf)
     {
+        Limits.Tick(now);
         lock (_lock)
         {
             foreach (var instance in _instances.Values.ToList())
@@ -142,6 +146,7 @@ public sealed class ServiceAdaptations(string orchestrator)
         {
             var taken = _journal.ToList();
             _journal.Clear();
+            taken.AddRange(Limits.TakeJournal());
             return taken;
         }
     }

@@ -1,4 +1,5 @@
 using Sagas.Definitions.Model;
+using Sagas.Definitions.Policies;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Policies;
 using Sagas.Orchestration.Workflows;
@@ -23,7 +24,7 @@ public sealed class CircuitObserver(DecisionContext context)
         }
 
         var key = state.DecisionKey(stepId, attempt, "outcome");
-        ObserveInstance(state, stepId, attempt, route, failed);
+        ObserveAdaptive(state, stepId, attempt, route, failed);
         if (route.Endpoint is { } endpoint)
         {
             context.Balancers.Finished(route.Service, endpoint, key);
@@ -67,22 +68,26 @@ public sealed class CircuitObserver(DecisionContext context)
         }
     }
 
-    // The instance's latency and outcome, for balancing and ejection, under the key its dispatch counted it in flight with.
-    private void ObserveInstance(WorkflowState state, string stepId, int attempt, StepRoute route, bool? failed)
+    // The attempt's latency and outcome for adaptation: its service's limit frees its slot and
+    // learns from it; its instance's balancing and ejection count it. Keyed by the attempt, as its dispatch counted it.
+    private void ObserveAdaptive(WorkflowState state, string stepId, int attempt, StepRoute route, bool? failed)
     {
-        if (route is not { Instance: { } instance, DispatchedAt: { } sent } || !context.Policies.Adapts)
-        {
-            return;
-        }
-
-        var policy = context.Policies.AdaptiveFor(route.Service);
-        if (!policy.Enabled)
+        if (!context.Policies.Adapts || route.DispatchedAt is not { } sent || context.Policies.AdaptiveFor(route.Service) is not { Enabled: true } policy)
         {
             return;
         }
 
         var now = context.Now;
-        var inRotation = context.Discovered.Current.Of(route.Service)?.Healthy.Count ?? 0;
-        context.Adaptations.Observe(route.Service, instance, state.AttemptKey(stepId, attempt), now - sent, failed, now, policy, inRotation);
+        var key = state.AttemptKey(stepId, attempt);
+        if (policy.On(AdaptiveTrigger.Load))
+        {
+            context.Adaptations.Limits.Release(route.Service, key, now - sent, now, policy.Load);
+        }
+
+        if (route.Instance is { } instance && (policy.On(AdaptiveTrigger.Latency) || policy.On(AdaptiveTrigger.ErrorRate)))
+        {
+            var inRotation = context.Discovered.Current.Of(route.Service)?.Healthy.Count ?? 0;
+            context.Adaptations.Observe(route.Service, instance, key, now - sent, failed, now, policy, inRotation);
+        }
     }
 }

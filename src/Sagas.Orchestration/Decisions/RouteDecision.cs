@@ -2,8 +2,8 @@ namespace Sagas.Orchestration.Decisions;
 
 /// <summary>
 /// Where an attempt goes, and why: the services it failed over through on the way
-/// (<see cref="Hops"/>), then one outcome: dispatched, waiting for a slot under limits, waiting
-/// for a circuit to half-open, waiting for a healthy instance, or not sent because the circuit's policy is to fail fast. A broken
+/// (<see cref="Hops"/>), then one outcome: dispatched, waiting for a slot under limits or its turn under an adaptive
+/// limit, waiting for a circuit to half-open, waiting for a healthy instance, or not sent because the circuit's policy is to fail fast. A broken
 /// alternates policy met on the way is in <see cref="Violations"/>, to be recorded before the hops.
 /// </summary>
 public abstract record RouteDecision(IReadOnlyList<RouteHop> Hops)
@@ -19,6 +19,9 @@ public abstract record RouteDecision(IReadOnlyList<RouteHop> Hops)
 
     /// <summary>Waits for a healthy instance of <paramref name="Service"/>, looking again at <paramref name="Until"/>.</summary>
     public sealed record WaitForInstance(IReadOnlyList<RouteHop> Hops, string Service, DateTimeOffset Until, string Reason) : RouteDecision(Hops);
+
+    /// <summary>Waits its turn under the adaptive concurrency limit of <paramref name="Service"/> on this orchestrator, looking again by itself at <paramref name="Until"/>.</summary>
+    public sealed record WaitForCapacity(IReadOnlyList<RouteHop> Hops, string Service, DateTimeOffset Until, string Reason) : RouteDecision(Hops);
 
     /// <summary>Waits for a slot under the limits of <paramref name="Service"/>.</summary>
     public sealed record WaitForSlot(IReadOnlyList<RouteHop> Hops, string Service, string Reason) : RouteDecision(Hops);

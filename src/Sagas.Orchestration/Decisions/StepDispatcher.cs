@@ -51,6 +51,9 @@ public sealed class StepDispatcher(DecisionContext context, WorkflowOutcomes out
             case RouteDecision.WaitForInstance waiting:
                 state.Record(Queued(state, step.Id, attempt, waiting.Service, waiting.Reason, now) with { Until = waiting.Until, NoHealthyInstance = true, Condition = condition });
                 break;
+            case RouteDecision.WaitForCapacity capacity:
+                state.Record(Queued(state, step.Id, attempt, capacity.Service, capacity.Reason, now) with { Until = capacity.Until, AdaptiveLimit = true, Condition = condition });
+                break;
             case RouteDecision.WaitForCircuit circuit:
                 state.Record(Queued(state, step.Id, attempt, circuit.Service, circuit.Reason, now) with { Until = circuit.Until, Condition = condition });
                 break;

@@ -7,11 +7,12 @@ namespace Sagas.Orchestration.Decisions;
 
 /// <summary>
 /// Decides where an attempt goes: its route's service, unless that service is limited (the step
-/// waits for a slot), has no healthy instance (the step waits for one) or its circuit is open (fail
+/// waits for a slot), has no healthy instance (the step waits for one), is at its adaptive limit
+/// on this orchestrator (the step waits its turn) or its circuit is open (fail
 /// over, wait or fail fast, as the policy says); then one of the service's endpoints and
 /// instances. Records nothing: it returns the route and its reasons.
 /// </summary>
-public sealed class StepRouter(DecisionContext context, InstanceRouter instances)
+public sealed class StepRouter(DecisionContext context, InstanceRouter instances, LimitRouter adaptiveLimits)
 {
     /// <summary>
     /// Limits come first: the circuit is asked only when the step is about to leave, so a probe
@@ -26,6 +27,7 @@ public sealed class StepRouter(DecisionContext context, InstanceRouter instances
         var hops = new List<RouteHop>();
         var violations = new List<PolicyViolation>();
         var probe = false;
+        string? limited = null;
         while (true)
         {
             if (!admitted && policies.LimitsFor(service) is { } limits)
@@ -39,6 +41,16 @@ public sealed class StepRouter(DecisionContext context, InstanceRouter instances
                 return new RouteDecision.WaitForInstance(hops, service, instances.LookAgainAt(state, step, attempt, service), none) { Violations = violations };
             }
 
+            if (adaptiveLimits.Check(state, step.Id, attempt, service) is { } limit)
+            {
+                if (!limit.Admitted)
+                {
+                    return new RouteDecision.WaitForCapacity(hops, service, now + LimitRouter.LookAgainAfter, limit.Reason!) { Violations = violations };
+                }
+
+                limited = limit.Reason;
+            }
+
             if (policies.BreakerFor(service) is not { } breaker)
             {
                 break;
@@ -50,6 +62,9 @@ public sealed class StepRouter(DecisionContext context, InstanceRouter instances
                 probe = admission.IsProbe;
                 break;
             }
+
+            adaptiveLimits.GiveBack(state, step.Id, attempt, service);
+            limited = null;
 
             var open = $"the circuit of '{service}' is open until {admission.BlockedUntil:HH:mm:ss.fff} ({admission.Reason})";
             if (breaker.WhenOpen == CircuitOpenAction.FailFast)
@@ -74,7 +89,7 @@ public sealed class StepRouter(DecisionContext context, InstanceRouter instances
                 : context.Balancers.Choose(service, balancing.Endpoints, balancing.Algorithm, state.DecisionKey(step.Id, attempt, service))
             : null;
         var instance = instances.Choose(service, endpoint?.Endpoint, state.DecisionKey(step.Id, attempt, service), state.AttemptKey(step.Id, attempt));
-        var why = string.Join("; ", new[] { endpoint?.Reason, instance?.Reason }.OfType<string>());
+        var why = string.Join("; ", new[] { endpoint?.Reason, instance?.Reason, limited }.OfType<string>());
         return new RouteDecision.Dispatch(hops, service, endpoint?.Endpoint, why.Length == 0 ? null : why, probe) { Violations = violations, Instance = instance?.Queue };
     }
 

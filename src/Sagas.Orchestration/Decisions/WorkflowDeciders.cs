@@ -14,7 +14,7 @@ public sealed class WorkflowDeciders
         var compensation = new CompensationFlow(context, outcomes);
         var ending = new WorkflowEnding(context, outcomes, compensation);
         var instances = new InstanceRouter(context);
-        var router = new StepRouter(context, instances);
+        var router = new StepRouter(context, instances, new LimitRouter(context));
         var dispatcher = new StepDispatcher(context, outcomes, router, ending, abandoned);
         var forward = new ForwardFlow(context, outcomes, dispatcher, ending, compensation);
         var retries = new RetryScheduling(context);

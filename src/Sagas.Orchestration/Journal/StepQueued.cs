@@ -30,6 +30,13 @@ public sealed record StepQueued
     /// </summary>
     public bool NoHealthyInstance { get; init; }
 
+    /// <summary>
+    /// True when it waits its turn under its service's adaptive concurrency limit on this
+    /// orchestrator (its reason starts <c>adaptive-limit</c>): woken when a slot frees, in order,
+    /// and looking again by itself at <see cref="Until"/>.
+    /// </summary>
+    public bool AdaptiveLimit { get; init; }
+
     /// <summary>The step's <c>when:</c> that was true, with what it read, when this wait follows that decision.</summary>
     public StepConditionRecord? Condition { get; init; }
 

@@ -9,9 +9,10 @@ public class The_adaptive_section
     {
         var policies = LoadPolicies.ValidYaml("""
             orchestration:
-              adaptive: { enabled: true, triggers: ["latency", "error_rate"] }
+              adaptive: { enabled: true, triggers: ["load", "latency", "error_rate"] }
             """);
 
+        Assert.True(policies.Adaptive.On(AdaptiveTrigger.Load));
         Assert.True(policies.Adaptive.On(AdaptiveTrigger.Latency));
         Assert.True(policies.Adaptive.On(AdaptiveTrigger.ErrorRate));
         Assert.Equal(new ErrorRateAdaptation(), policies.Adaptive.ErrorRate);
@@ -55,7 +56,6 @@ public class The_adaptive_section
     }
 
     [Theory]
-    [InlineData("triggers: [load]", 3, ErrorCodes.InvalidPolicyValue, "'orchestration.adaptive.triggers[0]: load' is not available yet")]
     [InlineData("triggers: [cpu]", 3, ErrorCodes.InvalidPolicyValue, "'orchestration.adaptive.triggers[0]'")]
     [InlineData("latency: { threshold: 1 }", 3, ErrorCodes.InvalidPolicyValue, "'orchestration.adaptive.latency.threshold' must be above 1")]
     [InlineData("latency: { decay: soon }", 3, ErrorCodes.InvalidDuration, "'orchestration.adaptive.latency.decay' is not a valid duration")]

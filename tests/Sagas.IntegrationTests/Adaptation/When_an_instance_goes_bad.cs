@@ -125,6 +125,32 @@ public sealed class When_an_instance_goes_bad(AdaptationServices services) : Int
         Assert.True(history.Contains($"{ejected.Instance} no longer ejected on error_rate after ", StringComparison.Ordinal), history);
     }
 
+    [Fact]
+    public async Task Steps_over_the_adaptive_limit_wait_their_turn_and_every_one_completes()
+    {
+        await PoliciesAsync("triggers: [load]\n    load: { initial_limit: 2, max_limit: 2 }");
+        await using var orchestrator = await NodeProcess.StartAsync(services.Settings, Settings, "--orchestrator");
+        await using var worker = await NodeProcess.StartAsync(services.Settings, With("slow:200"), "--worker", "payment");
+        await using var client = await StartClient.ConnectAsync(services.VirtualHost);
+
+        var workflows = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => client.StartAsync("pay", new JsonObject { ["orderId"] = $"o-{i}-{Guid.NewGuid():N}" })));
+        var runs = new List<IReadOnlyList<object>>();
+        foreach (var workflow in workflows)
+        {
+            runs.Add(await Eventually.Until(() => services.EventsAsync(workflow), e => e.OfType<WorkflowCompleted>().Any(), Patience,
+                $"charge {workflow} to complete", e => $"{EventNames.Of(e)}; the orchestrator said:{Environment.NewLine}{orchestrator.Output}"));
+        }
+
+        var waited = runs.Select(r => r.OfType<StepQueued>().FirstOrDefault(q => q.AdaptiveLimit)).OfType<StepQueued>().ToList();
+        Assert.NotEmpty(waited);
+        Assert.All(waited, q => Assert.StartsWith("adaptive-limit: 'payment' has 2 step(s) in flight from this orchestrator, at its adaptive limit of 2;", q.Reason, StringComparison.Ordinal));
+
+        // Never more than two at once: each ran from its dispatch to its result.
+        var spans = runs.Select(r => (From: r.OfType<StepDispatched>().Last().DispatchedAt, To: r.OfType<StepCompleted>().Last().CompletedAt)).ToList();
+        var most = spans.Max(s => spans.Count(o => o.From < s.To && s.From < o.To));
+        Assert.True(most <= 2, $"{most} charges ran at once: {string.Join(", ", spans.Select(s => $"{s.From:HH:mm:ss.fff}-{s.To:HH:mm:ss.fff}"))}");
+    }
+
     public override Task DisposeAsync()
     {
         Directory.Delete(_folder, recursive: true);

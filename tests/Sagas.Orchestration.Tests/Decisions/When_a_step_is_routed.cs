@@ -36,7 +36,7 @@ public sealed class When_a_step_is_routed
             """);
         var state = Given(spec.Started());
 
-        var route = new StepRouter(spec.Context, new InstanceRouter(spec.Context)).Route(state, spec.Context.Catalog.ByHash(spec.Hash)!.FindStep("charge-payment")!, 1, admitted: false);
+        var route = new StepRouter(spec.Context, new InstanceRouter(spec.Context), new LimitRouter(spec.Context)).Route(state, spec.Context.Catalog.ByHash(spec.Hash)!.FindStep("charge-payment")!, 1, admitted: false);
 
         var slot = Assert.IsType<RouteDecision.WaitForSlot>(route);
         Assert.Equal(("payment", "'payment' is limited to 2 in flight across all nodes; the step waits its turn"), (slot.Service, slot.Reason));
@@ -49,7 +49,7 @@ public sealed class When_a_step_is_routed
         var spec = new DeciderSpecification(string.Format(Breaker, "failover"));
         OpenPaymentCircuit(spec);
 
-        var route = new StepRouter(spec.Context, new InstanceRouter(spec.Context)).Route(Given(spec.Started()), ChargePayment(spec), 1, admitted: false);
+        var route = new StepRouter(spec.Context, new InstanceRouter(spec.Context), new LimitRouter(spec.Context)).Route(Given(spec.Started()), ChargePayment(spec), 1, admitted: false);
 
         var go = Assert.IsType<RouteDecision.Dispatch>(route);
         Assert.Equal(("payment-backup", "backup-eu", false), (go.Service, go.Endpoint, go.Probe));
@@ -64,7 +64,7 @@ public sealed class When_a_step_is_routed
         var spec = new DeciderSpecification(string.Format(Breaker, "fail_fast"));
         OpenPaymentCircuit(spec);
 
-        var route = new StepRouter(spec.Context, new InstanceRouter(spec.Context)).Route(Given(spec.Started()), ChargePayment(spec), 1, admitted: false);
+        var route = new StepRouter(spec.Context, new InstanceRouter(spec.Context), new LimitRouter(spec.Context)).Route(Given(spec.Started()), ChargePayment(spec), 1, admitted: false);
 
         var failFast = Assert.IsType<RouteDecision.FailFast>(route);
         Assert.EndsWith("and its policy is to fail fast", failFast.Reason);
@@ -76,7 +76,7 @@ public sealed class When_a_step_is_routed
         var spec = new DeciderSpecification(string.Format(Breaker, "wait"));
         OpenPaymentCircuit(spec);
 
-        var route = new StepRouter(spec.Context, new InstanceRouter(spec.Context)).Route(Given(spec.Started()), ChargePayment(spec), 1, admitted: false);
+        var route = new StepRouter(spec.Context, new InstanceRouter(spec.Context), new LimitRouter(spec.Context)).Route(Given(spec.Started()), ChargePayment(spec), 1, admitted: false);
 
         var wait = Assert.IsType<RouteDecision.WaitForCircuit>(route);
         Assert.Equal(At + TimeSpan.FromSeconds(5), wait.Until);
@@ -87,7 +87,7 @@ public sealed class When_a_step_is_routed
     {
         var spec = new DeciderSpecification(string.Format(Breaker, "failover"));
         OpenPaymentCircuit(spec);
-        var router = new StepRouter(spec.Context, new InstanceRouter(spec.Context));
+        var router = new StepRouter(spec.Context, new InstanceRouter(spec.Context), new LimitRouter(spec.Context));
         var state = Given(spec.Started());
 
         var first = Assert.IsType<RouteDecision.Dispatch>(router.Route(state, ChargePayment(spec), 1, admitted: false));
