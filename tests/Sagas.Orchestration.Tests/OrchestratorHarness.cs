@@ -50,6 +50,9 @@ internal sealed class OrchestratorHarness : IAsyncDisposable
 
     public WorkflowStateMachine Machine => Saga.StateMachine;
 
+    /// <summary>What the orchestrator observed and adapted, to put a service in a state a test needs.</summary>
+    public Orchestration.Adaptation.ServiceAdaptations Adaptations => _provider.GetRequiredService<Orchestration.Adaptation.ServiceAdaptations>();
+
     public static Task<OrchestratorHarness> StartAsync(
         Action<IBusRegistrationConfigurator>? configure = null, OrchestrationOptions? options = null, params string[] extraDefinitions) =>
         StartAsync(configure, options, null, extraDefinitions);

@@ -10,7 +10,7 @@ namespace Sagas.Definitions.Building;
 /// </summary>
 internal static class ChildReader
 {
-    private static readonly string[] Conflicting = ["service", "switch", "wait_for", "for_each", "alternates", "compensate"];
+    private static readonly string[] Conflicting = ["service", "switch", "wait_for", "for_each", "alternates", "compensate", "optional"];
 
     public static StepChild? Read(KeyedEntries step, string? workflowId, string? stepId, ErrorSink errors)
     {

@@ -11,7 +11,7 @@ namespace Sagas.Definitions.Building;
 internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
 {
     internal static readonly string[] WorkflowKeys = ["id", "version", "description", "input", "steps", "output", "deadline"];
-    internal static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate", "alternates", "when", "join", "switch", "wait_for", "for_each", "max_parallel", "on_item_failure", "workflow"];
+    internal static readonly string[] StepKeys = ["id", "service", "description", "depends_on", "input", "timeout", "retry", "compensate", "alternates", "when", "join", "switch", "wait_for", "for_each", "max_parallel", "on_item_failure", "workflow", "optional"];
     internal static readonly string[] CompensationKeys = ["service", "input"];
 
     private readonly InputFieldReader _inputFields = new(errors);
@@ -163,6 +163,7 @@ internal sealed class DraftReader(ErrorSink errors, DefinitionLimits limits)
             wait,
             ForEachReader.Read(keys, id, errors),
             ChildReader.Read(keys, workflowId, id, errors),
+            ScalarReader.Flag(keys["optional"], "optional", id, ErrorCodes.WrongType, errors) ?? false,
             mapping.Position);
     }
 

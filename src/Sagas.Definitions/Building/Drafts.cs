@@ -30,6 +30,7 @@ internal sealed record StepDraft(
     WaitDraft? WaitFor,
     StepForEach? ForEach,
     StepChild? Child,
+    bool Optional,
     SourcePosition Position);
 
 internal sealed record DependencyDraft(string StepId, SourcePosition Position);

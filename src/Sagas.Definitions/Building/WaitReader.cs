@@ -12,7 +12,7 @@ internal static class WaitReader
 {
     internal static readonly string[] Keys = ["signal", "timeout"];
 
-    private static readonly string[] Conflicting = ["service", "switch", "alternates", "timeout", "compensate"];
+    private static readonly string[] Conflicting = ["service", "switch", "alternates", "timeout", "compensate", "optional"];
 
     public static WaitDraft? Read(SourceEntry? entry, KeyedEntries step, string? stepId, ErrorSink errors)
     {

@@ -70,6 +70,7 @@ public sealed class DefinitionLoader(DefinitionLimits? limits = null)
             WaitFor = Wait(s),
             ForEach = s.ForEach,
             Child = s.Child,
+            Optional = s.Optional,
             Line = s.Position.Line,
         })],
         Output = draft.Output,

@@ -38,6 +38,12 @@ public sealed record StepDefinition
     /// <summary>The definition it starts a child run of instead of calling a service (<c>workflow:</c>); <see cref="Service"/> is then the child's stand-in.</summary>
     public StepChild? Child { get; init; }
 
+    /// <summary>
+    /// The run can do without it (<c>optional: true</c>): while its service is degraded by an
+    /// adaptation, it is skipped, and its dependents run as if it were done without output.
+    /// </summary>
+    public bool Optional { get; init; }
+
     /// <summary>The list it runs over, one instance per item (<c>for_each:</c>); null: it runs once.</summary>
     public StepForEach? ForEach { get; init; }
 

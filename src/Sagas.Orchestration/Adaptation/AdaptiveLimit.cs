@@ -35,6 +35,10 @@ internal sealed class AdaptiveLimit(string service, LoadAdaptation policy)
 
     public bool Limited => _limitedSince is not null;
 
+    /// <summary>Why the service is degraded while its limit is lowered: the figures it was cut on.</summary>
+    public string Why =>
+        $"its adaptive limit on this orchestrator is down to {Allowed} in flight from {policy.InitialLimit}, as it answers in {Figures.Ms(_recentMs)} on average against its best {Figures.Ms(_baselineMs)}";
+
     /// <summary>Takes a result that came <paramref name="latencyMs"/> after its dispatch, with <paramref name="inFlight"/> still out; returns what to record, if the limit began or ended being lowered.</summary>
     public object? Observe(double latencyMs, int inFlight, DateTimeOffset now, string orchestrator)
     {

@@ -97,6 +97,15 @@ public sealed class ServiceLimits(string orchestrator)
         }
     }
 
+    /// <summary>Why <paramref name="service"/> is degraded (load: its limit lowered), or null while it is not.</summary>
+    public string? DegradedBecause(string service)
+    {
+        lock (_lock)
+        {
+            return _byService.TryGetValue(service, out var limit) && limit.Adaptive.Limited ? $"load: {limit.Adaptive.Why}" : null;
+        }
+    }
+
     /// <summary>Each limited service as it stands: its limit, in flight and waiting.</summary>
     public IReadOnlyList<(string Service, int Allowed, int InFlight, int Waiting, bool Limited)> Snapshot()
     {

@@ -13,7 +13,8 @@ namespace Sagas.Orchestration.Decisions;
 /// each <c>switch:</c> chose first); a compensating
 /// one dispatches its next undos.
 /// </summary>
-public sealed class ForwardFlow(DecisionContext context, WorkflowOutcomes outcomes, StepDispatcher dispatcher, WorkflowEnding ending, CompensationFlow compensation)
+public sealed class ForwardFlow(
+    DecisionContext context, WorkflowOutcomes outcomes, StepDispatcher dispatcher, WorkflowEnding ending, CompensationFlow compensation, OptionalSteps optional)
 {
     private readonly ItemRecords _items = new(context);
 
@@ -58,6 +59,7 @@ public sealed class ForwardFlow(DecisionContext context, WorkflowOutcomes outcom
         }
 
         var recordedBefore = state.PendingEvents.Count;
+        var skippedOptional = false;
         foreach (var planned in ready)
         {
             if (state.Status != WorkflowStatus.Running)
@@ -68,7 +70,20 @@ public sealed class ForwardFlow(DecisionContext context, WorkflowOutcomes outcom
 
             RecordBranch(state, planned);
             var condition = planned.ConditionRead is { } read ? new StepConditionRecord(planned.Step.When!.Text, read) : null;
+            if (optional.SkipWhileDegraded(state, planned.Step, condition))
+            {
+                skippedOptional = true;
+                continue;
+            }
+
             dispatcher.Dispatch(state, definition, planned.Step, planned.Input.Value!, state.Attempts.GetValueOrDefault(planned.Step.Id) + 1, condition: condition);
+        }
+
+        if (skippedOptional)
+        {
+            // Done without output: the steps after it may be ready now.
+            Advance(state, definition);
+            return;
         }
 
         GoOnAfterItems(state, definition, recordedBefore);

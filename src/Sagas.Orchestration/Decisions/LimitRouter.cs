@@ -38,6 +38,10 @@ public sealed class LimitRouter(DecisionContext context)
             + $"{admission.Ahead} wait(s) before this one, and it goes when its turn comes");
     }
 
+    /// <summary>Why <paramref name="service"/> is degraded on this orchestrator (its adaptive limit lowered), or null.</summary>
+    public string? Degraded(string service) =>
+        context.Policies.Adapts ? context.Adaptations.Limits.DegradedBecause(service) : null;
+
     /// <summary>The attempt was admitted but does not leave after all (its circuit is open): its slot goes to the next.</summary>
     public void GiveBack(WorkflowState state, string stepId, int attempt, string service) =>
         context.Adaptations.Limits.GiveBack(service, state.AttemptKey(stepId, attempt), context.Now);

@@ -41,6 +41,15 @@ public sealed class StepRouter(DecisionContext context, InstanceRouter instances
                 return new RouteDecision.WaitForInstance(hops, service, instances.LookAgainAt(state, step, attempt, service), none) { Violations = violations };
             }
 
+            // A degraded service fails over as an open circuit does, along the same chain, so the two never loop.
+            if (adaptiveLimits.Degraded(service) is { } degraded && NextAlternate(state, step, service, violations) is { } alternate)
+            {
+                hops.Add(new RouteHop(service, alternate, $"'{service}' is degraded ({degraded})"));
+                service = alternate;
+                admitted = false;
+                continue;
+            }
+
             if (adaptiveLimits.Check(state, step.Id, attempt, service) is { } limit)
             {
                 if (!limit.Admitted)

@@ -16,7 +16,7 @@ public sealed class WorkflowDeciders
         var instances = new InstanceRouter(context);
         var router = new StepRouter(context, instances, new LimitRouter(context));
         var dispatcher = new StepDispatcher(context, outcomes, router, ending, abandoned);
-        var forward = new ForwardFlow(context, outcomes, dispatcher, ending, compensation);
+        var forward = new ForwardFlow(context, outcomes, dispatcher, ending, compensation, new OptionalSteps(context));
         var retries = new RetryScheduling(context);
         var failures = new AttemptFailures(context, outcomes, router, dispatcher, ending, forward, retries);
 

@@ -42,7 +42,7 @@ internal static class WorkflowQueries
     public static WorkflowProgress ProgressFor(this WorkflowState state, StepDefinition step) => state.Progress().For(step.Item);
 
     public static CompensationProgress CompensationProgress(this WorkflowState state) =>
-        new(state.Outputs.Keys.ToHashSet(), state.InFlight, state.Compensated,
+        new(state.SkippedOptional.Count == 0 ? state.Outputs.Keys.ToHashSet() : state.Outputs.Keys.Except(state.SkippedOptional).ToHashSet(), state.InFlight, state.Compensated,
             state.CompensationInFlight.Concat(state.CompensationRetryDue.Keys).ToHashSet());
 
     /// <summary>The service a step's attempts go to now: the alternate it failed over to, else its own.</summary>

@@ -4,7 +4,8 @@ namespace Sagas.Orchestration.Journal;
 
 /// <summary>
 /// A step that will not run: its <c>when:</c> was false (<see cref="Condition"/>, with the values
-/// it read), or the dependencies its join needed were skipped (<see cref="SkippedDependencies"/>).
+/// it read), the dependencies its join needed were skipped (<see cref="SkippedDependencies"/>), or it
+/// is optional and its service was degraded (<see cref="Optional"/>).
 /// Decided once; a replay reads this and never evaluates again. A skipped step has nothing to undo.
 /// </summary>
 public sealed record StepSkipped
@@ -22,6 +23,13 @@ public sealed record StepSkipped
     public JsonObject? Read { get; init; }
 
     public IReadOnlyList<string> SkippedDependencies { get; init; } = [];
+
+    /// <summary>
+    /// True for an <c>optional: true</c> step skipped while its service was degraded by an
+    /// adaptation (<see cref="Reason"/> says which, with its figures): unlike a skip by
+    /// <c>when</c>, its dependents run, as if it were done without output.
+    /// </summary>
+    public bool Optional { get; init; }
 
     public required DateTimeOffset SkippedAt { get; init; }
 }

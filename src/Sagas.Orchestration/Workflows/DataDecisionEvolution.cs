@@ -8,7 +8,18 @@ namespace Sagas.Orchestration.Workflows;
 /// </summary>
 public static class DataDecisionEvolution
 {
-    public static void Apply(StepSkipped e, WorkflowState state) => state.Skipped.Add(e.StepId);
+    public static void Apply(StepSkipped e, WorkflowState state)
+    {
+        if (!e.Optional)
+        {
+            state.Skipped.Add(e.StepId);
+            return;
+        }
+
+        // Done without output: its dependents run, and there is nothing of it to undo.
+        state.Outputs[e.StepId] = new System.Text.Json.Nodes.JsonObject();
+        state.SkippedOptional.Add(e.StepId);
+    }
 
     public static void Apply(BranchChosen e, WorkflowState state) => state.Branches[e.StepId] = e.Case;
 }

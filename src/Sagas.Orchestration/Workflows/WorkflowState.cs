@@ -58,6 +58,9 @@ public sealed class WorkflowState : SagaStateMachineInstance
     /// <summary>Steps that will not run (<see cref="Journal.StepSkipped"/>).</summary>
     public HashSet<string> Skipped { get; set; } = [];
 
+    /// <summary>Optional steps skipped while their service was degraded: done without output for their dependents, with nothing to undo.</summary>
+    public HashSet<string> SkippedOptional { get; set; } = [];
+
     /// <summary>The case each <c>switch:</c> step chose (<see cref="Journal.BranchChosen"/>), by step id.</summary>
     public Dictionary<string, string> Branches { get; set; } = [];
 

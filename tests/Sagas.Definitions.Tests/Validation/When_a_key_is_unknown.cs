@@ -19,7 +19,7 @@ public class When_a_key_is_unknown
         var error = Assert.Single(result.Errors);
         Assert.Equal((ErrorCodes.UnknownKey, 8, 5, "b"), (error.Code, error.Line, error.Column, error.StepId));
         Assert.Equal(
-            "unknown key 'depend_on' (did you mean 'depends_on'?); expected one of: id, service, description, depends_on, input, timeout, retry, compensate, alternates, when, join, switch, wait_for, for_each, max_parallel, on_item_failure, workflow",
+            "unknown key 'depend_on' (did you mean 'depends_on'?); expected one of: id, service, description, depends_on, input, timeout, retry, compensate, alternates, when, join, switch, wait_for, for_each, max_parallel, on_item_failure, workflow, optional",
             error.Message);
     }
 
