@@ -90,6 +90,22 @@ try
         peers.Add(result.ComparedWith(results.SingleOrDefault(r => r.Name == "linear-5")?.StepsPerSecond));
     }
 
+    // One instance goes bad, under round robin and under adaptation, the same load: three worker
+    // processes of their own, so the shared ones of quick mode go first (they would be a fourth instance).
+    var degraded = new[] { ("degraded-instance+rr", "degraded-rr.yaml"), ("degraded-instance+adaptive", "degraded-adaptive.yaml") }
+        .Where(d => only is null || only.Contains(d.Item1)).ToList();
+    if (degraded.Count > 0 && shared is not null)
+    {
+        await shared.DisposeAsync();
+        shared = null;
+    }
+
+    foreach (var (name, policiesFile) in degraded)
+    {
+        Console.WriteLine($"{name}: linear-5 over three noop instances; a third in one is ten times slower, two thirds in another fails every other call …");
+        results.Add(await new DegradedInstance(settings).RunAsync(name, settings.PoliciesPath(policiesFile)));
+    }
+
     if (only is not null)
     {
         // An experiment on a few scenarios: print, and write only where --out says (scripts/bench --compare).

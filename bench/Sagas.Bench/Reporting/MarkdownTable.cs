@@ -33,6 +33,7 @@ internal static class MarkdownTable
         }
 
         AppendPeers(text, report.Peers);
+        AppendDegraded(text, report.Scenarios);
         return text.ToString();
     }
 
@@ -56,6 +57,39 @@ internal static class MarkdownTable
             var ratio = p.SagasRatio is { } r ? $"{r:F2}×" : "–";
             text.AppendLine(CultureInfo.InvariantCulture,
                 $"| {p.Name} | {p.Completed + p.Failed}/{p.Workflows} | {p.WorkflowsPerSecond} | {p.StepsPerSecond} | {p.E2eP50Ms} / {p.E2eP99Ms} | {Ms("peer")} / {Ms("worker")} / {Ms("rabbitmq")} / {Ms("postgres")} | {peak.GetValueOrDefault("peer")} / {peak.GetValueOrDefault("worker")} | {ratio} |");
+        }
+    }
+
+    private static void AppendDegraded(StringBuilder text, IReadOnlyList<Scenarios.ScenarioResult> scenarios)
+    {
+        var degraded = scenarios.Where(s => s.Degraded is not null).ToList();
+        if (degraded.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("One instance goes bad (linear-5 over three noop instances at a fixed rate; by the phase each workflow started in).");
+        text.AppendLine();
+        text.AppendLine("| scenario | phase | workflows | failed | e2e p50 / p99 ms |");
+        text.AppendLine("|---|---|---|---|---|");
+        foreach (var s in degraded)
+        {
+            foreach (var (phase, p) in s.Degraded!.Phases)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {phase} | {p.Workflows} | {p.Failed} | {p.E2eP50Ms} / {p.E2eP99Ms} |");
+            }
+        }
+
+        text.AppendLine();
+        text.AppendLine("| scenario | failed attempts | retries | reacted to slow / failing after s | share of steps to slow / failing instance once bad |");
+        text.AppendLine("|---|---|---|---|---|");
+        foreach (var s in degraded)
+        {
+            var d = s.Degraded!;
+            string Or(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "–";
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {s.Name} | {d.FailedAttempts} | {d.Retries} | {Or(d.ReactionSeconds.GetValueOrDefault("latency"))} / {Or(d.ReactionSeconds.GetValueOrDefault("error_rate"))} | {Or(d.BadInstanceShare.GetValueOrDefault("slow"))} / {Or(d.BadInstanceShare.GetValueOrDefault("failing"))} |");
         }
     }
 }

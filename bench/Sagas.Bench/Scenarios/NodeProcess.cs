@@ -26,9 +26,19 @@ internal sealed class NodeProcess : IAsyncDisposable
     /// <summary>Optimistic-concurrency retries the node has logged so far.</summary>
     public int Retries => Volatile.Read(ref _retries);
 
-    public static Task<NodeProcess> StartAsync(BenchSettings settings, string logFile, string? policies, bool analytics, params string[] arguments)
+    public static Task<NodeProcess> StartAsync(BenchSettings settings, string logFile, string? policies, bool analytics, params string[] arguments) =>
+        StartAsync(settings, logFile, policies, analytics, new Dictionary<string, string>(), arguments);
+
+    /// <summary>A node with settings of its own besides the bench's (<paramref name="environment"/>: one instance's simulation, say).</summary>
+    public static Task<NodeProcess> StartAsync(
+        BenchSettings settings, string logFile, string? policies, bool analytics, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = DotnetWith(settings, settings.CliDll);
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add("run");
         foreach (var argument in arguments)
         {

@@ -29,4 +29,6 @@ internal sealed record ScenarioResult
     public double? OrchestratorMemoryMbAtTenth { get; init; }
     public double? OrchestratorMemoryMbAtEnd { get; init; }
     public double? PostgresBytesPerWorkflow { get; init; }
+    /// <summary>The degraded-instance scenarios: each phase, the failures and retries, and how soon the orchestrator reacted.</summary>
+    public DegradedFigures? Degraded { get; init; }
 }

@@ -11,7 +11,7 @@ internal sealed class AdaptivePolicyReader(ErrorSink errors)
 {
     internal static readonly string[] Keys = ["enabled", "triggers", "latency", "error_rate", "load"];
     internal static readonly string[] LatencyKeys = ["decay", "threshold"];
-    internal static readonly string[] ErrorRateKeys = ["threshold", "min_calls", "window", "ejection", "max_ejection", "max_ejected"];
+    internal static readonly string[] ErrorRateKeys = ["threshold", "min_calls", "calls", "window", "ejection", "max_ejection", "max_ejected"];
     internal static readonly string[] LoadKeys = ["initial_limit", "min_limit", "max_limit", "tolerance"];
 
     private static readonly Dictionary<string, AdaptiveTrigger> TriggerNames = new(StringComparer.Ordinal)
@@ -92,11 +92,19 @@ internal sealed class AdaptivePolicyReader(ErrorSink errors)
         {
             Threshold = PolicyValues.Positive(keys["threshold"], $"{path}.threshold", errors, atMostOne: true) ?? basis.Threshold,
             MinCalls = PolicyValues.Count(keys["min_calls"], $"{path}.min_calls", errors) ?? basis.MinCalls,
+            Calls = PolicyValues.Count(keys["calls"], $"{path}.calls", errors) ?? basis.Calls,
             Window = Duration(keys["window"], $"{path}.window") ?? basis.Window,
             Ejection = Duration(keys["ejection"], $"{path}.ejection") ?? basis.Ejection,
             MaxEjection = Duration(keys["max_ejection"], $"{path}.max_ejection") ?? basis.MaxEjection,
             MaxEjected = PolicyValues.Positive(keys["max_ejected"], $"{path}.max_ejected", errors, atMostOne: true) ?? basis.MaxEjected,
         };
+        if (read.MinCalls > read.Calls)
+        {
+            errors.Add(node!.Position, null, ErrorCodes.InvalidPolicyValue,
+                $"'{path}.min_calls' ({read.MinCalls}) must be at most its 'calls' ({read.Calls}), the most recent calls it judges");
+            return basis;
+        }
+
         if (read.MaxEjection < read.Ejection)
         {
             errors.Add(node!.Position, null, ErrorCodes.InvalidPolicyValue,

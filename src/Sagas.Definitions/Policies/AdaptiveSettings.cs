@@ -15,15 +15,21 @@ public sealed record LatencyAdaptation
 
 /// <summary>
 /// <c>adaptive.error_rate</c>: outlier ejection. An instance that failed <see cref="Threshold"/> of
-/// at least <see cref="MinCalls"/> calls within <see cref="Window"/> is out of the rotation for
+/// its recent calls (at least <see cref="MinCalls"/> of them; its last <see cref="Calls"/>, none older
+/// than <see cref="Window"/>), while its peers stay under it, is out of the rotation for
 /// <see cref="Ejection"/> times the number of its ejections (at most <see cref="MaxEjection"/>),
 /// never more than <see cref="MaxEjected"/> of a service's instances at once, and never its last.
 /// </summary>
 public sealed record ErrorRateAdaptation
 {
-    public double Threshold { get; init; } = 0.5;
+    // Under a half: an instance failing every other call while its peers do not is an outlier.
+    public double Threshold { get; init; } = 0.3;
 
     public int MinCalls { get; init; } = 10;
+
+    // A count as well as a time: a busy instance's window would otherwise hold minutes of good calls
+    // from before it went bad, and dilute its failures for as long as the window lasts.
+    public int Calls { get; init; } = 20;
 
     public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(30);
 

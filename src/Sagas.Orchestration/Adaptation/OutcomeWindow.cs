@@ -1,6 +1,6 @@
 namespace Sagas.Orchestration.Adaptation;
 
-/// <summary>The calls an instance answered within a sliding window, and how many of them failed.</summary>
+/// <summary>The last calls an instance answered (at most a count, none older than a time), and how many of them failed.</summary>
 internal sealed class OutcomeWindow
 {
     private readonly Queue<(DateTimeOffset At, bool Failed)> _outcomes = new();
@@ -11,10 +11,15 @@ internal sealed class OutcomeWindow
 
     public double FailureRatio => Calls == 0 ? 0 : (double)Failures / Calls;
 
-    public void Add(bool failed, DateTimeOffset now, TimeSpan window)
+    public void Add(bool failed, DateTimeOffset now, TimeSpan window, int calls)
     {
         _outcomes.Enqueue((now, failed));
         Failures += failed ? 1 : 0;
+        while (_outcomes.Count > calls)
+        {
+            Failures -= _outcomes.Dequeue().Failed ? 1 : 0;
+        }
+
         Trim(now, window);
     }
 

@@ -80,11 +80,12 @@ public sealed class ServiceAdaptations(string orchestrator)
             {
                 var observed = Of(service, instance, policy.Latency.Decay);
                 observed.Answered(key, now);
-                observed.Latency.Observe(latency.TotalMilliseconds, now);
+                // A fast failure is not a fast answer: it never makes an instance look quicker than it was.
+                observed.Latency.Observe(failed == true ? Math.Max(latency.TotalMilliseconds, observed.Latency.EstimateAt(now)) : latency.TotalMilliseconds, now);
                 var peers = PeersOf(observed);
                 if (failed is { } outcome && policy.On(AdaptiveTrigger.ErrorRate))
                 {
-                    observed.Outcomes.Add(outcome, now, policy.ErrorRate.Window);
+                    observed.Outcomes.Add(outcome, now, policy.ErrorRate.Window, policy.ErrorRate.Calls);
                     foreach (var peer in peers)
                     {
                         peer.Outcomes.Trim(now, policy.ErrorRate.Window);

@@ -6,9 +6,11 @@ namespace Sagas.Samples.Services;
 /// <summary>
 /// Does nothing and answers at once, so a benchmark measures the orchestration alone. Its input
 /// can ask it to fail: <c>"fail": true</c> or <c>"permanent"</c> (not retryable) or
-/// <c>"transient"</c> (the first attempt fails, retryable). Undoing a step is as cheap.
+/// <c>"transient"</c> (the first attempt fails, retryable). Undoing a step is as cheap. Its node's
+/// simulation of <c>noop</c> (<c>slow:MS</c>, <c>flapping:N</c>, from the settings or
+/// <see cref="SampleOptions.SimulationFile"/>) makes one instance slow or failing for a benchmark.
 /// </summary>
-public sealed class NoopService : IStepHandler
+public sealed class NoopService(SampleOptions options, TimeProvider clock) : IStepHandler
 {
     private static readonly Task<StepOutcome> Done = Task.FromResult(StepOutcome.Completed(new JsonObject()));
     private static readonly Task<StepOutcome> Permanent = Task.FromResult(StepOutcome.Failed("asked to fail", retryable: false));
@@ -16,7 +18,30 @@ public sealed class NoopService : IStepHandler
 
     public string Service => "noop";
 
+    // Calls of this instance told to flap, counted in this process.
+    private long _flappingCalls;
+
+    // Without a simulation, no state machine on the benchmark's path.
     public Task<StepOutcome> HandleAsync(StepRequest request, CancellationToken cancellationToken) =>
+        options.Simulate.Count == 0 && options.SimulationFile is null ? AnswerAsync(request) : SimulatedAsync(request, cancellationToken);
+
+    public Task<StepOutcome> CompensateAsync(StepRequest request, CancellationToken cancellationToken) => Done;
+
+    private async Task<StepOutcome> SimulatedAsync(StepRequest request, CancellationToken cancellationToken)
+    {
+        var simulation = Simulation.Parse(SimulationFile.DirectiveFor(options.SimulationFile, Service) ?? options.Simulate.GetValueOrDefault(Service));
+        if (simulation.Delay > TimeSpan.Zero)
+        {
+            // Simulated latency of the service itself, not a wait for the system.
+            await Task.Delay(simulation.Delay, clock, cancellationToken);
+        }
+
+        return simulation.FlapsDown(Interlocked.Increment(ref _flappingCalls))
+            ? StepOutcome.Failed($"simulated flapping of {Service} on this instance")
+            : await AnswerAsync(request);
+    }
+
+    private static Task<StepOutcome> AnswerAsync(StepRequest request) =>
         request.Input["fail"] switch
         {
             JsonValue value when value.TryGetValue<bool>(out var fail) => fail ? Permanent : Done,
@@ -24,6 +49,4 @@ public sealed class NoopService : IStepHandler
             JsonValue value when value.TryGetValue<string>(out var mode) && mode == "transient" && request.Attempt == 1 => Transient,
             _ => Done,
         };
-
-    public Task<StepOutcome> CompensateAsync(StepRequest request, CancellationToken cancellationToken) => Done;
 }

@@ -19,6 +19,13 @@ public sealed class SampleOptions
     /// </summary>
     public string? MaintenanceFile { get; set; }
 
+    /// <summary>
+    /// A file of <c>SERVICE=SIMULATION</c> lines that, while it exists, overrides
+    /// <see cref="Simulate"/> on this node: how a benchmark or a demo turns one running instance
+    /// slow or failing (see <see cref="SimulationFile"/>).
+    /// </summary>
+    public string? SimulationFile { get; set; }
+
     /// <summary>Each simulation that is none of <see cref="Simulation.Forms"/>, named by its configuration key.</summary>
     public IReadOnlyList<string> Problems() =>
     [

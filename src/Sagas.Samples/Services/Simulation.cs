@@ -40,7 +40,7 @@ public sealed record Simulation(
     {
         var directive = stepInput["simulate"] is JsonObject perRun && perRun[service] is JsonValue value && value.TryGetValue<string>(out var text)
             ? text
-            : options.Simulate.GetValueOrDefault(service);
+            : Services.SimulationFile.DirectiveFor(options.SimulationFile, service) ?? options.Simulate.GetValueOrDefault(service);
         return Parse(directive);
     }
 

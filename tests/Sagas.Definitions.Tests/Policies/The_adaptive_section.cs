@@ -60,6 +60,7 @@ public class The_adaptive_section
     [InlineData("latency: { threshold: 1 }", 3, ErrorCodes.InvalidPolicyValue, "'orchestration.adaptive.latency.threshold' must be above 1")]
     [InlineData("latency: { decay: soon }", 3, ErrorCodes.InvalidDuration, "'orchestration.adaptive.latency.decay' is not a valid duration")]
     [InlineData("error_rate: { threshold: 1.5 }", 3, ErrorCodes.InvalidPolicyValue, "'orchestration.adaptive.error_rate.threshold'")]
+    [InlineData("error_rate: { min_calls: 30, calls: 20 }", 3, ErrorCodes.InvalidPolicyValue, "'orchestration.adaptive.error_rate.min_calls' (30) must be at most its 'calls' (20)")]
     [InlineData("error_rate: { ejection: 1m, max_ejection: 30s }", 3, ErrorCodes.InvalidPolicyValue, "'orchestration.adaptive.error_rate.max_ejection' (30 s) must be at least its 'ejection' (1 min)")]
     [InlineData("load: { initial_limit: 50, max_limit: 10 }", 3, ErrorCodes.InvalidPolicyValue, "must have min_limit ≤ initial_limit ≤ max_limit (it has 1, 50 and 10)")]
     [InlineData("load: { tolerance: 0.5 }", 3, ErrorCodes.InvalidPolicyValue, "'orchestration.adaptive.load.tolerance' must be above 1")]

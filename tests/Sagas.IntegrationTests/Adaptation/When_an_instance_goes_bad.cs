@@ -50,7 +50,7 @@ public sealed class When_an_instance_goes_bad(AdaptationServices services) : Int
     {
         await PoliciesAsync("triggers: [latency]");
         await using var orchestrator = await NodeProcess.StartAsync(services.Settings, Settings, "--orchestrator");
-        await using var slow = await NodeProcess.StartAsync(services.Settings, With("slow:300"), "--worker", "payment");
+        await using var slow = await NodeProcess.StartAsync(services.Settings, With("slow:1000"), "--worker", "payment");
         await using var client = await StartClient.ConnectAsync(services.VirtualHost);
 
         // Measured alone first, then beside a fast instance that joins.
@@ -67,10 +67,11 @@ public sealed class When_an_instance_goes_bad(AdaptationServices services) : Int
 
         var applied = Assert.Single(avoided);
         Assert.Equal((slowQueue, "latency", "avoided"), (applied.Instance, applied.Trigger, applied.Action));
-        Assert.True(applied.Measured >= 300 && applied.Measured >= applied.Threshold, $"{applied.Measured} against {applied.Threshold}");
+        Assert.True(applied.Measured >= 1000 && applied.Measured >= applied.Threshold, $"{applied.Measured} against {applied.Threshold}");
         Assert.StartsWith($"{slowQueue} averages ", applied.Reason, StringComparison.Ordinal);
 
-        // Its estimate takes half a minute to decay to the fast one's: until then every step goes to the fast one, saying why.
+        // Its estimate takes half a minute to decay to the fast one's (a second is far above what the fast one shows even on a
+        // loaded machine): until then every step goes to the fast one, saying why.
         for (var i = 0; i < 6; i++)
         {
             var dispatched = await ChargeAsync(client);
@@ -147,7 +148,8 @@ public sealed class When_an_instance_goes_bad(AdaptationServices services) : Int
 
         // Never more than two at once: each ran from its dispatch to its result.
         var spans = runs.Select(r => (From: r.OfType<StepDispatched>().Last().DispatchedAt, To: r.OfType<StepCompleted>().Last().CompletedAt)).ToList();
-        var most = spans.Max(s => spans.Count(o => o.From < s.To && s.From < o.To));
+        // At each dispatch, how many were running: the most at once is reached at some dispatch.
+        var most = spans.Max(s => spans.Count(o => o.From <= s.From && s.From < o.To));
         Assert.True(most <= 2, $"{most} charges ran at once: {string.Join(", ", spans.Select(s => $"{s.From:HH:mm:ss.fff}-{s.To:HH:mm:ss.fff}"))}");
     }
 

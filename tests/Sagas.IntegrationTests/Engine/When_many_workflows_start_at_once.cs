@@ -33,7 +33,8 @@ public sealed class When_many_workflows_start_at_once(EngineNode node) : Integra
             var events = await node.EventsAsync(id);
             Assert.All(events, e => Assert.Equal(id, WorkflowIdOf(e)));
             Assert.Single(events.OfType<WorkflowStarted>());
-            Assert.Equal(5, events.OfType<StepDispatched>().Count());
+            // On a loaded machine an attempt may outlast the node's 1 s fraud timeout and be tried again: one more dispatch each.
+            Assert.Equal(5 + events.OfType<StepRetryScheduled>().Count(), events.OfType<StepDispatched>().Count());
             Assert.Equal(5, events.OfType<StepCompleted>().Count());
             Assert.Equal(["reserve-lines", "gift-wrap", "manual-review"], events.OfType<StepSkipped>().Select(s => s.StepId));
             Assert.Equal(("charge-payment", "default"), events.OfType<BranchChosen>().Select(b => (b.StepId, b.Case)).Single());
@@ -49,6 +50,8 @@ public sealed class When_many_workflows_start_at_once(EngineNode node) : Integra
         WorkflowCompleted e => e.WorkflowId,
         StepSkipped e => e.WorkflowId, // the sample's line reservations, gift-wrap and manual review, which no order here needs
         BranchChosen e => e.WorkflowId, // the sample's payment provider, by region
+        StepTimedOut e => e.WorkflowId,
+        StepRetryScheduled e => e.WorkflowId,
         _ => throw new Xunit.Sdk.XunitException($"unexpected event {@event.GetType().Name}"),
     };
 

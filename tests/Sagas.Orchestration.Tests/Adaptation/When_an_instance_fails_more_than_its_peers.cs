@@ -112,6 +112,28 @@ public sealed class When_an_instance_fails_more_than_its_peers
         Assert.Empty(_bench.Recorded);
     }
 
+    [Fact]
+    public void A_busy_instance_is_judged_on_its_last_calls_not_diluted_by_good_ones_from_before()
+    {
+        _bench.Results("a", 20, 10);
+        _bench.Results("c", 200, 10);
+
+        _bench.Results("c", 20, 10, failures: 10);
+
+        var ejected = Assert.IsType<AdaptationApplied>(Assert.Single(_bench.Recorded));
+        Assert.StartsWith("payment.c failed 10 of its last 20 calls within 30 s (50%", ejected.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Its_fast_failures_do_not_make_it_look_faster_than_its_answers()
+    {
+        _bench.Results("c", 10, 20);
+
+        _bench.Results("c", 10, 1, failures: 10);
+
+        Assert.Equal(20, _bench.Adaptations.Snapshot(_bench.Now).Single(i => i.Queue == "payment.c").EstimateMs, 3);
+    }
+
     private void Eject(string instance)
     {
         _bench.Results("a", 20, 10);
