@@ -26,7 +26,7 @@ internal static class AdaptationHistory
             await context.Output.WriteLineAsync(record switch
             {
                 AdaptationApplied a => $"{Time(a.AppliedAt)}  {a.Instance ?? service} {a.Action} on {a.Trigger} ({Figure(a.Measured)} against {Figure(a.Threshold)}) by {a.Orchestrator}: {a.Reason}",
-                AdaptationReverted r => $"{Time(r.RevertedAt)}  {r.Instance ?? service} no longer {r.Action} on {r.Trigger} after {DurationText.Words(r.Lasted)} by {r.Orchestrator}: {r.Reason}",
+                AdaptationReverted r => $"{Time(r.RevertedAt)}  {r.Instance ?? service} no longer {r.Action} on {r.Trigger} after {DurationText.Roughly(r.Lasted)} by {r.Orchestrator}: {r.Reason}",
                 _ => $"{record.GetType().Name}",
             });
         }
