@@ -7,9 +7,9 @@ namespace Sagas.Bench;
 internal static class BenchArguments
 {
     public const string Usage =
-        "usage: scripts/bench [--quick] [--idle N] [--only SCENARIO,…] [--out FILE] [--baselines-only] | --compare REV | --compare-env NAME=VALUE [--runs N] [--only SCENARIO,…]";
+        "usage: scripts/bench [--quick] [--idle N] [--only SCENARIO,…] [--out FILE] [--into-latest] [--baselines-only] | --compare REV | --compare-env NAME=VALUE [--runs N] [--only SCENARIO,…]";
 
-    private static readonly HashSet<string> Flags = ["--quick", "--baselines-only"];
+    private static readonly HashSet<string> Flags = ["--quick", "--baselines-only", "--into-latest"];
     private static readonly HashSet<string> WithValue = ["--idle", "--only", "--out"];
 
     /// <summary>Null when the arguments are fine, else the one line that says what is wrong.</summary>

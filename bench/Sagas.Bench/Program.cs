@@ -116,6 +116,12 @@ try
             await ReportWriter.WriteToAsync(partial, args[outAt + 1]);
         }
 
+        if (args.Contains("--into-latest") && !settings.Quick)
+        {
+            await ReportWriter.MergeIntoLatestAsync(partial, settings.ResultsPath);
+            Console.WriteLine($"merged {string.Join(", ", partial.Scenarios.Select(s => s.Name))} into {Path.Combine(settings.ResultsPath, "latest.json")}");
+        }
+
         return 0;
     }
 

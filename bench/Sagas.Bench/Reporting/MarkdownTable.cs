@@ -29,7 +29,7 @@ internal static class MarkdownTable
             string Ms(string part) => (cpu.GetValueOrDefault(part) * 1000).ToString("F2", CultureInfo.InvariantCulture);
             var peak = s.PeakMemoryMb ?? [];
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {s.Name} | {s.Completed + s.Failed}/{s.Workflows} | {s.WorkflowsPerSecond} | {s.StepsPerSecond} | {s.Efficiency} | {s.P50Ms} / {s.P95Ms} / {s.P99Ms} | {s.E2eP50Ms} / {s.E2eP99Ms} | {Ms("orchestrator")} / {Ms("worker")} / {Ms("rabbitmq")} / {Ms("postgres")} | {peak.GetValueOrDefault("orchestrator")} / {peak.GetValueOrDefault("worker")} | {s.OccRetriesPerStep} |");
+                $"| {s.Name}{(s.MeasuredAt is { } at ? $" ({at:yyyy-MM-dd})" : "")} | {s.Completed + s.Failed}/{s.Workflows} | {s.WorkflowsPerSecond} | {s.StepsPerSecond} | {s.Efficiency} | {s.P50Ms} / {s.P95Ms} / {s.P99Ms} | {s.E2eP50Ms} / {s.E2eP99Ms} | {Ms("orchestrator")} / {Ms("worker")} / {Ms("rabbitmq")} / {Ms("postgres")} | {peak.GetValueOrDefault("orchestrator")} / {peak.GetValueOrDefault("worker")} | {s.OccRetriesPerStep} |");
         }
 
         AppendPeers(text, report.Peers);

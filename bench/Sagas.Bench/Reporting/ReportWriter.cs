@@ -38,6 +38,25 @@ internal static class ReportWriter
         await UpdateReadmeAsync(Path.Combine(resultsPath, "..", "..", "README.md"), table);
     }
 
+    /// <summary>
+    /// Puts a partial run's scenarios into latest.json (replacing those of the same names, each
+    /// stamped with when it was measured) and rewrites latest.md and the README's table: how a
+    /// scenario added since the last full run joins it without an hour of the others.
+    /// </summary>
+    public static async Task MergeIntoLatestAsync(BenchReport partial, string resultsPath)
+    {
+        var path = Path.Combine(resultsPath, "latest.json");
+        var latest = JsonSerializer.Deserialize<BenchReport>(await File.ReadAllTextAsync(path), Json)
+            ?? throw new InvalidOperationException($"{path} holds no report");
+        var merged = partial.Scenarios.Select(s => s with { MeasuredAt = partial.Date }).ToList();
+        var names = merged.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var report = latest with { Scenarios = [.. latest.Scenarios.Where(s => !names.Contains(s.Name)), .. merged] };
+        var table = MarkdownTable.Of(report);
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, Json));
+        await File.WriteAllTextAsync(Path.Combine(resultsPath, "latest.md"), table);
+        await UpdateReadmeAsync(Path.Combine(resultsPath, "..", "..", "README.md"), table);
+    }
+
     /// <summary>A partial run's report, as JSON, to a file of the caller's choosing.</summary>
     public static async Task WriteToAsync(BenchReport report, string path)
     {

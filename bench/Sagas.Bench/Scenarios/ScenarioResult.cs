@@ -31,4 +31,6 @@ internal sealed record ScenarioResult
     public double? PostgresBytesPerWorkflow { get; init; }
     /// <summary>The degraded-instance scenarios: each phase, the failures and retries, and how soon the orchestrator reacted.</summary>
     public DegradedFigures? Degraded { get; init; }
+    /// <summary>Set when the scenario was measured apart from the rest of its report and merged into it (<c>--into-latest</c>).</summary>
+    public DateTimeOffset? MeasuredAt { get; init; }
 }

@@ -4,21 +4,26 @@ namespace Sagas.Orchestration.Adaptation;
 
 /// <summary>
 /// One service's concurrency limit on this orchestrator, moved by its latency (AIMD): while the
-/// recent average stays within the tolerance of the best the service has shown, a limit in use
-/// (or below its start) grows by one per limit's worth of results; above it, the limit is cut by a
-/// tenth, at most once a second, never under its minimum. It is recorded as applied when first
-/// cut below its start, and reverted once it has grown back there: the climb between is the
-/// hysteresis.
+/// recent average stays within the tolerance of its usual latency, a limit in use (or below its
+/// start) grows by one per limit's worth of results; above it, the limit is cut by a tenth, at most
+/// once a second, never under its minimum. The usual latency falls quickly to a better figure and
+/// rises slowly to a worse one: not the best single moment, which noise makes a bar nothing meets.
+/// It is recorded as applied when first cut below its start, and reverted once it has grown back
+/// there and <see cref="HoldFor"/> has passed: the climb and the hold are the hysteresis.
 /// </summary>
 internal sealed class AdaptiveLimit(string service, LoadAdaptation policy)
 {
     private const double Cut = 0.9;
     private const double RecentWeight = 0.2;
 
-    // How fast the baseline follows a service that has become slower for good: a thousandth of the gap per result.
-    private const double BaselineDrift = 0.001;
+    // How fast the usual latency follows a better figure, and a worse one (a service slower for good).
+    private const double BaselineFall = 0.05;
+    private const double BaselineRise = 0.002;
 
     private static readonly TimeSpan CutEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>The least time a lowered limit stays recorded as such, however soon it grows back.</summary>
+    public static readonly TimeSpan HoldFor = TimeSpan.FromSeconds(5);
 
     private double _recentMs;
     private double _baselineMs = double.MaxValue;
@@ -37,7 +42,7 @@ internal sealed class AdaptiveLimit(string service, LoadAdaptation policy)
 
     /// <summary>Why the service is degraded while its limit is lowered: the figures it was cut on.</summary>
     public string Why =>
-        $"its adaptive limit on this orchestrator is down to {Allowed} in flight from {policy.InitialLimit}, as it answers in {Figures.Ms(_recentMs)} on average against its best {Figures.Ms(_baselineMs)}";
+        $"its adaptive limit on this orchestrator is down to {Allowed} in flight from {policy.InitialLimit}, as it answers in {Figures.Ms(_recentMs)} on average against its usual {Figures.Ms(_baselineMs)}";
 
     /// <summary>Takes a result that came <paramref name="latencyMs"/> after its dispatch, with <paramref name="inFlight"/> still out; returns what to record, if the limit began or ended being lowered.</summary>
     public object? Observe(double latencyMs, int inFlight, DateTimeOffset now, string orchestrator)
@@ -49,7 +54,8 @@ internal sealed class AdaptiveLimit(string service, LoadAdaptation policy)
             return null;
         }
 
-        _baselineMs = _recentMs < _baselineMs ? _recentMs : _baselineMs + ((_recentMs - _baselineMs) * BaselineDrift);
+        _baselineMs = _baselineMs == double.MaxValue ? _recentMs
+            : _baselineMs + ((_recentMs - _baselineMs) * (_recentMs < _baselineMs ? BaselineFall : BaselineRise));
         var ceiling = policy.Tolerance * _baselineMs;
         if (_recentMs > ceiling)
         {
@@ -74,7 +80,7 @@ internal sealed class AdaptiveLimit(string service, LoadAdaptation policy)
                 Action = AdaptationWords.Limited,
                 Measured = Math.Round(_recentMs, 1),
                 Threshold = Math.Round(ceiling, 1),
-                Reason = $"'{service}' answers in {Figures.Ms(_recentMs)} on average, above {Figures.Number(policy.Tolerance)} × its best {Figures.Ms(_baselineMs)}: "
+                Reason = $"'{service}' answers in {Figures.Ms(_recentMs)} on average, above {Figures.Number(policy.Tolerance)} × its usual {Figures.Ms(_baselineMs)}: "
                     + $"at most {Allowed} of its steps in flight from this orchestrator (from {from}), cut by a tenth each second it stays above, raised again once it is back under; the others wait in order",
                 Orchestrator = orchestrator,
                 AppliedAt = now,
@@ -86,7 +92,7 @@ internal sealed class AdaptiveLimit(string service, LoadAdaptation policy)
             Limit = Math.Min(policy.MaxLimit, Limit + (1 / Limit));
         }
 
-        if (_limitedSince is not { } since || Allowed < policy.InitialLimit)
+        if (_limitedSince is not { } since || Allowed < policy.InitialLimit || now - since < HoldFor)
         {
             return null;
         }
@@ -99,7 +105,7 @@ internal sealed class AdaptiveLimit(string service, LoadAdaptation policy)
             Action = AdaptationWords.Limited,
             Measured = Math.Round(_recentMs, 1),
             Threshold = Math.Round(ceiling, 1),
-            Reason = $"'{service}' answers in {Figures.Ms(_recentMs)} on average again, within {Figures.Number(policy.Tolerance)} × its best {Figures.Ms(_baselineMs)}; its limit is back to {Allowed} in flight",
+            Reason = $"'{service}' answers in {Figures.Ms(_recentMs)} on average again, within {Figures.Number(policy.Tolerance)} × its usual {Figures.Ms(_baselineMs)}; its limit is back to {Allowed} in flight",
             Lasted = now - since,
             Orchestrator = orchestrator,
             RevertedAt = now,

@@ -39,6 +39,9 @@ internal sealed class InstanceObservations(string service, string queue, TimeSpa
     /// <summary>When balancing began to avoid it.</summary>
     public DateTimeOffset? AvoidedSince { get; set; }
 
+    /// <summary>When its avoidance was last applied or reverted: neither changes again within the latency decay.</summary>
+    public DateTimeOffset? AvoidanceChangedAt { get; set; }
+
     public void Sent(string key, DateTimeOffset now)
     {
         _pending.TryAdd(key, now);

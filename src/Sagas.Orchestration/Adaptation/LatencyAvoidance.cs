@@ -6,8 +6,9 @@ namespace Sagas.Orchestration.Adaptation;
 /// When balancing by latency begins, and stops, steering around an instance, as recorded: its
 /// average reaches the threshold times its fastest peer's (and is at least
 /// <see cref="MinimumGapMs"/> slower, so that 1 ms against 3 ms is not news), and it ends once the
-/// average is back under three quarters of that. The band between keeps it from flapping; the
-/// steering itself is <see cref="LatencyChoice"/>'s, step by step.
+/// average is back under three quarters of that. The band between, and a hold of the latency
+/// decay after each change (averages move with every result, the fastest peer's too), keep it
+/// from flapping; the steering itself is <see cref="LatencyChoice"/>'s, step by step.
 /// </summary>
 internal static class LatencyAvoidance
 {
@@ -18,7 +19,8 @@ internal static class LatencyAvoidance
 
     public static AdaptationApplied? Consider(InstanceObservations instance, IEnumerable<InstanceObservations> peers, LatencyAdaptation policy, DateTimeOffset now, string orchestrator)
     {
-        if (instance.AvoidedAbove is not null || instance.Latency.Samples < PeakEwma.Settled || Fastest(peers) is not { } fastest)
+        if (instance.AvoidedAbove is not null || instance.EjectedUntil is not null || Held(instance, policy, now)
+            || instance.Latency.Samples < PeakEwma.Settled || Fastest(peers) is not { } fastest)
         {
             return null;
         }
@@ -47,7 +49,7 @@ internal static class LatencyAvoidance
 
     public static AdaptationReverted? Reconsider(InstanceObservations instance, IEnumerable<InstanceObservations> peers, LatencyAdaptation policy, DateTimeOffset now, string orchestrator)
     {
-        if (instance.AvoidedAbove is not { } appliedAbove)
+        if (instance.AvoidedAbove is not { } appliedAbove || Held(instance, policy, now))
         {
             return null;
         }
@@ -76,6 +78,9 @@ internal static class LatencyAvoidance
             RevertedAt = now,
         };
     }
+
+    private static bool Held(InstanceObservations instance, LatencyAdaptation policy, DateTimeOffset now) =>
+        instance.AvoidanceChangedAt is { } changed && now - changed < policy.Decay;
 
     private static InstanceObservations? Fastest(IEnumerable<InstanceObservations> peers) =>
         peers.Where(p => p.Latency.Samples >= PeakEwma.Settled && p.EjectedUntil is null).MinBy(p => p.Latency.AverageMs);

@@ -172,12 +172,14 @@ public sealed class ServiceAdaptations(string orchestrator)
             {
                 instance.AvoidedAbove = avoided.Threshold;
                 instance.AvoidedSince = now;
+                instance.AvoidanceChangedAt = now;
                 _journal.Add(avoided);
             }
             else if (LatencyAvoidance.Reconsider(instance, others, policy, now, orchestrator) is { } restored)
             {
                 instance.AvoidedAbove = null;
                 instance.AvoidedSince = null;
+                instance.AvoidanceChangedAt = now;
                 _journal.Add(restored);
             }
         }

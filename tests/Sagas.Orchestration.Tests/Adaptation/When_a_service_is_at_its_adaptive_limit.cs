@@ -121,6 +121,58 @@ public sealed class When_a_service_is_at_its_adaptive_limit
     }
 
     [Fact]
+    public void Noisy_latency_around_a_steady_level_does_not_move_it()
+    {
+        var limit = new AdaptiveLimit("payment", new LoadAdaptation { InitialLimit = 20, MinLimit = 2, MaxLimit = 50, Tolerance = 2 });
+        var recorded = new List<object>();
+        // Steady around 40 ms, each result anywhere from 15 to 65: the bench's noop seen from a busy orchestrator.
+        var noise = new Random(11);
+        for (var i = 0; i < 3000; i++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(7));
+            if (limit.Observe(15 + (noise.NextDouble() * 50), inFlight: 10, Now, "orchestrator-1") is { } change)
+            {
+                recorded.Add(change);
+            }
+        }
+
+        Assert.Empty(recorded);
+        Assert.False(limit.Limited);
+    }
+
+    [Fact]
+    public void A_lowered_limit_that_grows_back_at_once_stays_recorded_for_its_hold()
+    {
+        var limit = new AdaptiveLimit("payment", new LoadAdaptation { InitialLimit = 20, MinLimit = 2, MaxLimit = 50, Tolerance = 2 });
+        for (var i = 0; i < 10; i++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(10));
+            limit.Observe(10, 19, Now, "orchestrator-1");
+        }
+
+        var applied = new List<object?>();
+        for (var i = 0; i < 3; i++)
+        {
+            _clock.Advance(TimeSpan.FromSeconds(1));
+            applied.Add(limit.Observe(200, 19, Now, "orchestrator-1"));
+        }
+
+        Assert.Single(applied.OfType<AdaptationApplied>());
+        var since = Now - TimeSpan.FromSeconds(2);
+
+        // Back to normal at once: the limit is back at 20 within a second, the record within the hold.
+        object? reverted = null;
+        while (reverted is null)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(10));
+            reverted = limit.Observe(10, 19, Now, "orchestrator-1");
+        }
+
+        Assert.IsType<AdaptationReverted>(reverted);
+        Assert.True(Now - since >= AdaptiveLimit.HoldFor, $"{Now - since}");
+    }
+
+    [Fact]
     public void It_never_falls_under_its_minimum()
     {
         var limit = new AdaptiveLimit("payment", new LoadAdaptation { InitialLimit = 4, MinLimit = 3, MaxLimit = 10, Tolerance = 2 });

@@ -99,6 +99,30 @@ public sealed class When_an_instance_is_slow
     }
 
     [Fact]
+    public void Once_avoided_it_stays_so_for_the_decay_even_if_its_average_dips_and_is_not_avoided_again_at_once()
+    {
+        _bench.Results("a", 5, 10);
+        _bench.Results("b", 5, 12);
+        _bench.Results("c", 5, 100);
+        Assert.IsType<AdaptationApplied>(Assert.Single(_bench.Recorded));
+
+        // Far under the band at once: the avoidance holds for the decay (10 s) first.
+        _bench.Results("c", 30, 10);
+        Assert.Single(_bench.Recorded);
+
+        _bench.Advance(TimeSpan.FromSeconds(10));
+        _bench.Results("c", 1, 10);
+        Assert.IsType<AdaptationReverted>(_bench.Recorded.Last());
+
+        // Slow again straight away: not avoided again until another decay has passed.
+        _bench.Results("c", 30, 100);
+        Assert.Equal(2, _bench.Recorded.Count);
+        _bench.Advance(TimeSpan.FromSeconds(10));
+        _bench.Results("c", 1, 100);
+        Assert.IsType<AdaptationApplied>(_bench.Recorded.Last());
+    }
+
+    [Fact]
     public void A_result_handled_again_under_the_same_key_counts_once()
     {
         var policy = _bench.Policy;
