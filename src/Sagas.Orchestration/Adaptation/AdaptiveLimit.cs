@@ -14,7 +14,8 @@ namespace Sagas.Orchestration.Adaptation;
 internal sealed class AdaptiveLimit(string service, LoadAdaptation policy)
 {
     private const double Cut = 0.9;
-    private const double RecentWeight = 0.2;
+    // About the last twenty results: a handful would follow every burst of a busy node.
+    private const double RecentWeight = 0.05;
 
     // How fast the usual latency follows a better figure, and a worse one (a service slower for good).
     private const double BaselineFall = 0.05;

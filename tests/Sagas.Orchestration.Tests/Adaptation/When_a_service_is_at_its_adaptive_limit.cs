@@ -100,7 +100,7 @@ public sealed class When_a_service_is_at_its_adaptive_limit
         Results(10, 10, TimeSpan.FromMilliseconds(10));
         Assert.Equal(20, limit.Allowed);
 
-        Results(10, 60, TimeSpan.FromSeconds(1));
+        Results(20, 60, TimeSpan.FromSeconds(1));
         var applied = Assert.IsType<AdaptationApplied>(Assert.Single(recorded));
         Assert.Equal(("payment", null, "load", "limited"), (applied.Service, applied.Instance, applied.Trigger, applied.Action));
         Assert.InRange(applied.Threshold, 20, 21);
