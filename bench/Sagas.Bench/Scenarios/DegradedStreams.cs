@@ -77,8 +77,9 @@ internal sealed class DegradedStreams(string connectionString)
     {
         await using var connection = await OpenAsync();
         await using var command = new NpgsqlCommand(
-            "select min(timestamp) from sagas.mt_events where seq_id > @mark and type = 'adaptation_applied' "
-            + "and data->>'service' = 'noop' and data->>'trigger' = @trigger and timestamp >= @since",
+            // When it was decided (appliedAt), not when the journal wrote it (up to a second later).
+            "select min((data->>'appliedAt')::timestamptz) from sagas.mt_events where seq_id > @mark and type = 'adaptation_applied' "
+            + "and data->>'service' = 'noop' and data->>'trigger' = @trigger and (data->>'appliedAt')::timestamptz >= @since",
             connection);
         command.Parameters.AddWithValue("mark", mark);
         command.Parameters.AddWithValue("since", since);
