@@ -42,52 +42,29 @@ internal sealed class DegradedStreams(string connectionString)
     }
 
     /// <summary>Attempts that failed, and attempts that were retries, since <paramref name="mark"/>.</summary>
-    public async Task<(long Failed, long Retries)> AttemptsAsync(long mark)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = new NpgsqlCommand(
+    public Task<(long Failed, long Retries)> AttemptsAsync(long mark) =>
+        RowAsync(
             "select count(*) filter (where type = 'step_failed'), count(*) filter (where type = 'step_dispatched' and (data->>'attempt')::int > 1) "
             + "from sagas.mt_events where seq_id > @mark and type in ('step_failed', 'step_dispatched')",
-            connection);
-        command.Parameters.AddWithValue("mark", mark);
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return (reader.GetInt64(0), reader.GetInt64(1));
-    }
+            row => (row.GetInt64(0), row.GetInt64(1)),
+            ("mark", mark));
 
     /// <summary>Of the steps dispatched at or after <paramref name="since"/> (and after <paramref name="mark"/>), the share sent to <paramref name="instance"/>.</summary>
-    public async Task<double?> ShareAsync(long mark, DateTimeOffset since, string instance)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = new NpgsqlCommand(
+    public Task<double?> ShareAsync(long mark, DateTimeOffset since, string instance) =>
+        RowAsync(
             "select count(*), count(*) filter (where data->>'instance' = @instance) from sagas.mt_events "
             + "where seq_id > @mark and type = 'step_dispatched' and timestamp >= @since",
-            connection);
-        command.Parameters.AddWithValue("mark", mark);
-        command.Parameters.AddWithValue("since", since);
-        command.Parameters.AddWithValue("instance", instance);
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        var all = reader.GetInt64(0);
-        return all == 0 ? null : Math.Round(reader.GetInt64(1) / (double)all, 3);
-    }
+            row => row.GetInt64(0) is var all and > 0 ? Math.Round(row.GetInt64(1) / (double)all, 3) : (double?)null,
+            ("mark", mark), ("since", since), ("instance", instance));
 
     /// <summary>Seconds from <paramref name="since"/> to the first adaptation of noop on <paramref name="trigger"/> after it, or null when none came.</summary>
-    public async Task<double?> ReactionSecondsAsync(long mark, DateTimeOffset since, string trigger)
-    {
-        await using var connection = await OpenAsync();
-        await using var command = new NpgsqlCommand(
+    public Task<double?> ReactionSecondsAsync(long mark, DateTimeOffset since, string trigger) =>
+        RowAsync(
             // When it was decided (appliedAt), not when the journal wrote it (up to a second later).
             "select min((data->>'appliedAt')::timestamptz) from sagas.mt_events where seq_id > @mark and type = 'adaptation_applied' "
             + "and data->>'service' = 'noop' and data->>'trigger' = @trigger and (data->>'appliedAt')::timestamptz >= @since",
-            connection);
-        command.Parameters.AddWithValue("mark", mark);
-        command.Parameters.AddWithValue("since", since);
-        command.Parameters.AddWithValue("trigger", trigger);
-        return await command.ExecuteScalarAsync() is DateTime first
-            ? Math.Round((new DateTimeOffset(first, TimeSpan.Zero) - since).TotalSeconds, 2)
-            : null;
-    }
+            row => row.IsDBNull(0) ? (double?)null : Math.Round((new DateTimeOffset(row.GetDateTime(0), TimeSpan.Zero) - since).TotalSeconds, 2),
+            ("mark", mark), ("since", since), ("trigger", trigger));
 
     /// <summary>Each adaptation recorded since <paramref name="mark"/>, as a line: when, what and why.</summary>
     public async Task<List<string>> AdaptationsAsync(long mark)
@@ -101,6 +78,21 @@ internal sealed class DegradedStreams(string connectionString)
         }
 
         return lines;
+    }
+
+    // One row of a query with parameters, read by read.
+    private async Task<T> RowAsync<T>(string sql, Func<NpgsqlDataReader, T> read, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return read(reader);
     }
 
     private async Task ExecuteAsync(string sql)
