@@ -84,14 +84,14 @@ internal sealed class DegradedInstance(BenchSettings settings)
             return new PhaseFigures(ids.Count, ids.Count(id => ended.TryGetValue(id, out var end) && !end.Completed), Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99));
         }
 
-        Console.WriteLine($"  instance B (slowed at {slowFrom.At:HH:mm:ss.fff}) {queues[workers[1].Pid]}, C (failing at {failingFrom.At:HH:mm:ss.fff}) {queues[workers[2].Pid]}");
+        var slow = queues[workers[1].Pid];
+        var failing = queues[workers[2].Pid];
+        Console.WriteLine($"  instance B (slowed at {slowFrom.At:HH:mm:ss.fff}) {slow}, C (failing at {failingFrom.At:HH:mm:ss.fff}) {failing}");
         foreach (var line in await _streams.AdaptationsAsync(mark))
         {
             Console.WriteLine($"  {line}");
         }
 
-        var slow = queues[workers[1].Pid];
-        var failing = queues[workers[2].Pid];
         return new ScenarioResult
         {
             Name = name,

@@ -29,7 +29,8 @@ public sealed class NoopService(SampleOptions options, TimeProvider clock) : ISt
 
     private async Task<StepOutcome> SimulatedAsync(StepRequest request, CancellationToken cancellationToken)
     {
-        var simulation = Simulation.Parse(SimulationFile.DirectiveFor(options.SimulationFile, Service) ?? options.Simulate.GetValueOrDefault(Service));
+        // Read as every sample service reads it (the run's input, then the file, then the settings); noop acts on its delay and flapping.
+        var simulation = Simulation.For(Service, request.Input, options);
         if (simulation.Delay > TimeSpan.Zero)
         {
             // Simulated latency of the service itself, not a wait for the system.
