@@ -65,7 +65,7 @@ public sealed class ServiceDirectory
         var staleAfter = TimeSpan.FromTicks(Math.Max(policy.RefreshInterval.Ticks / 2, node.Interval.Ticks * 2));
         return node.Status switch
         {
-            NodeStatus.Lost => $"its node {node.Id} is lost (silent for {DurationText.Roughly(silent)})",
+            NodeStatus.Lost => $"its node {node.Id} is lost: no heartbeat for {DurationText.Roughly(silent)}",
             _ when silent >= staleAfter => $"no heartbeat from its node {node.Id} for {DurationText.Roughly(silent)}",
             _ when node.Unhealthy is { } unhealthy => $"its node {node.Id} is unhealthy: {unhealthy}",
             _ when policy.HealthCheck && report.Health == "unhealthy" => $"its health check fails: {report.Problem}",

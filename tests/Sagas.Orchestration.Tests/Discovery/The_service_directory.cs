@@ -39,7 +39,7 @@ public sealed class The_service_directory
         var reasons = ServiceDirectory.From([quiet, stopped, lost], Policy, Now).Of("payment")!.Instances.ToDictionary(i => i.Node, i => i.OutBecause);
 
         Assert.Equal("no heartbeat from its node quiet for 16 s", reasons["quiet"]);
-        Assert.Equal("its node lost is lost (silent for 40 s)", reasons["lost"]);
+        Assert.Equal("its node lost is lost: no heartbeat for 40 s", reasons["lost"]);
         Assert.False(reasons.ContainsKey("stopped"));
         Assert.Null(ServiceDirectory.From([stopped], Policy, Now).Of("payment"));
     }
