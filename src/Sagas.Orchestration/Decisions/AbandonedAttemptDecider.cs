@@ -27,13 +27,37 @@ public sealed class AbandonedAttemptDecider(DecisionContext context, AbandonedAt
             return;
         }
 
-        var service = result.Service ?? ServiceOfAttempt(state, result.StepId, result.Attempt);
-        state.Record(Recorded(result, service));
-        var effect = state.AbandonedEffects[AbandonedEffect.IdOf(state.EffectKeyOf(step.Id), service)];
+        var effect = RecordAbandoned(state, result);
         if (step.Compensation is not null && !effect.UndoDecided && !AbandonedAttempts.IsKept(state, effect))
         {
             abandoned.Undo(state, step, effect,
-                $"attempt {result.Attempt} of step '{step.Id}' succeeded on '{service}' after the workflow ended {state.Status}");
+                $"attempt {result.Attempt} of step '{step.Id}' succeeded on '{effect.Service}' after the workflow ended {state.Status}");
+        }
+    }
+
+    /// <summary>
+    /// A success of an attempt an open run no longer awaits: a twin of an attempt that failed or
+    /// timed out (a command redelivered, or sent again by the outbox) did the work after all. It is
+    /// recorded, so the run knows the effect may stand there. When the step has moved to another
+    /// service the effect is undone now; while the step still goes to that service it is the same
+    /// effect (one key), and a later move or an end without it undoes it
+    /// (<see cref="AbandonedAttempts.Left"/>, <see cref="AbandonedAttempts.Ended"/>).
+    /// </summary>
+    public void StaleSuccess(WorkflowState state, StepCompleted result)
+    {
+        if (state.AwaitsAttempt(result.StepId, result.Attempt) || IsKeptAttempt(state, result)
+            || !state.Attempts.TryGetValue(result.StepId, out var current) || result.Attempt > current
+            || context.Catalog.ByHash(state.DefinitionHash)?.StepAsChosen(state, result.StepId) is not { Child: null, WaitFor: null } step)
+        {
+            return;
+        }
+
+        var effect = RecordAbandoned(state, result);
+        var now = state.ServiceOf(step);
+        if (step.Compensation is not null && !effect.UndoDecided && effect.Service != now)
+        {
+            abandoned.Undo(state, step, effect,
+                $"attempt {result.Attempt} of step '{step.Id}' succeeded on '{effect.Service}' after the step had moved to '{now}'");
         }
     }
 
@@ -96,6 +120,14 @@ public sealed class AbandonedAttemptDecider(DecisionContext context, AbandonedAt
         {
             abandoned.Dispatch(state, step, effect, due.Attempt);
         }
+    }
+
+    // Records the success of an attempt given up on; its effect is then one of the run's abandoned effects.
+    private AbandonedEffect RecordAbandoned(WorkflowState state, StepCompleted result)
+    {
+        var service = result.Service ?? ServiceOfAttempt(state, result.StepId, result.Attempt);
+        state.Record(Recorded(result, service));
+        return state.AbandonedEffects[AbandonedEffect.IdOf(state.EffectKeyOf(result.StepId), service)];
     }
 
     // The result the run kept, redelivered: the same attempt of the same run of the step.

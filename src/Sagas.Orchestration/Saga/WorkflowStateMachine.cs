@@ -49,8 +49,11 @@ public sealed class WorkflowStateMachine : MassTransitStateMachine<WorkflowState
                         context => context.Saga.DeadlineAt!.Value.UtcDateTime)));
 
         // Results of the attempts awaited count in every open state: while compensating, a step
-        // still out is awaited before what it did is undone.
+        // still out is awaited before what it did is undone. A success of an attempt no longer
+        // awaited is a twin that did the work after all: recorded, and undone where it must not
+        // stand. Declared first, so it sees the result before Complete takes it.
         During(Running, Compensating, NeedsAttention,
+            Decide(StepSucceeded, decide.Abandoned.StaleSuccess),
             Decide(StepSucceeded, decide.Steps.Complete),
             Decide(StepFailed, decide.Steps.Fail),
             Decide(StepFaulted, (state, fault) => decide.Steps.Fault(state, fault.Message, Describe(fault))),
