@@ -97,12 +97,19 @@ public sealed class ServiceLimits(string orchestrator)
         }
     }
 
-    /// <summary>Why <paramref name="service"/> is degraded (load: its limit lowered), or null while it is not.</summary>
+    /// <summary>
+    /// Why <paramref name="service"/> is degraded, or null while it is not: its limit is lowered
+    /// and full (as many in flight as it allows, or steps waiting). A limit lowered a little by
+    /// noise, with room to spare, takes nothing from anyone, so it skips no optional step and
+    /// moves no step to an alternate.
+    /// </summary>
     public string? DegradedBecause(string service)
     {
         lock (_lock)
         {
-            return _byService.TryGetValue(service, out var limit) && limit.Adaptive.Limited ? $"load: {limit.Adaptive.Why}" : null;
+            return _byService.TryGetValue(service, out var limit) && limit.Adaptive.Limited && (limit.Waiting > 0 || limit.InFlight.Count >= limit.Adaptive.Allowed)
+                ? $"load: {limit.Adaptive.Why}; it is full: {limit.InFlight.Count} in flight, {limit.Waiting} waiting"
+                : null;
         }
     }
 

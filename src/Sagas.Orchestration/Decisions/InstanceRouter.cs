@@ -17,10 +17,14 @@ public sealed class InstanceRouter(DecisionContext context)
 {
     public const string NoHealthyInstance = "no-healthy-instance";
 
-    /// <summary>Why the service has no healthy instance, naming each and why it is out; null when it has one, or none registered.</summary>
+    /// <summary>Why the service has no healthy instance, naming each and why it is out, for a step that waits; null when it has one, or none registered.</summary>
     public string? NoneHealthy(string service) =>
+        WhyNoneHealthy(service) is { } why ? $"{why}; the step is sent when one is" : null;
+
+    /// <summary>Why the service has no healthy instance, naming each and why it is out; null when it has one, or none registered.</summary>
+    public string? WhyNoneHealthy(string service) =>
         context.Discovered.Current.Of(service) is { Instances.Count: > 0, Healthy.Count: 0 } roster
-            ? $"{NoHealthyInstance}: '{service}' has {roster.Instances.Count} registered instance(s) and none is healthy ({ServiceRoster.WhyNone(roster.Instances)}); the step is sent when one is"
+            ? $"{NoHealthyInstance}: '{service}' has {roster.Instances.Count} registered instance(s) and none is healthy ({ServiceRoster.WhyNone(roster.Instances)})"
             : null;
 
     /// <summary>

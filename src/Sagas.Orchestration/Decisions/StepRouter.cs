@@ -107,17 +107,46 @@ public sealed class StepRouter(DecisionContext context, InstanceRouter instances
     /// it is on; none when the chain is used up or failover is off. The chain only moves forward,
     /// so failover never loops. A broken alternates policy is added to <paramref name="violations"/>, to be recorded.
     /// </summary>
+    /// <remarks>
+    /// An alternate whose registered instances are all out cannot take the step: the policy
+    /// validated but cannot be applied now, so that is a violation too, and the step looks further
+    /// along the chain, else stays where it is (the default: no failover). An alternate no
+    /// instance ever registered for is a plain worker's queue, and taken as before discovery.
+    /// </remarks>
     public string? NextAlternate(WorkflowState state, StepDefinition step, string current, ICollection<PolicyViolation> violations)
     {
         var alternates = context.Policies.AlternatesFor(state.Definition, step);
-        if (alternates.Violation is { } violation && !violations.Contains(violation))
+        Add(violations, alternates.Violation);
+        var chain = alternates.Value.Prepend(step.Service).ToList();
+        var at = chain.IndexOf(current);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        foreach (var next in chain.Skip(at + 1))
+        {
+            if (instances.WhyNoneHealthy(next) is not { } none)
+            {
+                return next;
+            }
+
+            Add(violations, new PolicyViolation(
+                $"step {step.Id}",
+                "failover",
+                $"step '{step.Id}' would fail over from '{current}' to '{next}', which cannot take it: {none}",
+                $"no failover to '{next}' for this step now"));
+        }
+
+        return null;
+    }
+
+    private static void Add(ICollection<PolicyViolation> violations, PolicyViolation? violation)
+    {
+        if (violation is not null && !violations.Contains(violation))
         {
             violations.Add(violation);
         }
-
-        var chain = alternates.Value.Prepend(step.Service).ToList();
-        var at = chain.IndexOf(current);
-        return at >= 0 && at + 1 < chain.Count ? chain[at + 1] : null;
     }
 
     private static string LimitsText(LimitsPolicy limits) =>

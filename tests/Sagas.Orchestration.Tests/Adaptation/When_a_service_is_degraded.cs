@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Sagas.Definitions.Policies;
+using Sagas.Orchestration.Adaptation;
 using Sagas.Orchestration.Journal;
 using Sagas.Orchestration.Workflows;
 
@@ -102,6 +103,14 @@ public sealed class When_a_service_is_degraded
             harness.Adaptations.Limits.Release(service, $"slow-{i}", TimeSpan.FromMilliseconds(80), now.AddSeconds(1), load);
         }
 
-        Assert.NotNull(harness.Adaptations.Limits.DegradedBecause(service));
+        // Lowered, but with room: not degraded until its three slots are taken.
+        Assert.Null(harness.Adaptations.Limits.DegradedBecause(service));
+        for (var i = 0; i < 3; i++)
+        {
+            var admission = harness.Adaptations.Limits.Admit(service, new LimitWaiter(Guid.NewGuid(), "elsewhere", 1, $"busy-{i}"), $"busy-{i}", now.AddSeconds(1), load);
+            Assert.True(admission.Admitted);
+        }
+
+        Assert.EndsWith("; it is full: 3 in flight, 0 waiting", harness.Adaptations.Limits.DegradedBecause(service));
     }
 }
