@@ -6,9 +6,10 @@ namespace Sagas.Samples.Services;
 /// <summary>
 /// Does nothing and answers at once, so a benchmark measures the orchestration alone. Its input
 /// can ask it to fail: <c>"fail": true</c> or <c>"permanent"</c> (not retryable) or
-/// <c>"transient"</c> (the first attempt fails, retryable). Undoing a step is as cheap. Its node's
-/// simulation of <c>noop</c> (<c>slow:MS</c>, <c>flapping:N</c>, from the settings or
-/// <see cref="SampleOptions.SimulationFile"/>) makes one instance slow or failing for a benchmark.
+/// <c>"transient"</c> (the first attempt fails, retryable). Undoing a step is as cheap. A
+/// simulation of <c>noop</c> (<c>slow:MS</c>, <c>flapping:N</c>, any of <see cref="SimulatedFaults"/>;
+/// from the settings or <see cref="SampleOptions.SimulationFile"/>) makes one instance slow or
+/// failing for a benchmark.
 /// </summary>
 public sealed class NoopService(SampleOptions options, TimeProvider clock) : IStepHandler
 {
@@ -16,10 +17,9 @@ public sealed class NoopService(SampleOptions options, TimeProvider clock) : ISt
     private static readonly Task<StepOutcome> Permanent = Task.FromResult(StepOutcome.Failed("asked to fail", retryable: false));
     private static readonly Task<StepOutcome> Transient = Task.FromResult(StepOutcome.Failed("asked to fail once"));
 
-    public string Service => "noop";
+    private readonly SimulatedFaults _faults = new(clock);
 
-    // Calls of this instance told to flap, counted in this process.
-    private long _flappingCalls;
+    public string Service => "noop";
 
     // Without a simulation, no state machine on the benchmark's path.
     public Task<StepOutcome> HandleAsync(StepRequest request, CancellationToken cancellationToken) =>
@@ -27,20 +27,9 @@ public sealed class NoopService(SampleOptions options, TimeProvider clock) : ISt
 
     public Task<StepOutcome> CompensateAsync(StepRequest request, CancellationToken cancellationToken) => Done;
 
-    private async Task<StepOutcome> SimulatedAsync(StepRequest request, CancellationToken cancellationToken)
-    {
-        // Read as every sample service reads it (the run's input, then the file, then the settings); noop acts on its delay and flapping.
-        var simulation = Simulation.For(Service, request.Input, options);
-        if (simulation.Delay > TimeSpan.Zero)
-        {
-            // Simulated latency of the service itself, not a wait for the system.
-            await Task.Delay(simulation.Delay, clock, cancellationToken);
-        }
-
-        return simulation.FlapsDown(Interlocked.Increment(ref _flappingCalls))
-            ? StepOutcome.Failed($"simulated flapping of {Service} on this instance")
-            : await AnswerAsync(request);
-    }
+    // Read as every sample service reads it (the run's input, then the file, then the settings), and acted on the same way.
+    private async Task<StepOutcome> SimulatedAsync(StepRequest request, CancellationToken cancellationToken) =>
+        await _faults.BeforeWorkAsync(Service, Simulation.For(Service, request.Input, options), request, cancellationToken) ?? await AnswerAsync(request);
 
     private static Task<StepOutcome> AnswerAsync(StepRequest request) =>
         request.Input["fail"] switch

@@ -16,15 +16,14 @@ namespace Sagas.Samples.Services;
 /// </remarks>
 public abstract class SampleService(SampleOptions options, TimeProvider clock, SideEffectLedger ledger) : IStepHandler, IHealthCheck
 {
-    // Calls of this service told to flap, counted in this process: the flapping is the service's, not a run's.
-    private long _flappingCalls;
+    private readonly SimulatedFaults _faults = new(clock);
 
     public abstract string Service { get; }
 
     public async Task<StepOutcome> HandleAsync(StepRequest request, CancellationToken cancellationToken)
     {
         var simulation = Simulation.For(Service, request.Input, options);
-        if (await SimulatedFailureAsync(Service, simulation, request, cancellationToken) is { } failed)
+        if (await _faults.BeforeWorkAsync(Service, simulation, request, cancellationToken) is { } failed)
         {
             return failed;
         }
@@ -41,7 +40,7 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock, S
 
         if (simulation.HangsAfterWorkOn(request.Attempt))
         {
-            await HangAsync(request, Simulation.LostAnswerFor, cancellationToken);
+            await _faults.HangAsync(request, Simulation.LostAnswerFor, cancellationToken);
             return StepOutcome.Failed($"simulated hang of {Service} after its work (attempt {request.Attempt}): its answer is lost");
         }
 
@@ -58,7 +57,7 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock, S
     {
         var undoService = $"{Service}-compensation";
         var simulation = Simulation.For(undoService, request.Input, options);
-        if (await SimulatedFailureAsync(undoService, simulation, request, cancellationToken) is { } failed)
+        if (await _faults.BeforeWorkAsync(undoService, simulation, request, cancellationToken) is { } failed)
         {
             return failed;
         }
@@ -95,51 +94,6 @@ public abstract class SampleService(SampleOptions options, TimeProvider clock, S
     protected virtual JsonObject Undo(StepRequest request, JsonObject effect) => new() { ["undone"] = request.StepId };
 
     protected static string Text(StepRequest request, string field) => request.Input[field]?.ToString() ?? "none";
-
-    // What the simulation does before the work: wait, hang, throw or fail. Null lets the work run.
-    private async Task<StepOutcome?> SimulatedFailureAsync(string simulationKey, Simulation simulation, StepRequest request, CancellationToken cancellationToken)
-    {
-        if (simulation.Delay > TimeSpan.Zero)
-        {
-            // Simulated latency of the service itself, not a wait for the system.
-            await Task.Delay(simulation.Delay, clock, cancellationToken);
-        }
-
-        if (simulation.Hang)
-        {
-            await HangAsync(request, Simulation.HangFor, cancellationToken);
-            return StepOutcome.Failed($"simulated hang of {simulationKey}: no answer for {Simulation.HangFor.TotalMinutes:0} minutes");
-        }
-
-        if (simulation.Throw)
-        {
-            throw new InvalidOperationException($"simulated crash in {simulationKey}");
-        }
-
-        if (simulation.FlappingRun > 0 && simulation.FlapsDown(Interlocked.Increment(ref _flappingCalls)))
-        {
-            return StepOutcome.Failed($"simulated flapping of {simulationKey}: down for this call");
-        }
-
-        if (simulation.FailsTransiently(request.Attempt))
-        {
-            return StepOutcome.Failed($"simulated transient failure of {simulationKey} (attempt {request.Attempt}; the first {simulation.TransientFailures} fail)");
-        }
-
-        return simulation.Fail ? StepOutcome.Failed($"simulated failure of {simulationKey}", retryable: false) : null;
-    }
-
-    // No answer for a while from the dispatch: the orchestrator's timeout is what ends the
-    // attempt. Bounded by the dispatch time, so a hung command redelivered after a restart does
-    // not hold a worker's slot again.
-    private async Task HangAsync(StepRequest request, TimeSpan hangFor, CancellationToken cancellationToken)
-    {
-        var until = request.DispatchedAt + hangFor - clock.GetUtcNow();
-        if (until > TimeSpan.Zero)
-        {
-            await Task.Delay(until, clock, cancellationToken);
-        }
-    }
 
     // The work stands for a call to the service's provider, so it runs in the worker's pipeline
     // for outside calls; the tries are counted per attempt, as a glitch is.
