@@ -15,23 +15,9 @@ namespace Sagas.Orchestration.Tests.Abandoned;
 /// </summary>
 public sealed class When_a_twin_of_a_failed_attempt_succeeds : IAsyncLifetime
 {
-    // One attempt per service, then the backup.
-    private const string Failover = """
-        orchestration:
-          policies:
-            - name: failover
-              enabled: true
-            - name: retry
-              max_attempts: 1
-          services:
-            payment:
-              alternates: [payment-backup]
-            payment-backup: {}
-        """;
-
     private OrchestratorHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await OrchestratorHarness.StartWithPoliciesAsync(Failover);
+    public async Task InitializeAsync() => _harness = await OrchestratorHarness.StartWithPoliciesAsync(OrderFulfilment.OneAttemptThenBackup);
 
     [Fact]
     public async Task A_success_on_the_service_the_step_left_is_recorded_and_undone_there_once()
@@ -52,7 +38,7 @@ public sealed class When_a_twin_of_a_failed_attempt_succeeds : IAsyncLifetime
         Assert.Equal(2, state.Attempts["charge-payment"]);
 
         // The run goes on with the backup's charge, and ends with one undo sent, not a second at its end.
-        await CompleteTheRestAsync(id, moved);
+        await OrderFulfilment.CompleteFromChargeAsync(_harness, id, moved);
         state = await _harness.InStateAsync(id, m => m.Completed);
         Assert.Equal("bpay-o-1", state.Output!["paymentId"]!.GetValue<string>());
         Assert.Equal(1, _harness.SentSoFar<CompensateStep>(c => c.WorkflowId == id && c.StepId == "charge-payment"));
@@ -71,7 +57,7 @@ public sealed class When_a_twin_of_a_failed_attempt_succeeds : IAsyncLifetime
 
         await _harness.CompleteAsync(first, new JsonObject { ["paymentId"] = "pay-o-2" });
         await _harness.WhenAsync(id, s => s.PendingEvents.OfType<AbandonedAttemptCompleted>().Any());
-        await CompleteTheRestAsync(id, second);
+        await OrderFulfilment.CompleteFromChargeAsync(_harness, id, second);
 
         var state = await _harness.InStateAsync(id, m => m.Completed);
         Assert.Equal(0, _harness.SentSoFar<CompensateStep>(c => c.WorkflowId == id));
@@ -85,7 +71,7 @@ public sealed class When_a_twin_of_a_failed_attempt_succeeds : IAsyncLifetime
         await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "reserve-inventory"), new JsonObject { ["reservationId"] = "r-o-3" });
         var charge = await _harness.DispatchedAsync(id, "charge-payment");
 
-        await CompleteTheRestAsync(id, charge);
+        await OrderFulfilment.CompleteFromChargeAsync(_harness, id, charge);
         // The same result again, as a redelivery brings it.
         await _harness.CompleteAsync(charge, new JsonObject { ["paymentId"] = "bpay-o-3" });
         await _harness.ConsumedAsync<StepCompleted>(m => m.WorkflowId == id && m.StepId == "charge-payment", times: 2);
@@ -105,13 +91,6 @@ public sealed class When_a_twin_of_a_failed_attempt_succeeds : IAsyncLifetime
         return (id, first);
     }
 
-    private async Task CompleteTheRestAsync(Guid id, ExecuteStep charge)
-    {
-        await _harness.CompleteAsync(charge, new JsonObject { ["paymentId"] = $"bpay-{charge.Input["orderId"]}" });
-        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "check-fraud"));
-        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "ship"), new JsonObject { ["trackingNumber"] = "t-1" });
-        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "notify"));
-    }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 }

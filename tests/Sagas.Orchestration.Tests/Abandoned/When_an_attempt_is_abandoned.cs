@@ -14,23 +14,9 @@ namespace Sagas.Orchestration.Tests.Abandoned;
 /// </summary>
 public sealed class When_an_attempt_is_abandoned : IAsyncLifetime
 {
-    // charge-payment times out after 10 s (its definition says so); one attempt per service, then the backup.
-    private const string Failover = """
-        orchestration:
-          policies:
-            - name: failover
-              enabled: true
-            - name: retry
-              max_attempts: 1
-          services:
-            payment:
-              alternates: [payment-backup]
-            payment-backup: {}
-        """;
-
     private OrchestratorHarness _harness = null!;
 
-    public async Task InitializeAsync() => _harness = await OrchestratorHarness.StartWithPoliciesAsync(Failover);
+    public async Task InitializeAsync() => _harness = await OrchestratorHarness.StartWithPoliciesAsync(OrderFulfilment.OneAttemptThenBackup);
 
     [Fact]
     public async Task A_failover_after_a_timed_out_charge_undoes_the_charge_on_the_service_it_left()
@@ -58,7 +44,7 @@ public sealed class When_an_attempt_is_abandoned : IAsyncLifetime
     {
         var (id, _) = await TimeOutTheChargeAsync("o-2");
         var undo = await _harness.CompensationDispatchedAsync(id, "charge-payment");
-        await CompleteTheRestAsync(id, await _harness.DispatchedAsync(id, "charge-payment", attempt: 2));
+        await OrderFulfilment.CompleteFromChargeAsync(_harness, id, await _harness.DispatchedAsync(id, "charge-payment", attempt: 2));
         await _harness.InStateAsync(id, m => m.Completed);
 
         await _harness.CompensatedAsync(undo);
@@ -90,7 +76,7 @@ public sealed class When_an_attempt_is_abandoned : IAsyncLifetime
     public async Task A_late_success_after_the_workflow_completed_is_recorded_and_the_charge_is_undone_once()
     {
         var (id, first) = await TimeOutTheChargeAsync("o-3");
-        await CompleteTheRestAsync(id, await _harness.DispatchedAsync(id, "charge-payment", attempt: 2));
+        await OrderFulfilment.CompleteFromChargeAsync(_harness, id, await _harness.DispatchedAsync(id, "charge-payment", attempt: 2));
         await _harness.InStateAsync(id, m => m.Completed);
 
         await _harness.CompleteAsync(first, new JsonObject { ["paymentId"] = "pay-o-3" });
@@ -136,7 +122,7 @@ public sealed class When_an_attempt_is_abandoned : IAsyncLifetime
         var second = await _harness.DispatchedAsync(id, "charge-payment", attempt: 2);
         Assert.Equal("payment", second.Service);
 
-        await CompleteTheRestAsync(id, second);
+        await OrderFulfilment.CompleteFromChargeAsync(_harness, id, second);
 
         var state = await _harness.InStateAsync(id, m => m.Completed);
         Assert.Empty(state.AbandonedEffects);
@@ -187,13 +173,6 @@ public sealed class When_an_attempt_is_abandoned : IAsyncLifetime
         return (id, first);
     }
 
-    private async Task CompleteTheRestAsync(Guid id, ExecuteStep charge)
-    {
-        await _harness.CompleteAsync(charge, new JsonObject { ["paymentId"] = $"bpay-{charge.Input["orderId"]}" });
-        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "check-fraud"));
-        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "ship"), new JsonObject { ["trackingNumber"] = "t-1" });
-        await _harness.CompleteAsync(await _harness.DispatchedAsync(id, "notify"));
-    }
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 }
