@@ -81,7 +81,11 @@ internal static class ServicesCommand
             foreach (var service in services)
             {
                 await context.Output.WriteLineAsync();
-                await context.Output.WriteLineAsync($"{service.Service}: {service.Instances.Count(i => i.InRotation)} of {service.Instances.Count} instance(s) in rotation");
+                // Rotation is discovery's (heartbeats, health checks); an ejection is an orchestrator's, on its own figures.
+                var ejected = adapted[service.Service].Count(a => a.Instance is not null && a.Action == AdaptationWords.Ejected);
+                await context.Output.WriteLineAsync(
+                    $"{service.Service}: {service.Instances.Count(i => i.InRotation)} of {service.Instances.Count} instance(s) in rotation"
+                    + (ejected == 0 ? string.Empty : $", {ejected} of them ejected by an orchestrator for its errors"));
                 await context.Output.WriteLineAsync($"  {"instance",-44} {"endpoint",-16} {"health",-9} {"in flight",9} {"calls",6} {"errors",7} {"p50 ms",8} {"p99 ms",8}");
                 foreach (var instance in service.Instances)
                 {
