@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Marten;
 using Weasel.Core;
 
@@ -28,7 +29,9 @@ public static class DocumentLayout
     public static void ApplyTo(StoreOptions options)
     {
         options.DatabaseSchemaName = SchemaName;
-        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+        options.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase, json =>
+            json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver())
+                .WithAddedModifier(CompactWorkflowDocument.LeaveOutDefaults));
     }
 
     /// <summary>A document type's table with its schema (<c>sagas.mt_doc_workflowstate</c>).</summary>
