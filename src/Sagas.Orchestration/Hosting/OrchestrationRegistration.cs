@@ -75,10 +75,10 @@ public static class OrchestrationRegistration
         services.AddMarten(options => WorkflowStore.Configure(options, postgresConnectionString))
             .UseLightweightSessions()
             .ApplyAllDatabaseChangesOnStartup();
-        services.AddSingleton(new TimerTable(postgresConnectionString));
+        services.AddSingleton(new TimerTable(PreparedStatements.Apply(postgresConnectionString)));
         services.AddSingleton<OutboxCleaner>();
         services.AddSingleton<OutboxDispatcher>();
-        services.AddSingleton(new AdmissionTable(postgresConnectionString));
+        services.AddSingleton(new AdmissionTable(PreparedStatements.Apply(postgresConnectionString)));
         services.AddSingleton<AdmissionSignal>();
         services.AddSingleton(_ => new JobOwnership(postgresConnectionString, "workflow-sweeper"));
         services.AddSingleton<WorkflowLoader>();

@@ -20,7 +20,7 @@ public static class WorkflowStore
 
     public static void Configure(StoreOptions options, string connectionString)
     {
-        options.Connection(connectionString);
+        options.Connection(PreparedStatements.Apply(connectionString));
         DocumentLayout.ApplyTo(options);
         options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         // Appends without first reading the stream's version: the saga document's version check
