@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Npgsql;
 
 namespace Sagas.Orchestration.Persistence;
@@ -22,12 +23,15 @@ public static class PreparedStatements
     /// <summary>The connection string, with automatic preparation unless it sets its own.</summary>
     public static string Apply(string connectionString)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (builder.ContainsKey("Max Auto Prepare"))
+        // The plain builder, not Npgsql's: Npgsql's ContainsKey says whether it knows a keyword,
+        // not whether this string sets it.
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare"))
         {
             return connectionString;
         }
 
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.MaxAutoPrepare = MostPerConnection;
         builder.AutoPrepareMinUsages = 2;
         return builder.ConnectionString;
