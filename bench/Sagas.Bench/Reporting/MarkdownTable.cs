@@ -25,11 +25,14 @@ internal static class MarkdownTable
                 continue;
             }
 
-            var cpu = s.CpuSecondsPerStep ?? [];
-            string Ms(string part) => (cpu.GetValueOrDefault(part) * 1000).ToString("F2", CultureInfo.InvariantCulture);
-            var peak = s.PeakMemoryMb ?? [];
+            // A scenario that did not meter a figure (the degraded ones meter no CPU) shows a dash, not a zero.
+            var cpu = s.CpuSecondsPerStep;
+            string Ms(string part) => cpu?.GetValueOrDefault(part) is { } seconds ? (seconds * 1000).ToString("F2", CultureInfo.InvariantCulture) : "–";
+            var peak = s.PeakMemoryMb;
+            string Mb(string part) => peak?.GetValueOrDefault(part) is { } mb ? mb.ToString(CultureInfo.InvariantCulture) : "–";
+            string Or(double? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "–";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {s.Name}{(s.MeasuredAt is { } at ? $" ({at:yyyy-MM-dd})" : "")} | {s.Completed + s.Failed}/{s.Workflows} | {s.WorkflowsPerSecond} | {s.StepsPerSecond} | {s.Efficiency} | {s.P50Ms} / {s.P95Ms} / {s.P99Ms} | {s.E2eP50Ms} / {s.E2eP99Ms} | {Ms("orchestrator")} / {Ms("worker")} / {Ms("rabbitmq")} / {Ms("postgres")} | {peak.GetValueOrDefault("orchestrator")} / {peak.GetValueOrDefault("worker")} | {s.OccRetriesPerStep} |");
+                $"| {s.Name}{(s.MeasuredAt is { } at ? $" ({at:yyyy-MM-dd})" : "")} | {s.Completed + s.Failed}/{s.Workflows} | {s.WorkflowsPerSecond} | {s.StepsPerSecond} | {Or(s.Efficiency)} | {Or(s.P50Ms)} / {Or(s.P95Ms)} / {Or(s.P99Ms)} | {s.E2eP50Ms} / {s.E2eP99Ms} | {Ms("orchestrator")} / {Ms("worker")} / {Ms("rabbitmq")} / {Ms("postgres")} | {Mb("orchestrator")} / {Mb("worker")} | {s.OccRetriesPerStep} |");
         }
 
         AppendPeers(text, report.Peers);
