@@ -14,7 +14,7 @@ namespace Sagas.Orchestration;
 /// <remarks>
 /// Most of a document's forty-odd fields are empty for most of a run, and it is written with every
 /// step. Written in full, a <c>linear-5</c> document grew past PostgreSQL's 2 kB TOAST threshold
-/// by its third step, so each later update was compressed (pglz: 12% of PostgreSQL's CPU flat out,
+/// by its third step, so each later update was compressed (pglz: 13% of PostgreSQL's CPU flat out,
 /// README, Benchmark) and every byte parsed into jsonb. Enums stay in (stored by name, the SQL
 /// compares them), and so does anything outside the workflow's own namespace.
 /// </remarks>
