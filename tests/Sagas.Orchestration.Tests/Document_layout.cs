@@ -79,7 +79,8 @@ public sealed class Document_layout
         Assert.True(JsonDocument.Parse(body).RootElement.TryGetProperty(DocumentLayout.BodyKeyOf<ExecuteStep>(m => m.WorkflowId), out _));
     }
 
-    private static StoreOptions StoreOptionsOfANode()
+    /// <summary>The store options a node configures (shared with the document tests).</summary>
+    internal static StoreOptions StoreOptionsOfANode()
     {
         var options = new StoreOptions();
         WorkflowStore.Configure(options, "Host=127.0.0.1;Database=none");

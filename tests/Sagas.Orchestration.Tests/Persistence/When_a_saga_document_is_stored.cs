@@ -10,7 +10,7 @@ namespace Sagas.Orchestration.Tests.Persistence;
 /// <summary>A saga document leaves out what reading it back restores, and reads back as it was.</summary>
 public sealed class When_a_saga_document_is_stored
 {
-    private static readonly StoreOptions Store = StoreOptionsOfANode();
+    private static readonly StoreOptions Store = Document_layout.StoreOptionsOfANode();
 
     [Fact]
     public void Empty_collections_nulls_false_and_zero_are_left_out()
@@ -88,11 +88,4 @@ public sealed class When_a_saga_document_is_stored
         (WorkflowState)Store.Serializer().FromJson(typeof(WorkflowState), new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Store.Serializer().ToJson(state))));
 
     private static JsonElement Stored(WorkflowState state) => JsonDocument.Parse(Store.Serializer().ToJson(state)).RootElement;
-
-    private static StoreOptions StoreOptionsOfANode()
-    {
-        var options = new StoreOptions();
-        WorkflowStore.Configure(options, "Host=127.0.0.1;Database=none");
-        return options;
-    }
 }
