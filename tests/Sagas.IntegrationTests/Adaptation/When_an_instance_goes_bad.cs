@@ -53,8 +53,10 @@ public sealed class When_an_instance_goes_bad(AdaptationServices services) : Int
         await using var slow = await NodeProcess.StartAsync(services.Settings, With("slow:1000"), "--worker", "payment");
         await using var client = await StartClient.ConnectAsync(services.VirtualHost);
 
-        // Measured alone first, then beside a fast instance that joins.
-        var slowQueue = (await ChargeAsync(client)).Instance!;
+        // Measured alone first, then beside a fast instance that joins. Until discovery has seen the slow instance
+        // (a refresh every 2 s), a charge goes to the service's queue and names no instance.
+        var slowQueue = (await Eventually.Until(() => ChargeAsync(client), d => d.Instance is not null, Patience,
+            "the orchestrator to discover the slow instance", d => $"dispatched to {d.Instance ?? "the service queue"}")).Instance!;
         for (var i = 0; i < 5; i++)
         {
             await ChargeAsync(client);

@@ -77,7 +77,7 @@ public sealed class When_service_instances_come_and_go(DiscoveryServices service
         // The orchestrator reads the registry every half second, so a charge just after may still go
         // there (and wait out the handoff); two in a row to the instance left say it has read it.
         await Eventually.Until(async () => (await ChargeAsync(client), await ChargeAsync(client)),
-            pair => pair.Item1.Instance!.StartsWith("payment.", StringComparison.Ordinal) && pair.Item2.Instance!.StartsWith("payment.", StringComparison.Ordinal),
+            pair => pair.Item1.Instance?.StartsWith("payment.", StringComparison.Ordinal) == true && pair.Item2.Instance?.StartsWith("payment.", StringComparison.Ordinal) == true,
             Patience, "two charges in a row to the instance left", pair => $"{pair.Item1.Instance}, {pair.Item2.Instance}");
 
         // From then on, every charge goes to the instance left, and completes.
