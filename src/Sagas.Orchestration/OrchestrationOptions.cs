@@ -17,6 +17,12 @@ public sealed class OrchestrationOptions
     /// <summary>Most workflows' writes one saga transaction carries.</summary>
     public int MaxWorkflowsPerCommit { get; set; } = 32;
 
+    /// <summary>
+    /// Saga documents a node keeps after committing them, so the workflow's next message skips the
+    /// read (see <c>WorkflowCache</c>); 0 reads every one from PostgreSQL.
+    /// </summary>
+    public int CachedWorkflows { get; set; } = 2_048;
+
     /// <summary>How often each orchestrator node looks for due timers: the most a timer fires late, given a free node.</summary>
     public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
@@ -73,6 +79,7 @@ public sealed class OrchestrationOptions
         .. Retry.Problem() is { } retry ? [$"{SectionName}:Retry: {retry}"] : Array.Empty<string>(),
         .. ServiceRetry.Where(p => p.Value.Problem() is not null).Select(p => $"{SectionName}:ServiceRetry:{p.Key}: {p.Value.Problem()}"),
         .. CommitConcurrency < 1 ? [$"{SectionName}:CommitConcurrency must be at least 1 (it is {CommitConcurrency})"] : Array.Empty<string>(),
+        .. CachedWorkflows < 0 ? [$"{SectionName}:CachedWorkflows must be 0 or more (it is {CachedWorkflows})"] : Array.Empty<string>(),
         .. MaxWorkflowsPerCommit < 1 ? [$"{SectionName}:MaxWorkflowsPerCommit must be at least 1 (it is {MaxWorkflowsPerCommit})"] : Array.Empty<string>(),
         .. StepTimeout <= TimeSpan.Zero ? [$"{SectionName}:StepTimeout must be positive (it is {StepTimeout})"] : Array.Empty<string>(),
         .. ServiceTimeout.Where(p => p.Value <= TimeSpan.Zero).Select(p => $"{SectionName}:ServiceTimeout:{p.Key} must be positive (it is {p.Value})"),

@@ -17,7 +17,8 @@ namespace Sagas.Bench.Baselines;
 /// <summary>
 /// Marten alone, writing a step the way the engine does: each lane (as many as the saga endpoint
 /// handles messages at once, then twice that; the better counts) takes workflows of five steps in
-/// turn, and for each step loads the workflow's saga document through the engine's batched loader,
+/// turn, and for each step takes the workflow's saga document from the engine's cache of the
+/// documents it committed (<see cref="WorkflowCache"/>) or loads it through its batched loader,
 /// records the step's result and the next step's dispatch (after the fifth, the workflow's end),
 /// and commits through the engine's group commit (<see cref="WorkflowCommitter"/>, same concurrency
 /// and batch size), with the same rows: the document with its version check, the events, the next
@@ -43,6 +44,7 @@ internal static class MartenBaseline
         // once, and the bound must be the most the database allows, not what one setting gets.
         int[] lanes = settings.Quick ? [settings.PrefetchCount] : [settings.PrefetchCount, settings.PrefetchCount * 2];
         await using var loader = new WorkflowLoader(store, options);
+        var cache = new WorkflowCache(options);
         await using var committer = new WorkflowCommitter(store, options, new AdmissionSignal());
         await using var cleaner = new SentRowCleaner(settings.PostgresConnectionString);
 
@@ -50,17 +52,17 @@ internal static class MartenBaseline
         // process's: it is the one running the engine's code here) warm up outside the measure.
         await WarmUp.RunAsync(settings, "transaction", async () =>
         {
-            var workflows = await StartAsync(committer, count / 10);
-            await RunAsync(loader, committer, cleaner, workflows, lanes[0]);
+            var workflows = await StartAsync(committer, cache, count / 10);
+            await RunAsync(loader, cache, committer, cleaner, workflows, lanes[0]);
             return workflows.Count * StepsPerWorkflow;
         }, Environment.ProcessId);
 
         var best = 0.0;
         foreach (var lanesAtOnce in lanes)
         {
-            var workflows = await StartAsync(committer, count);
+            var workflows = await StartAsync(committer, cache, count);
             var clock = Stopwatch.StartNew();
-            await RunAsync(loader, committer, cleaner, workflows, lanesAtOnce);
+            await RunAsync(loader, cache, committer, cleaner, workflows, lanesAtOnce);
             var perSecond = workflows.Count * StepsPerWorkflow / clock.Elapsed.TotalSeconds;
             Console.WriteLine($"  marten baseline: {perSecond:F0} transactions/s with {lanesAtOnce} lanes");
             best = Math.Max(best, perSecond);
@@ -70,7 +72,7 @@ internal static class MartenBaseline
     }
 
     /// <summary>Enough started workflows, each with its first step dispatched, for <paramref name="steps"/> step writes.</summary>
-    private static async Task<IReadOnlyList<Started>> StartAsync(WorkflowCommitter committer, int steps)
+    private static async Task<IReadOnlyList<Started>> StartAsync(WorkflowCommitter committer, WorkflowCache cache, int steps)
     {
         var workflows = Enumerable.Range(0, Math.Max(1, steps / StepsPerWorkflow)).Select(_ => Guid.CreateVersion7()).ToArray();
         var started = new List<Started>();
@@ -82,7 +84,7 @@ internal static class MartenBaseline
                 state.Record(new WorkflowStarted { WorkflowId = id, Definition = "baseline", Version = 1, DefinitionHash = "baseline", Input = [], StartedAt = DateTimeOffset.UtcNow });
                 var schedule = new PendingSchedule();
                 var timeout = Dispatch(state, schedule, "s1");
-                await committer.CommitAsync(WorkflowWrite.ForNew(state, schedule));
+                cache.Keep(state, await committer.CommitAsync(WorkflowWrite.ForNew(state, schedule)));
                 return new Started(id, timeout);
             })));
         }
@@ -90,7 +92,7 @@ internal static class MartenBaseline
         return started;
     }
 
-    private static async Task RunAsync(WorkflowLoader loader, WorkflowCommitter committer, SentRowCleaner cleaner, IReadOnlyList<Started> workflows, int lanes)
+    private static async Task RunAsync(WorkflowLoader loader, WorkflowCache cache, WorkflowCommitter committer, SentRowCleaner cleaner, IReadOnlyList<Started> workflows, int lanes)
     {
         var next = -1;
         await Task.WhenAll(Enumerable.Range(0, lanes).Select(async _ =>
@@ -100,7 +102,7 @@ internal static class MartenBaseline
                 var (id, lastTimeout) = workflows[index];
                 for (var step = 1; step <= StepsPerWorkflow; step++)
                 {
-                    var (state, version) = (await loader.LoadAsync(id))!;
+                    var (state, version, _) = (cache.TryTake(id) ?? await loader.LoadAsync(id))!;
                     var now = DateTimeOffset.UtcNow;
                     state.Record(new StepCompleted { WorkflowId = id, StepId = $"s{step}", Attempt = 1, Output = new JsonObject(), CompletedAt = now, Service = "noop" });
                     var schedule = new PendingSchedule();
@@ -114,7 +116,7 @@ internal static class MartenBaseline
                         End(state, schedule);
                     }
 
-                    await committer.CommitAsync(WorkflowWrite.ForExisting(state, version, schedule));
+                    cache.Keep(state, await committer.CommitAsync(WorkflowWrite.ForExisting(state, version, schedule)));
                     cleaner.Sent(schedule.Outgoing[0].Row.Id);
                 }
             }

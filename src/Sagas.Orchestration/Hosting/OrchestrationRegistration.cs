@@ -82,6 +82,7 @@ public static class OrchestrationRegistration
         services.AddSingleton<AdmissionSignal>();
         services.AddSingleton(_ => new JobOwnership(postgresConnectionString, "workflow-sweeper"));
         services.AddSingleton<WorkflowLoader>();
+        services.AddSingleton<WorkflowCache>();
         services.AddSingleton<WorkflowCommitter>();
         return services;
     }

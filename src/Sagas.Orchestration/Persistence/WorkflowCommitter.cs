@@ -16,15 +16,15 @@ namespace Sagas.Orchestration.Persistence;
 /// </remarks>
 internal sealed class WorkflowCommitter(IDocumentStore store, OrchestrationOptions options, AdmissionSignal admission) : IAsyncDisposable
 {
-    private readonly BatchingQueue<WorkflowWrite, bool> _queue = new(
+    private readonly BatchingQueue<WorkflowWrite, Guid> _queue = new(
         writes => CommitAsync(store, admission, writes), options.CommitConcurrency, options.MaxWorkflowsPerCommit);
 
-    /// <summary>Completes once the write is committed; throws what its commit threw.</summary>
-    public Task CommitAsync(WorkflowWrite write) => _queue.RunAsync(write);
+    /// <summary>Completes with the document's new version once the write is committed; throws what its commit threw.</summary>
+    public Task<Guid> CommitAsync(WorkflowWrite write) => _queue.RunAsync(write);
 
     public ValueTask DisposeAsync() => _queue.DisposeAsync();
 
-    private static async Task<IReadOnlyList<bool>> CommitAsync(IDocumentStore store, AdmissionSignal admission, IReadOnlyList<WorkflowWrite> writes)
+    private static async Task<IReadOnlyList<Guid>> CommitAsync(IDocumentStore store, AdmissionSignal admission, IReadOnlyList<WorkflowWrite> writes)
     {
         await using var session = store.LightweightSession();
         foreach (var write in writes)
@@ -39,6 +39,8 @@ internal sealed class WorkflowCommitter(IDocumentStore store, OrchestrationOptio
             admission.Raise();
         }
 
-        return [.. writes.Select(_ => true)];
+        // The versions the session gave the documents it wrote: what the next write of each must find.
+        return [.. writes.Select(w => session.VersionFor(w.State)
+            ?? throw new InvalidOperationException($"workflow {w.State.CorrelationId} was committed without a version; is optimistic concurrency configured?"))];
     }
 }

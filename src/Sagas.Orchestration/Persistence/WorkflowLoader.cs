@@ -3,8 +3,11 @@ using Sagas.Orchestration.Workflows;
 
 namespace Sagas.Orchestration.Persistence;
 
-/// <summary>A saga document as loaded, with the version a later write must still find.</summary>
-internal sealed record LoadedWorkflow(WorkflowState State, Guid Version);
+/// <summary>
+/// A saga document as loaded, with the version a later write must still find; <paramref name="FromCache"/>
+/// when it came from this node's <see cref="WorkflowCache"/> rather than from PostgreSQL.
+/// </summary>
+internal sealed record LoadedWorkflow(WorkflowState State, Guid Version, bool FromCache = false);
 
 /// <summary>
 /// Loads saga documents for concurrent messages in one query each batch

@@ -9,8 +9,8 @@ using Sagas.Orchestration.Workflows;
 namespace Sagas.Orchestration.Persistence;
 
 /// <summary>
-/// One message's view of the workflow repository. It loads through the node's
-/// <see cref="WorkflowLoader"/>, and saving hands the saga document and the events the machine
+/// One message's view of the workflow repository. It takes the workflow from the node's
+/// <see cref="WorkflowCache"/> or loads it through its <see cref="WorkflowLoader"/>, and saving hands the saga document and the events the machine
 /// recorded to the <see cref="WorkflowCommitter"/>, which commits them in one PostgreSQL
 /// transaction (shared with other workflows' writes), with the timers the message armed or
 /// cancelled through MassTransit's scheduler and the commands and events it sent through the
@@ -20,6 +20,7 @@ namespace Sagas.Orchestration.Persistence;
 internal sealed class WorkflowRepositoryContext<TMessage>(
     IDocumentSession session,
     WorkflowLoader loader,
+    WorkflowCache cache,
     WorkflowCommitter committer,
     WorkflowMetrics metrics,
     PendingSchedule schedule,
@@ -40,13 +41,14 @@ internal sealed class WorkflowRepositoryContext<TMessage>(
 
     public async Task<SagaConsumeContext<WorkflowState, TMessage>> Insert(WorkflowState instance)
     {
-        await CommitAsync(WorkflowWrite.ForNew(instance, schedule));
+        // Not kept: the machine goes on changing this instance after the insert.
+        await CommitAsync(WorkflowWrite.ForNew(instance, schedule), keep: false);
         return await factory.CreateSagaConsumeContext(session, _context, instance, SagaConsumeContextMode.Insert);
     }
 
     public async Task<SagaConsumeContext<WorkflowState, TMessage>> Load(Guid correlationId)
     {
-        _loaded = await loader.LoadAsync(correlationId);
+        _loaded = cache.TryTake(correlationId) ?? await loader.LoadAsync(correlationId);
         return _loaded is null
             ? null!
             : await factory.CreateSagaConsumeContext(session, _context, _loaded.State, SagaConsumeContextMode.Load);
@@ -54,33 +56,47 @@ internal sealed class WorkflowRepositoryContext<TMessage>(
 
     /// <summary>A new instance: the document is inserted (a concurrent twin fails on its key) and its stream started.</summary>
     public Task Save(SagaConsumeContext<WorkflowState> context) =>
-        CommitAsync(WorkflowWrite.ForNew(context.Saga, schedule));
+        CommitAsync(WorkflowWrite.ForNew(context.Saga, schedule), keep: true);
 
     public async Task Update(SagaConsumeContext<WorkflowState> context)
     {
-        // A message that changed nothing (a duplicate, a late result) writes nothing.
-        if (context.Saga.PendingEvents.Count == 0 && schedule.IsEmpty)
-        {
-            return;
-        }
-
         // The version this message loaded; the commit fails if another writer has moved it since.
         var loaded = _loaded is not null && ReferenceEquals(_loaded.State, context.Saga)
             ? _loaded
             : throw new InvalidOperationException($"workflow {context.Saga.CorrelationId} was not loaded by this message");
-        await CommitAsync(WorkflowWrite.ForExisting(context.Saga, loaded.Version, schedule));
+
+        // A message that changed nothing (a duplicate, a late result) writes nothing, once the
+        // state it was judged on is known to be PostgreSQL's: another orchestrator may have moved
+        // a cached one on.
+        if (context.Saga.PendingEvents.Count == 0 && schedule.IsEmpty)
+        {
+            if (loaded.FromCache)
+            {
+                throw new CachedWorkflowMayBeStale(loaded.State.CorrelationId);
+            }
+
+            return;
+        }
+
+        await CommitAsync(WorkflowWrite.ForExisting(context.Saga, loaded.Version, schedule), keep: true);
     }
 
     // Sends and measures follow the commit, never precede it: a write that fails (a concurrent
     // writer, the database away) sends and counts nothing, and its message is retried from a fresh load.
-    private async Task CommitAsync(WorkflowWrite write)
+    private async Task CommitAsync(WorkflowWrite write, bool keep)
     {
-        await committer.CommitAsync(write);
+        var version = await committer.CommitAsync(write);
         metrics.Record(write.State, write.Events);
         WorkflowTracing.Record(write.State, write.Events, _context.Message, _began);
         if (dispatcher is not null && schedule.Outgoing.Count > 0)
         {
             await dispatcher.DispatchAsync(_context, schedule.Outgoing);
+        }
+
+        // Last: from here the next message of this workflow may take the instance.
+        if (keep)
+        {
+            cache.Keep(write.State, version);
         }
     }
 

@@ -11,13 +11,14 @@ namespace Sagas.Orchestration.Persistence;
 
 /// <summary>
 /// The workflow saga repository on Marten (MassTransit.Marten is not used; this is ours).
-/// Loads and writes go through the node's <see cref="WorkflowLoader"/> and
-/// <see cref="WorkflowCommitter"/>, which batch concurrent messages' round trips; correlation is
-/// always by id, so queries are rare.
+/// Loads and writes go through the node's <see cref="WorkflowCache"/>, <see cref="WorkflowLoader"/>
+/// and <see cref="WorkflowCommitter"/>, which spare or batch concurrent messages' round trips;
+/// correlation is always by id, so queries are rare.
 /// </summary>
 internal sealed class WorkflowRepositoryContextFactory(
     IDocumentStore store,
     WorkflowLoader loader,
+    WorkflowCache cache,
     WorkflowCommitter committer,
     OutboxDispatcher dispatcher,
     OrchestrationOptions options,
@@ -33,7 +34,7 @@ internal sealed class WorkflowRepositoryContextFactory(
     {
         await using var session = store.LightweightSession();
         var schedule = UseDurableScheduler(context);
-        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, committer, metrics, schedule, Dispatcher, context, factory);
+        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, cache, committer, metrics, schedule, Dispatcher, context, factory);
         await next.Send(repositoryContext);
     }
 
@@ -42,7 +43,7 @@ internal sealed class WorkflowRepositoryContextFactory(
     {
         await using var session = store.LightweightSession();
         var schedule = UseDurableScheduler(context);
-        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, committer, metrics, schedule, Dispatcher, context, factory);
+        var repositoryContext = new WorkflowRepositoryContext<T>(session, loader, cache, committer, metrics, schedule, Dispatcher, context, factory);
         var instances = await session.Query<WorkflowState>().Where(query.FilterExpression).ToListAsync(context.CancellationToken);
         await next.Send(new LoadedSagaRepositoryQueryContext<WorkflowState, T>(repositoryContext, instances));
     }

@@ -71,6 +71,36 @@ public sealed class When_saga_writes_share_a_transaction(EngineNode node) : Inte
         Assert.Single((await node.EventsAsync(id)).OfType<WorkflowStarted>());
     }
 
+    [Fact]
+    public async Task A_commit_gives_the_version_postgres_holds_and_a_kept_copy_another_node_moved_on_loses_on_it()
+    {
+        await using var committer = new WorkflowCommitter(node.Store, _options, new AdmissionSignal());
+        await using var loader = new WorkflowLoader(node.Store, _options);
+        var (here, there) = (new WorkflowCache(_options), new WorkflowCache(_options));
+        var id = Guid.CreateVersion7();
+        var started = Started(id);
+        here.Keep(started, await committer.CommitAsync(WorkflowWrite.ForNew(started)));
+
+        // The next write of the workflow from the kept copy, at the version its commit gave.
+        var kept = here.TryTake(id)!;
+        Assert.Equal((await loader.LoadAsync(id))!.Version, kept.Version);
+        kept.State.Record(Dispatched(id, "s1"));
+        var afterS1 = await committer.CommitAsync(WorkflowWrite.ForExisting(kept.State, kept.Version));
+        Assert.NotEqual(kept.Version, afterS1);
+        Assert.Equal((await loader.LoadAsync(id))!.Version, afterS1);
+        here.Keep(kept.State, afterS1);
+
+        // Another node reads and moves the workflow on; this node's copy is now a step behind.
+        var read = (await loader.LoadAsync(id))!;
+        read.State.Record(Dispatched(id, "s2"));
+        there.Keep(read.State, await committer.CommitAsync(WorkflowWrite.ForExisting(read.State, read.Version)));
+
+        var behind = here.TryTake(id)!;
+        behind.State.Record(Dispatched(id, "s2-from-a-stale-copy"));
+        await Assert.ThrowsAnyAsync<ConcurrencyException>(() => committer.CommitAsync(WorkflowWrite.ForExisting(behind.State, behind.Version)));
+        Assert.Equal(["s1", "s2"], (await node.EventsAsync(id)).OfType<StepDispatched>().Select(e => e.StepId));
+    }
+
     private static WorkflowState Started(Guid id)
     {
         var state = new WorkflowState();
