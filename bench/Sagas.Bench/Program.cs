@@ -32,7 +32,7 @@ const int MessagesPerStep = 2, TransactionsPerStep = 1;
 var bound = Math.Min(messages / MessagesPerStep, transactions / TransactionsPerStep);
 var baselines = new Baselines(Math.Round(messages, 1), Math.Round(transactions, 1), MessagesPerStep, TransactionsPerStep, Math.Round(bound, 1), settings.PrefetchCount,
     "min(messages/s ÷ 2, transactions/s ÷ 1): each step is a command and a result on the broker and one saga write, "
-    + "the write measured through the engine's own loader and group commit with the rows a step writes, so no step can go faster than the scarcer part allows");
+    + "the write measured through the engine's own cache, loader and group commit with the rows a step writes, so no step can go faster than the scarcer part allows");
 Console.WriteLine($"baselines: {messages:F0} messages/s, {transactions:F0} transactions/s, bound {bound:F0} steps/s");
 if (args.Contains("--baselines-only"))
 {
