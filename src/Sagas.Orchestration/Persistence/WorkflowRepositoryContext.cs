@@ -10,8 +10,9 @@ namespace Sagas.Orchestration.Persistence;
 
 /// <summary>
 /// One message's view of the workflow repository. It takes the workflow from the node's
-/// <see cref="WorkflowCache"/> or loads it through its <see cref="WorkflowLoader"/>, and saving hands the saga document and the events the machine
-/// recorded to the <see cref="WorkflowCommitter"/>, which commits them in one PostgreSQL
+/// <see cref="WorkflowCache"/> or loads it through its <see cref="WorkflowLoader"/>, and saving
+/// hands the saga document and the events the machine recorded to the
+/// <see cref="WorkflowCommitter"/>, which commits them in one PostgreSQL
 /// transaction (shared with other workflows' writes), with the timers the message armed or
 /// cancelled through MassTransit's scheduler and the commands and events it sent through the
 /// <see cref="WorkflowOutbox"/> (<see cref="PendingSchedule"/>). A concurrent writer loses on the
