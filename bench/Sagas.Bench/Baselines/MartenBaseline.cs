@@ -45,6 +45,7 @@ internal static class MartenBaseline
         int[] lanes = settings.Quick ? [settings.PrefetchCount] : [settings.PrefetchCount, settings.PrefetchCount * 2];
         await using var loader = new WorkflowLoader(store, options);
         var cache = new WorkflowCache(options);
+        cache.OtherOrchestratorsSeen(0); // as on a lone orchestrator, the bench's case
         await using var committer = new WorkflowCommitter(store, options, new AdmissionSignal());
         await using var cleaner = new SentRowCleaner(settings.PostgresConnectionString);
 

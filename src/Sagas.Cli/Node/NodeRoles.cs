@@ -1,3 +1,5 @@
+using Sagas.Contracts.Events;
+
 namespace Sagas.Cli.Node;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace Sagas.Cli.Node;
 public sealed record NodeRoles(bool Orchestrator, IReadOnlyList<string> Services)
 {
     /// <summary>What kind of node it is, as its heartbeats say: <c>orchestrator</c> and/or <c>worker</c>.</summary>
-    public IReadOnlyList<string> Kinds => [.. Orchestrator ? ["orchestrator"] : Array.Empty<string>(), .. Services.Count > 0 ? ["worker"] : Array.Empty<string>()];
+    public IReadOnlyList<string> Kinds =>
+        [.. Orchestrator ? [NodeRoleNames.Orchestrator] : Array.Empty<string>(), .. Services.Count > 0 ? [NodeRoleNames.Worker] : Array.Empty<string>()];
 
     /// <summary>The queues this node consumes step commands from.</summary>
     public IReadOnlyList<string> Queues => [.. Services.Select(QueueOf).Distinct()];

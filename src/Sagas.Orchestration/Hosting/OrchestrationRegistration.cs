@@ -98,6 +98,7 @@ public static class OrchestrationRegistration
         builder.Services.AddHostedService(provider => provider.GetRequiredService<OutboxCleaner>());
         builder.Services.AddHostedService<AdmissionRelay>();
         builder.Services.AddHostedService<NodeWatch>();
+        builder.Services.AddHostedService<LoneOrchestratorWatch>();
         builder.Services.AddHostedService<AdaptationJournal>();
         builder.Services.AddHostedService<LimitRelay>();
         builder.Services.AddHostedService<WorkflowSweeper>();

@@ -24,6 +24,12 @@ namespace Sagas.Orchestration.Persistence;
 /// (<see cref="CachedWorkflowMayBeStale"/>).
 /// </para>
 /// <para>
+/// Used only while this node is the only live orchestrator (<see cref="LoneOrchestratorWatch"/>):
+/// where several consume one queue, a workflow's next message lands on another node about as
+/// often as not, and a copy a step behind would cost a failed commit or a second look far more
+/// often than it saved a read.
+/// </para>
+/// <para>
 /// Bounded: past <see cref="OrchestrationOptions.CachedWorkflows"/> entries, the oldest kept go
 /// first; a workflow that has ended is not kept.
 /// </para>
@@ -38,7 +44,13 @@ internal sealed class WorkflowCache(OrchestrationOptions options)
     private readonly ConcurrentQueue<(Guid Id, long Stamp)> _order = new();
     private long _stamp;
 
+    // Off until the node registry says this node is the only orchestrator.
+    private volatile bool _alone;
+
     public int Count => _entries.Count;
+
+    /// <summary>Whether the cache is in use: this node is the only live orchestrator, as last read.</summary>
+    public bool InUse => _alone && _capacity > 0;
 
     /// <summary>The workflow's committed state and version, removed from the cache; null when it holds none.</summary>
     public LoadedWorkflow? TryTake(Guid workflowId) =>
@@ -47,7 +59,7 @@ internal sealed class WorkflowCache(OrchestrationOptions options)
     /// <summary>Keeps a state just committed at <paramref name="version"/>; the caller must not change it afterwards.</summary>
     public void Keep(WorkflowState state, Guid version)
     {
-        if (_capacity == 0 || state.IsTerminal)
+        if (!InUse || state.IsTerminal)
         {
             _entries.TryRemove(state.CorrelationId, out _);
             return;
@@ -57,6 +69,20 @@ internal sealed class WorkflowCache(OrchestrationOptions options)
         _entries[state.CorrelationId] = new Entry(state, version, stamp);
         _order.Enqueue((state.CorrelationId, stamp));
         Trim();
+    }
+
+    /// <summary>
+    /// What the node registry says of the other live orchestrators: with none the cache is used;
+    /// with any it is emptied and stays off until they are gone.
+    /// </summary>
+    public void OtherOrchestratorsSeen(int others)
+    {
+        _alone = others == 0;
+        if (!_alone)
+        {
+            _entries.Clear();
+            _order.Clear();
+        }
     }
 
     private void Trim()

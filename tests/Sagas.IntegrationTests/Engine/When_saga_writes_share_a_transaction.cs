@@ -77,6 +77,8 @@ public sealed class When_saga_writes_share_a_transaction(EngineNode node) : Inte
         await using var committer = new WorkflowCommitter(node.Store, _options, new AdmissionSignal());
         await using var loader = new WorkflowLoader(node.Store, _options);
         var (here, there) = (new WorkflowCache(_options), new WorkflowCache(_options));
+        here.OtherOrchestratorsSeen(0);
+        there.OtherOrchestratorsSeen(0);
         var id = Guid.CreateVersion7();
         var started = Started(id);
         here.Keep(started, await committer.CommitAsync(WorkflowWrite.ForNew(started)));

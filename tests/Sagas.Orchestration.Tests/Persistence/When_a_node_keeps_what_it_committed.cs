@@ -11,7 +11,7 @@ public sealed class When_a_node_keeps_what_it_committed
     [Fact]
     public void A_kept_state_is_taken_once_with_its_version_and_marked_as_cached()
     {
-        var cache = new WorkflowCache(new OrchestrationOptions());
+        var cache = Alone(new OrchestrationOptions());
         var state = Started();
         var version = Guid.NewGuid();
 
@@ -29,7 +29,7 @@ public sealed class When_a_node_keeps_what_it_committed
     [Fact]
     public void Keeping_again_replaces_the_version()
     {
-        var cache = new WorkflowCache(new OrchestrationOptions());
+        var cache = Alone(new OrchestrationOptions());
         var state = Started();
 
         cache.Keep(state, Guid.NewGuid());
@@ -43,7 +43,7 @@ public sealed class When_a_node_keeps_what_it_committed
     [Fact]
     public void A_workflow_that_has_ended_is_not_kept_and_its_entry_goes()
     {
-        var cache = new WorkflowCache(new OrchestrationOptions());
+        var cache = Alone(new OrchestrationOptions());
         var state = Started();
         cache.Keep(state, Guid.NewGuid());
 
@@ -57,7 +57,7 @@ public sealed class When_a_node_keeps_what_it_committed
     [Fact]
     public void Past_its_capacity_the_oldest_kept_go_first()
     {
-        var cache = new WorkflowCache(new OrchestrationOptions { CachedWorkflows = 3 });
+        var cache = Alone(new OrchestrationOptions { CachedWorkflows = 3 });
         var states = Enumerable.Range(0, 5).Select(_ => Started()).ToList();
 
         foreach (var state in states)
@@ -74,7 +74,7 @@ public sealed class When_a_node_keeps_what_it_committed
     [Fact]
     public void A_state_kept_again_counts_as_kept_last()
     {
-        var cache = new WorkflowCache(new OrchestrationOptions { CachedWorkflows = 2 });
+        var cache = Alone(new OrchestrationOptions { CachedWorkflows = 2 });
         var (first, second, third) = (Started(), Started(), Started());
 
         cache.Keep(first, Guid.NewGuid());
@@ -90,7 +90,7 @@ public sealed class When_a_node_keeps_what_it_committed
     [Fact]
     public void Taking_and_keeping_many_times_leaves_no_more_than_its_capacity_behind()
     {
-        var cache = new WorkflowCache(new OrchestrationOptions { CachedWorkflows = 4 });
+        var cache = Alone(new OrchestrationOptions { CachedWorkflows = 4 });
         var states = Enumerable.Range(0, 10).Select(_ => Started()).ToList();
 
         for (var round = 0; round < 1_000; round++)
@@ -105,7 +105,7 @@ public sealed class When_a_node_keeps_what_it_committed
     [Fact]
     public void With_no_capacity_nothing_is_kept()
     {
-        var cache = new WorkflowCache(new OrchestrationOptions { CachedWorkflows = 0 });
+        var cache = Alone(new OrchestrationOptions { CachedWorkflows = 0 });
         var state = Started();
 
         cache.Keep(state, Guid.NewGuid());
@@ -119,6 +119,44 @@ public sealed class When_a_node_keeps_what_it_committed
         var problems = new OrchestrationOptions { CachedWorkflows = -1 }.Problems();
 
         Assert.Contains(problems, p => p.StartsWith("Sagas:Orchestration:CachedWorkflows must be 0 or more", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void It_is_off_until_the_registry_says_this_node_is_the_only_orchestrator()
+    {
+        var cache = new WorkflowCache(new OrchestrationOptions());
+        var state = Started();
+
+        cache.Keep(state, Guid.NewGuid());
+
+        Assert.False(cache.InUse);
+        Assert.Null(cache.TryTake(state.CorrelationId));
+    }
+
+    [Fact]
+    public void Another_orchestrator_empties_it_and_keeps_it_off_until_it_is_gone()
+    {
+        var cache = Alone(new OrchestrationOptions());
+        var (kept, later) = (Started(), Started());
+        cache.Keep(kept, Guid.NewGuid());
+
+        cache.OtherOrchestratorsSeen(1);
+        cache.Keep(later, Guid.NewGuid());
+
+        Assert.False(cache.InUse);
+        Assert.Null(cache.TryTake(kept.CorrelationId));
+        Assert.Null(cache.TryTake(later.CorrelationId));
+
+        cache.OtherOrchestratorsSeen(0);
+        cache.Keep(later, Guid.NewGuid());
+        Assert.NotNull(cache.TryTake(later.CorrelationId));
+    }
+
+    private static WorkflowCache Alone(OrchestrationOptions options)
+    {
+        var cache = new WorkflowCache(options);
+        cache.OtherOrchestratorsSeen(0);
+        return cache;
     }
 
     private static WorkflowState Started()
