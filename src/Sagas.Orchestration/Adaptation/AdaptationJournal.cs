@@ -45,7 +45,7 @@ internal sealed partial class AdaptationJournal(
                 }
             }
         }
-        while (await WaitAsync(ticks, stoppingToken));
+        while (await ticks.WaitForTickOrStopAsync(stoppingToken));
     }
 
     private async Task WriteAsync(CancellationToken cancellationToken)
@@ -68,18 +68,6 @@ internal sealed partial class AdaptationJournal(
 
         await session.SaveChangesAsync(cancellationToken);
         _unwritten.Clear();
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer ticks, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await ticks.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Adaptation on {Trigger}: {Scope} {Action}. {Reason}")]

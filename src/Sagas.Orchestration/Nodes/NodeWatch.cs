@@ -14,7 +14,7 @@ internal sealed partial class NodeWatch(IDocumentStore store, OrchestrationOptio
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var ticks = new PeriodicTimer(options.NodeWatchInterval, clock);
-        while (await WaitAsync(ticks, stoppingToken))
+        while (await ticks.WaitForTickOrStopAsync(stoppingToken))
         {
             try
             {
@@ -62,18 +62,6 @@ internal sealed partial class NodeWatch(IDocumentStore store, OrchestrationOptio
             {
                 // Another orchestrator marked it, or it announced itself in between.
             }
-        }
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer ticks, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await ticks.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 

@@ -37,7 +37,7 @@ internal sealed partial class TimerRelay(
             }
 
             // A full batch means more may be due: take them at once rather than a poll later.
-            if (claimed < options.TimersPerPoll && !await WaitAsync(poll, stoppingToken))
+            if (claimed < options.TimersPerPoll && !await poll.WaitForTickOrStopAsync(stoppingToken))
             {
                 return;
             }
@@ -73,18 +73,6 @@ internal sealed partial class TimerRelay(
     {
         LogSendFailed(logger, timer.Id, timer.MessageType, timer.Destination, error);
         return true;
-    }
-
-    private static async Task<bool> WaitAsync(PeriodicTimer poll, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await poll.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying due timers failed; they stay stored and the next poll tries again")]

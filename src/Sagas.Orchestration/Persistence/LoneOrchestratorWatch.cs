@@ -42,7 +42,7 @@ internal sealed partial class LoneOrchestratorWatch(
                 LogRegistryUnread(logger, error);
             }
         }
-        while (await WaitAsync(ticks, stoppingToken));
+        while (await ticks.WaitForTickOrStopAsync(stoppingToken));
     }
 
     private async Task<List<string>> OtherOrchestratorsAsync(CancellationToken cancellationToken)
@@ -61,18 +61,6 @@ internal sealed partial class LoneOrchestratorWatch(
         : $"off: {others.Count} other live orchestrator(s) ({string.Join(", ", others)}); each message reads its workflow from PostgreSQL";
 
     private static bool IsThisProcess(NodeView view) => view.Host == Environment.MachineName && view.ProcessId == Environment.ProcessId;
-
-    private static async Task<bool> WaitAsync(PeriodicTimer ticks, CancellationToken stoppingToken)
-    {
-        try
-        {
-            return await ticks.WaitForNextTickAsync(stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workflow cache {Change}")]
     private static partial void LogCacheUse(ILogger logger, string change);

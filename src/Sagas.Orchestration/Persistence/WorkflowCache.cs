@@ -52,9 +52,12 @@ internal sealed class WorkflowCache(OrchestrationOptions options)
     /// <summary>Whether the cache is in use: this node is the only live orchestrator, as last read.</summary>
     public bool InUse => _alone && _capacity > 0;
 
-    /// <summary>The workflow's committed state and version, removed from the cache; null when it holds none.</summary>
+    /// <summary>
+    /// The workflow's committed state and version, removed from the cache; null when it holds none
+    /// or is not in use (an entry kept just as it was turned off is never handed out).
+    /// </summary>
     public LoadedWorkflow? TryTake(Guid workflowId) =>
-        _entries.TryRemove(workflowId, out var entry) ? new LoadedWorkflow(entry.State, entry.Version, FromCache: true) : null;
+        InUse && _entries.TryRemove(workflowId, out var entry) ? new LoadedWorkflow(entry.State, entry.Version, FromCache: true) : null;
 
     /// <summary>Keeps a state just committed at <paramref name="version"/>; the caller must not change it afterwards.</summary>
     public void Keep(WorkflowState state, Guid version)
