@@ -50,16 +50,14 @@ public sealed class When_a_workflows_results_land_on_two_nodes(TwoNodeServices s
     {
         var settings = Settings(new() { ["Sagas:Nodes:HeartbeatInterval"] = "00:00:00.5", ["Sagas:Orchestration:NodeWatchInterval"] = "00:00:00.5" });
         await using var first = await NodeProcess.StartAsync(services.Settings, settings, "--orchestrator");
-        await Eventually.Until(() => Task.FromResult(first.Output), o => o.Contains("Workflow cache on: this node is the only live orchestrator", StringComparison.Ordinal), Patience,
-            "the first orchestrator to find itself alone", o => o);
+        await SaysAsync(first, "Workflow cache on: this node is the only live orchestrator", "the first orchestrator to find itself alone");
         await using var second = await NodeProcess.StartAsync(services.Settings, settings, "--orchestrator");
         await using var worker = await NodeProcess.StartAsync(services.Settings, settings, "--worker", "noop");
         await using var client = await StartClient.ConnectAsync(services.VirtualHost);
 
         foreach (var node in new[] { first, second })
         {
-            await Eventually.Until(() => Task.FromResult(node.Output), o => o.Contains("Workflow cache off: 1 other live orchestrator(s)", StringComparison.Ordinal), Patience,
-                "each orchestrator to see the other and stop caching", o => o);
+            await SaysAsync(node, "Workflow cache off: 1 other live orchestrator(s)", "each orchestrator to see the other and stop caching");
         }
 
         var chains = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => client.StartAsync("chain", [])));
@@ -75,8 +73,7 @@ public sealed class When_a_workflows_results_land_on_two_nodes(TwoNodeServices s
         // Each reads the registry once, at its start: the first, alone, keeps its copies all along.
         var settings = Settings(new() { ["Sagas:Orchestration:NodeWatchInterval"] = "01:00:00" });
         await using var first = await NodeProcess.StartAsync(services.Settings, settings, "--orchestrator");
-        await Eventually.Until(() => Task.FromResult(first.Output), o => o.Contains("Workflow cache on: this node is the only live orchestrator", StringComparison.Ordinal), Patience,
-            "the first orchestrator to find itself alone", o => o);
+        await SaysAsync(first, "Workflow cache on: this node is the only live orchestrator", "the first orchestrator to find itself alone");
         await using var second = await NodeProcess.StartAsync(services.Settings, settings, "--orchestrator");
         await using var worker = await NodeProcess.StartAsync(services.Settings, settings, "--worker", "noop");
         await using var client = await StartClient.ConnectAsync(services.VirtualHost);
@@ -102,6 +99,9 @@ public sealed class When_a_workflows_results_land_on_two_nodes(TwoNodeServices s
 
     private Dictionary<string, string> Settings(Dictionary<string, string> more) =>
         new(more) { ["Sagas:Definitions:Path"] = _folder, ["Sagas:Policies:Path"] = "none" };
+
+    private static Task SaysAsync(NodeProcess node, string line, string because) =>
+        Eventually.Until(() => Task.FromResult(node.Output), o => o.Contains(line, StringComparison.Ordinal), Patience, because, o => o);
 
     private async Task AssertRanOnceAsync(Guid chain, NodeProcess first, NodeProcess second)
     {
